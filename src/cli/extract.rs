@@ -1,0 +1,191 @@
+//! `tension-timeline extract`: read, analyse, write.
+
+use super::{EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, ExtractArgs, OutputFormat, ProgressMode};
+use crate::corpus::{Corpus, load_paths};
+use crate::export::{self, json, write_atomic};
+use crate::extract::analyze;
+use crate::ingest::{self, IngestError, Source};
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use std::io::{BufRead, Read, Write};
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
+
+/// Lines analysed together when streaming JSONL from standard input.
+const STREAM_BATCH: usize = 64;
+
+/// Runs `extract` and returns the exit code.
+pub fn run(args: &ExtractArgs) -> anyhow::Result<u8> {
+    let stdin_only = args.paths.len() == 1 && args.paths[0].as_os_str() == "-";
+    if stdin_only && args.format == OutputFormat::Jsonl {
+        return stream_stdin_jsonl(args);
+    }
+    let mut corpus = Corpus::default();
+    let files: Vec<_> = args
+        .paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    if files.len() < args.paths.len() {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("reading standard input")?;
+        let (ok, errs): (Vec<_>, Vec<_>) = ingest::read_bytes(&Source::new("-"), &bytes)
+            .into_iter()
+            .partition(Result::is_ok);
+        corpus.extend(ok.into_iter().flatten().map(analyze).collect());
+        corpus.errors.extend(errs.into_iter().filter_map(Result::err));
+    }
+    let bar = progress_bar(args.progress);
+    let loaded = load_paths(
+        &files,
+        &|done, total| {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        },
+        &AtomicBool::new(false),
+    );
+    bar.finish_and_clear();
+    corpus.extend(loaded.analyses);
+    corpus.errors.extend(loaded.errors);
+    for e in &corpus.errors {
+        eprintln!("tension-timeline: {e}");
+    }
+    write_output(args, &corpus)?;
+    Ok(exit_code(corpus.analyses.len(), corpus.errors.len()))
+}
+
+fn exit_code(ok: usize, failed: usize) -> u8 {
+    match (ok, failed) {
+        (_, 0) => EXIT_OK,
+        (0, _) => EXIT_FAILURE,
+        _ => EXIT_PARTIAL,
+    }
+}
+
+fn progress_bar(mode: ProgressMode) -> ProgressBar {
+    let target = match mode {
+        ProgressMode::Auto => ProgressDrawTarget::stderr(),
+        ProgressMode::Never => ProgressDrawTarget::hidden(),
+    };
+    let bar = ProgressBar::with_draw_target(Some(0), target);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} files  {elapsed} (eta {eta})")
+            .expect("valid template"),
+    );
+    bar
+}
+
+fn write_output(args: &ExtractArgs, corpus: &Corpus) -> anyhow::Result<()> {
+    if args.format == OutputFormat::Timeml
+        && let Some(dir) = args.out.as_deref()
+        && (dir.is_dir() || corpus.analyses.len() > 1)
+    {
+        return write_timeml_dir(dir, corpus);
+    }
+    let text = match args.format {
+        OutputFormat::Json => json::to_json(corpus) + "\n",
+        OutputFormat::Jsonl => {
+            let mut s = String::new();
+            for a in &corpus.analyses {
+                s.push_str(&json::to_json_line(a));
+                s.push('\n');
+            }
+            for e in &corpus.errors {
+                s.push_str(&json::error_line(e));
+                s.push('\n');
+            }
+            s
+        }
+        OutputFormat::Csv => export::csv::to_csv(corpus),
+        OutputFormat::Timeml => corpus
+            .analyses
+            .iter()
+            .map(export::timeml::to_timeml)
+            .collect::<Vec<_>>()
+            .join("\n"),
+    };
+    match &args.out {
+        Some(path) => write_atomic(path, text.as_bytes())
+            .with_context(|| format!("writing {}", path.display())),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
+            Ok(())
+        }
+    }
+}
+
+fn write_timeml_dir(dir: &Path, corpus: &Corpus) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    for a in &corpus.analyses {
+        let stem: String = a
+            .article
+            .id
+            .chars()
+            .map(|c| if c.is_alphanumeric() || "-_.".contains(c) { c } else { '_' })
+            .collect();
+        let stem = stem.trim_end_matches(".tml").to_string();
+        let path = dir.join(format!("{stem}.tml"));
+        write_atomic(&path, export::timeml::to_timeml(a).as_bytes())
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// Streams JSONL articles from standard input to JSONL results on standard
+/// output, in input order, holding at most [`STREAM_BATCH`] lines at a time.
+fn stream_stdin_jsonl(args: &ExtractArgs) -> anyhow::Result<u8> {
+    let src = Source::new("-");
+    let stdin = std::io::stdin().lock();
+    let mut sink: Box<dyn Write> = match &args.out {
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let (mut ok, mut failed) = (0usize, 0usize);
+    let mut batch: Vec<(usize, String)> = Vec::with_capacity(STREAM_BATCH);
+    let mut lines = stdin.lines().enumerate();
+    loop {
+        batch.clear();
+        for (i, line) in lines.by_ref() {
+            let line = line.context("reading standard input")?;
+            if !line.trim().is_empty() {
+                batch.push((i + 1, line));
+                if batch.len() == STREAM_BATCH {
+                    break;
+                }
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let results: Vec<Result<String, IngestError>> = batch
+            .par_iter()
+            .map(|(n, line)| {
+                ingest::json::read_json_line(&src, line, *n)
+                    .map(|a| json::to_json_line(&analyze(a)))
+            })
+            .collect();
+        for r in results {
+            match r {
+                Ok(line) => {
+                    ok += 1;
+                    writeln!(sink, "{line}")?;
+                }
+                Err(e) => {
+                    failed += 1;
+                    eprintln!("tension-timeline: {e}");
+                    writeln!(sink, "{}", json::error_line(&e))?;
+                }
+            }
+        }
+        sink.flush()?;
+    }
+    Ok(exit_code(ok, failed))
+}

@@ -1,0 +1,142 @@
+//! The command line: `tension-timeline extract PATHS...` and
+//! `tension-timeline eval-timeml DIR...`.
+//!
+//! [`Args`] mirrors the command line; [`main`] parses it, runs the command
+//! and maps the outcome to an exit code: 0 success, 1 partial failure (some
+//! inputs could not be read, the rest were processed), 2 failure (usage
+//! error, nothing readable, or output could not be written).
+
+mod extract;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit code: everything was processed.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: some inputs failed (each was reported), the rest were processed.
+pub const EXIT_PARTIAL: u8 = 1;
+/// Exit code: nothing could be processed, or a usage or output error.
+pub const EXIT_FAILURE: u8 = 2;
+
+/// Read news about international tensions; extract dated events.
+#[derive(Debug, Parser)]
+#[command(name = "tension-timeline", version, about, long_about = None)]
+pub struct Args {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read articles and write what was found in them (sentences, time
+    /// expressions, events, figures).
+    ///
+    /// PATHS are files, directories (read recursively: .txt .md .html .htm
+    /// .json .jsonl .ndjson .tml) or `-` for standard input (JSONL articles,
+    /// one per line, streamed; or a single document of any format).
+    Extract(ExtractArgs),
+    /// Score the temporal tagger on TempEval-3 gold TimeML files (Task A:
+    /// strict, relaxed, type and value precision/recall/F1).
+    EvalTimeml(EvalArgs),
+}
+
+/// Output formats of `extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// One JSON document with every article, sentence, time expression,
+    /// event and figure (schema in the README).
+    Json,
+    /// One JSON result per article per line, in input order (streams from
+    /// standard input with bounded memory).
+    Jsonl,
+    /// One row per event mention.
+    Csv,
+    /// Each article as a TempEval-3 style TimeML document with TIMEX3 tags.
+    Timeml,
+}
+
+/// When to draw the progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProgressMode {
+    /// When standard error is a terminal.
+    Auto,
+    /// Never.
+    Never,
+}
+
+/// Options of `extract`.
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// Files, directories or `-` (standard input).
+    #[arg(required = true, value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = OutputFormat::Json)]
+    pub format: OutputFormat,
+    /// Write to this file instead of standard output (written atomically).
+    /// With `--format timeml` and several articles, a directory to write one
+    /// `.tml` file per article into.
+    #[arg(short, long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// Progress bar on standard error (hidden anyway when it is not a terminal).
+    #[arg(long, value_enum, default_value_t = ProgressMode::Auto)]
+    pub progress: ProgressMode,
+}
+
+/// Options of `eval-timeml`.
+#[derive(Debug, clap::Args)]
+pub struct EvalArgs {
+    /// Directories of gold `.tml` files (each scored, then all together).
+    #[arg(required = true, value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
+    /// Also list every error (missed, spurious, wrong extent, type or value).
+    #[arg(long)]
+    pub errors: bool,
+}
+
+/// Parses the command line, runs it, and returns the exit code.
+pub fn main() -> ExitCode {
+    let args = Args::parse();
+    let result = match args.command {
+        Command::Extract(a) => extract::run(&a),
+        Command::EvalTimeml(a) => eval(&a),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) if is_broken_pipe(&e) => ExitCode::from(EXIT_OK),
+        Err(e) => {
+            eprintln!("tension-timeline: {e:#}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn eval(args: &EvalArgs) -> anyhow::Result<u8> {
+    use anyhow::Context;
+    let mut total = crate::eval::Scores::default();
+    for dir in &args.dirs {
+        let ev = crate::eval::evaluate_dir_full(dir)
+            .with_context(|| format!("evaluating {}", dir.display()))?;
+        println!("== {} ==\n{}", dir.display(), ev.scores);
+        if args.errors {
+            for e in &ev.errors {
+                println!("{e}");
+            }
+        }
+        total.add(&ev.scores);
+    }
+    if args.dirs.len() > 1 {
+        println!("== all ==\n{total}");
+    }
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,46 @@
+//! CSV output: one row per event mention, for spreadsheets and pandas.
+
+use crate::corpus::Corpus;
+
+/// The header row.
+pub const HEADER: &[&str] = &[
+    "id", "article", "date", "date_start", "date_end", "date_basis", "type", "mode", "score",
+    "cameo", "goldstein", "source", "target", "modality", "trigger", "evidence", "span_start",
+    "span_end", "rule",
+];
+
+/// The CSV text for all events of a corpus.
+pub fn to_csv(corpus: &Corpus) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(HEADER).expect("writing to memory");
+    for e in corpus.analyses.iter().flat_map(|a| &a.events) {
+        let codes = |v: &[crate::extract::ActorMention]| {
+            let mut c: Vec<&str> = v.iter().map(|m| m.code.as_str()).collect();
+            c.dedup();
+            c.join(";")
+        };
+        let row = [
+            e.id.clone(),
+            e.article.clone(),
+            e.date.value.clone().unwrap_or_default(),
+            e.date.start.clone().unwrap_or_default(),
+            e.date.end.clone().unwrap_or_default(),
+            format!("{:?}", e.date.basis).to_lowercase(),
+            e.event_type.name().to_string(),
+            e.mode.clone(),
+            e.score.to_string(),
+            e.cameo.clone().unwrap_or_default(),
+            e.goldstein.map(|g| g.to_string()).unwrap_or_default(),
+            codes(&e.source),
+            codes(&e.target),
+            e.modality.name().to_string(),
+            e.trigger.text.clone(),
+            e.evidence.clone(),
+            e.span.0.to_string(),
+            e.span.1.to_string(),
+            e.rule.clone(),
+        ];
+        w.write_record(&row).expect("writing to memory");
+    }
+    String::from_utf8(w.into_inner().expect("flushing memory")).expect("CSV of UTF-8 is UTF-8")
+}

@@ -1,0 +1,27 @@
+//! Writers for the `extract` output: JSON (one document), JSONL (one result
+//! per article, streamable), CSV (one row per event) and TimeML.
+//!
+//! The JSON schema is documented in the README and stable: later versions
+//! only add fields.
+
+pub mod csv;
+pub mod json;
+pub mod timeml;
+
+use std::io::Write;
+use std::path::Path;
+
+/// Writes `bytes` to `path` atomically: into a temporary file beside it,
+/// flushed to disk, then renamed over the target, so a crash never leaves a
+/// half-written file.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}

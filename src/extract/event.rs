@@ -1,0 +1,241 @@
+//! The facts extracted from an article: event mentions and quantities.
+
+use crate::Span;
+use crate::nlp::reference_time::TimeBasis;
+use serde::{Deserialize, Serialize};
+
+/// The 16 PLOVER event types, from cooperation to conflict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum PloverType {
+    /// Agree to, or sign, an agreement.
+    Agree,
+    /// Meet, talk, negotiate.
+    Consult,
+    /// Praise, endorse, back verbally.
+    Support,
+    /// Yield, ease restrictions, apologise.
+    Concede,
+    /// Cooperate materially (joint action, alliances).
+    Cooperate,
+    /// Give aid.
+    Aid,
+    /// Withdraw, release, cease fire, disarm.
+    Retreat,
+    /// Ask, urge, demand.
+    Request,
+    /// Criticise, blame, accuse.
+    Accuse,
+    /// Refuse, deny, reject.
+    Reject,
+    /// Threaten, warn.
+    Threaten,
+    /// Demonstrate, boycott, strike.
+    Protest,
+    /// Penalise: sanctions, expulsions, broken relations.
+    Sanction,
+    /// Deploy or mobilise forces.
+    Mobilize,
+    /// Coerce: arrest, seize, annex, cyber-attack.
+    Coerce,
+    /// Use armed force.
+    Assault,
+}
+
+impl PloverType {
+    /// All types, from cooperation to conflict.
+    pub const ALL: [PloverType; 16] = [
+        PloverType::Agree,
+        PloverType::Consult,
+        PloverType::Support,
+        PloverType::Concede,
+        PloverType::Cooperate,
+        PloverType::Aid,
+        PloverType::Retreat,
+        PloverType::Request,
+        PloverType::Accuse,
+        PloverType::Reject,
+        PloverType::Threaten,
+        PloverType::Protest,
+        PloverType::Sanction,
+        PloverType::Mobilize,
+        PloverType::Coerce,
+        PloverType::Assault,
+    ];
+
+    /// The upper-case PLOVER name (`CONSULT`).
+    pub fn name(self) -> &'static str {
+        match self {
+            PloverType::Agree => "AGREE",
+            PloverType::Consult => "CONSULT",
+            PloverType::Support => "SUPPORT",
+            PloverType::Concede => "CONCEDE",
+            PloverType::Cooperate => "COOPERATE",
+            PloverType::Aid => "AID",
+            PloverType::Retreat => "RETREAT",
+            PloverType::Request => "REQUEST",
+            PloverType::Accuse => "ACCUSE",
+            PloverType::Reject => "REJECT",
+            PloverType::Threaten => "THREATEN",
+            PloverType::Protest => "PROTEST",
+            PloverType::Sanction => "SANCTION",
+            PloverType::Mobilize => "MOBILIZE",
+            PloverType::Coerce => "COERCE",
+            PloverType::Assault => "ASSAULT",
+        }
+    }
+
+    /// Parses an upper-case PLOVER name.
+    pub fn from_name(s: &str) -> Option<PloverType> {
+        PloverType::ALL.into_iter().find(|t| t.name() == s)
+    }
+}
+
+/// How the text presents an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    /// Stated as fact.
+    Asserted,
+    /// Attributed to a source or belief ("according to", "are believed").
+    Reported,
+    /// Said not to have happened or not to be intended.
+    Negated,
+    /// Possible ("could", "potential").
+    Hypothetical,
+    /// Dependent on a condition ("if ...").
+    Conditional,
+    /// Scheduled or intended ("will meet", "hoped the next meeting would").
+    Planned,
+}
+
+impl Modality {
+    /// The snake-case name used in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Reported => "reported",
+            Modality::Negated => "negated",
+            Modality::Hypothetical => "hypothetical",
+            Modality::Conditional => "conditional",
+            Modality::Planned => "planned",
+        }
+    }
+}
+
+/// An actor named in an event: its code and where the text names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActorMention {
+    /// ISO 3166 alpha-3 for states; `NATO`, `EU`, `UN`, `EUR`, `WST`...
+    pub code: String,
+    /// The words in the text.
+    pub text: String,
+    /// Their span.
+    pub span: Span,
+}
+
+/// When an event happened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventDate {
+    /// A TIMEX3 value (`2021-12-07`, `2021-12`, `2021`), or `None`.
+    pub value: Option<String>,
+    /// First day of the period (`YYYY-MM-DD`), if it is on the calendar.
+    pub start: Option<String>,
+    /// Last day of the period (`YYYY-MM-DD`), if it is on the calendar.
+    pub end: Option<String>,
+    /// How it was arrived at: `explicit`, `relative`, `narrative`, `publication`, `unknown`.
+    pub basis: DateBasis,
+    /// The span of the time expression it comes from, if any.
+    pub timex: Option<Span>,
+}
+
+/// How an event's date was arrived at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateBasis {
+    /// An absolute time expression in the clause ("in 2014", "June 16, 2021").
+    Explicit,
+    /// A relative expression resolved against the publication date or an anchor.
+    Relative,
+    /// The time the story is at (inherited from earlier sentences).
+    Narrative,
+    /// The publication date.
+    Publication,
+    /// Not known.
+    Unknown,
+}
+
+impl From<TimeBasis> for DateBasis {
+    fn from(b: TimeBasis) -> Self {
+        match b {
+            TimeBasis::Explicit => DateBasis::Explicit,
+            TimeBasis::Narrative => DateBasis::Narrative,
+            TimeBasis::Publication => DateBasis::Publication,
+            TimeBasis::Unknown => DateBasis::Unknown,
+        }
+    }
+}
+
+/// The word or phrase that signals an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Trigger {
+    /// The words in the text.
+    pub text: String,
+    /// Their span.
+    pub span: Span,
+}
+
+/// A figure stated in the text (troops, deaths, durations...).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// The article it is in.
+    pub article: String,
+    /// What is counted: `troops`, `deaths`, `injured`, `people`, `money`, `duration_hours`...
+    pub kind: String,
+    /// The number.
+    pub value: f64,
+    /// `exact`, `about`, `more_than`, `less_than`, `at_least`, `up_to`.
+    pub qualifier: String,
+    /// Where the figure is stated.
+    pub span: Span,
+    /// The words.
+    pub text: String,
+}
+
+/// One mention of an event in an article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Unique within the output: `<article id>#e<n>`.
+    pub id: String,
+    /// The article's id.
+    pub article: String,
+    /// The evidence: the clause or sentence that states it.
+    pub span: Span,
+    /// The evidence text.
+    pub evidence: String,
+    /// The PLOVER event type.
+    #[serde(rename = "type")]
+    pub event_type: PloverType,
+    /// The PLOVER mode (`phone`, `troops`...), empty for the base type.
+    pub mode: String,
+    /// The PLOVER conflict-cooperation score (negative for conflict).
+    pub score: f64,
+    /// The matching CAMEO code, where one fits.
+    pub cameo: Option<String>,
+    /// The Goldstein value of that CAMEO code.
+    pub goldstein: Option<f64>,
+    /// Who acts.
+    pub source: Vec<ActorMention>,
+    /// Who is acted upon.
+    pub target: Vec<ActorMention>,
+    /// How the text presents it.
+    pub modality: Modality,
+    /// When it happened.
+    pub date: EventDate,
+    /// The word or phrase that signals it.
+    pub trigger: Trigger,
+    /// Figures attached to it.
+    pub quantities: Vec<Quantity>,
+    /// The rule and lexicon entries that produced it.
+    pub rule: String,
+}

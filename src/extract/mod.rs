@@ -1,0 +1,99 @@
+//! The analysis of one article: sentences with their reference times, time
+//! expressions, event mentions and figures. [`analyze`] is the function the
+//! CLI and the GUI both call.
+
+pub mod event;
+
+pub use event::{ActorMention, DateBasis, Event, EventDate, Modality, PloverType, Quantity, Trigger};
+
+use crate::Span;
+use crate::ingest::{Article, DateSource};
+use crate::nlp::reference_time::{ReferenceTime, reference_times};
+use crate::nlp::segment::{Sentence, segment};
+use crate::nlp::temporal::{self, Precision, Timex};
+use serde::Serialize;
+
+/// A sentence with the time the story is at.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AnalyzedSentence {
+    /// Span and paragraph.
+    #[serde(flatten)]
+    pub sentence: Sentence,
+    /// The narrative reference time.
+    pub reference_time: ReferenceTime,
+}
+
+/// Everything extracted from one article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Analysis {
+    /// The article (with its publication date, possibly from a dateline).
+    pub article: Article,
+    /// Its sentences.
+    pub sentences: Vec<AnalyzedSentence>,
+    /// Its time expressions, sorted by start.
+    pub timexes: Vec<Timex>,
+    /// Its event mentions, sorted by start.
+    pub events: Vec<Event>,
+    /// The figures it states.
+    pub quantities: Vec<Quantity>,
+}
+
+/// Analyses one article: segmentation, temporal tagging against the
+/// publication date (looked for in a dateline when the file gives none),
+/// reference times, events and figures. Linear in the length of the text.
+pub fn analyze(mut article: Article) -> Analysis {
+    let sentences = segment(&article.text, &article.body_spans());
+    let spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
+    if article.published.is_none()
+        && let Some(date) = dateline_date(&article.text, &sentences)
+    {
+        article.set_published(Some(date), DateSource::Dateline);
+    }
+    let timexes = temporal::tag(&article.text, &spans, article.published);
+    let refs = reference_times(&article.text, &sentences, &timexes, article.published);
+    let sentences = sentences
+        .into_iter()
+        .zip(refs)
+        .map(|(sentence, reference_time)| AnalyzedSentence {
+            sentence,
+            reference_time,
+        })
+        .collect();
+    Analysis {
+        article,
+        sentences,
+        timexes,
+        events: Vec::new(),
+        quantities: Vec::new(),
+    }
+}
+
+/// A full calendar date (day, month and year) in the first paragraph, as in
+/// "WASHINGTON, Dec. 7, 2021 (Reuters) -".
+fn dateline_date(text: &str, sentences: &[Sentence]) -> Option<chrono::NaiveDate> {
+    let first: Vec<Span> = sentences
+        .iter()
+        .take_while(|s| s.paragraph <= 1)
+        .map(|s| s.span)
+        .collect();
+    temporal::tag(text, &first, None)
+        .into_iter()
+        .filter(|t| t.precision == Precision::Day && t.value.len() == 10)
+        .find_map(|t| chrono::NaiveDate::parse_from_str(&t.value, "%Y-%m-%d").ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{Source, read_bytes};
+
+    #[test]
+    fn dateline_gives_the_publication_date() {
+        let text = "Talks in Geneva\n\nGENEVA, June 16, 2021 (Reuters) - Biden and Putin met on Wednesday.";
+        let a = read_bytes(&Source::new("d.txt"), text.as_bytes()).remove(0).unwrap();
+        let an = analyze(a);
+        assert_eq!(an.article.published_source, DateSource::Dateline);
+        assert_eq!(an.article.published, chrono::NaiveDate::from_ymd_opt(2021, 6, 16));
+        assert!(an.article.warnings.is_empty(), "{:?}", an.article.warnings);
+    }
+}

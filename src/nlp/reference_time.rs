@@ -1,0 +1,192 @@
+//! The reference time of each sentence: the time the narrative is at.
+//!
+//! A sentence with a datable time expression of its own is at that time; one
+//! without inherits the time of the story around it; a sentence that signals
+//! a return to the present ("Meanwhile, ...", "now") is at the publication
+//! date, as is the start of an article before any time is mentioned. An
+//! expression anchored to an event ("on the eve of the summit") sets its own
+//! sentence's time but leaves the story at the anchor's time.
+
+use super::segment::Sentence;
+use super::temporal::{Resolution, Timex, TimexType};
+use crate::Span;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
+
+/// How a time was arrived at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeBasis {
+    /// A time expression in the sentence itself.
+    Explicit,
+    /// Inherited from the story around the sentence.
+    Narrative,
+    /// The article's publication date.
+    Publication,
+    /// No time is known.
+    Unknown,
+}
+
+/// The time a sentence is at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReferenceTime {
+    /// A TIMEX3 value (`2021-03`, `2021-12-07`, `XXXX-WXX-2`), or `None` when unknown.
+    pub value: Option<String>,
+    /// How it was arrived at.
+    pub basis: TimeBasis,
+    /// The span of the time expression it comes from, if any.
+    pub timex: Option<Span>,
+}
+
+#[derive(Deserialize)]
+struct NarrativeCues {
+    present_markers: Vec<String>,
+    non_reference_prepositions: Vec<String>,
+}
+
+static CUES: LazyLock<NarrativeCues> = LazyLock::new(|| {
+    toml::from_str(include_str!("../../assets/narrative.toml"))
+        .expect("assets/narrative.toml is valid (checked by a test)")
+});
+
+/// Whether a timex gives a point or period on the calendar (not a duration,
+/// a set or `PRESENT_REF`).
+pub fn is_datable(t: &Timex) -> bool {
+    matches!(t.ttype, TimexType::Date | TimexType::Time)
+        && t.value.starts_with(|c: char| c.is_ascii_digit() || c == 'X')
+}
+
+/// Whether the timex at `span` follows a word that makes it a duration's
+/// start or a limit rather than the time of its sentence ("since Friday").
+pub fn after_non_reference_preposition(text: &str, span: Span) -> bool {
+    let before = text[..span.0].trim_end();
+    let word_start = before
+        .rfind(|c: char| !c.is_alphabetic())
+        .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+    let word = before[word_start..].to_lowercase();
+    CUES.non_reference_prepositions.iter().any(|p| *p == word)
+}
+
+/// Whether a sentence signals that the story is back at the present.
+fn has_present_marker(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    CUES.present_markers.iter().any(|m| contains_words(&lower, m))
+}
+
+/// Whether `hay` contains `needle` as whole words.
+pub(crate) fn contains_words(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(i, _)| {
+        let before_ok = hay[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = hay[i + needle.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        before_ok && after_ok
+    })
+}
+
+/// The reference time of every sentence. `timexes` are sorted by start.
+pub fn reference_times(
+    text: &str,
+    sentences: &[Sentence],
+    timexes: &[Timex],
+    published: Option<NaiveDate>,
+) -> Vec<ReferenceTime> {
+    let publication = ReferenceTime {
+        value: published.map(|d| d.format("%Y-%m-%d").to_string()),
+        basis: if published.is_some() {
+            TimeBasis::Publication
+        } else {
+            TimeBasis::Unknown
+        },
+        timex: None,
+    };
+    let mut story = publication.clone();
+    let mut out = Vec::with_capacity(sentences.len());
+    let mut ti = 0;
+    for s in sentences {
+        while ti < timexes.len() && timexes[ti].span.0 < s.span.0 {
+            ti += 1;
+        }
+        let own = timexes[ti..]
+            .iter()
+            .take_while(|t| t.span.0 < s.span.1)
+            .find(|t| is_datable(t) && !after_non_reference_preposition(text, t.span));
+        let here = match own {
+            Some(t) => {
+                let r = ReferenceTime {
+                    value: Some(t.value.clone()),
+                    basis: TimeBasis::Explicit,
+                    timex: Some(t.span),
+                };
+                if t.resolution != Resolution::AnchoredToEvent {
+                    story = ReferenceTime {
+                        basis: TimeBasis::Narrative,
+                        ..r.clone()
+                    };
+                }
+                r
+            }
+            None if has_present_marker(&text[s.span.0..s.span.1]) => {
+                story = publication.clone();
+                publication.clone()
+            }
+            None => story.clone(),
+        };
+        out.push(here);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlp::{segment::segment_text, temporal};
+
+    fn times(text: &str, dct: &str) -> Vec<(String, Option<String>, TimeBasis)> {
+        let dct = NaiveDate::parse_from_str(dct, "%Y-%m-%d").ok();
+        let sents = segment_text(text);
+        let spans: Vec<Span> = sents.iter().map(|s| s.span).collect();
+        let tx = temporal::tag(text, &spans, dct);
+        reference_times(text, &sents, &tx, dct)
+            .into_iter()
+            .zip(&sents)
+            .map(|(r, s)| (text[s.span.0..s.span.1].to_string(), r.value, r.basis))
+            .collect()
+    }
+
+    #[test]
+    fn narrative_time_is_inherited() {
+        let t = "In a March interview, Biden stated that Putin will pay a price. “I do,” Biden says when asked.";
+        let r = times(t, "2021-12-07");
+        assert_eq!(r[0].1.as_deref(), Some("2021-03"));
+        assert_eq!(r[0].2, TimeBasis::Explicit);
+        assert_eq!(r[1].1.as_deref(), Some("2021-03"));
+        assert_eq!(r[1].2, TimeBasis::Narrative);
+    }
+
+    #[test]
+    fn present_marker_returns_to_publication() {
+        let t = "In 2014, Russia annexed Crimea. Meanwhile, Moscow wants an end to expansion. Lavrov called on Blinken.";
+        let r = times(t, "2021-12-04");
+        assert_eq!(r[0].1.as_deref(), Some("2014"));
+        assert_eq!(r[1].1.as_deref(), Some("2021-12-04"));
+        assert_eq!(r[1].2, TimeBasis::Publication);
+        assert_eq!(r[2].1.as_deref(), Some("2021-12-04"));
+    }
+
+    #[test]
+    fn start_of_article_is_publication_or_unknown() {
+        assert_eq!(times("Talks went well.", "2021-12-04")[0].2, TimeBasis::Publication);
+        let r = times("Talks went well.", "");
+        assert_eq!((r[0].1.clone(), r[0].2), (None, TimeBasis::Unknown));
+    }
+
+    #[test]
+    fn since_does_not_set_the_time() {
+        let t = "Biden spoke in April. Talks have been expected since Friday.";
+        let r = times(t, "2021-12-04");
+        assert_eq!(r[1].1.as_deref(), Some("2021-04"));
+    }
+}
