@@ -2,7 +2,13 @@
 //! expressions, event mentions and figures. [`analyze`] is the function the
 //! CLI and the GUI both call.
 
+pub mod actors;
 pub mod event;
+pub mod events;
+pub mod lexicon;
+pub mod modality;
+pub mod quantities;
+pub mod text;
 
 pub use event::{ActorMention, DateBasis, Event, EventDate, Modality, PloverType, Quantity, Trigger};
 
@@ -51,6 +57,20 @@ pub fn analyze(mut article: Article) -> Analysis {
     }
     let timexes = temporal::tag(&article.text, &spans, article.published);
     let refs = reference_times(&article.text, &sentences, &timexes, article.published);
+    let quantities: Vec<Quantity> = sentences
+        .iter()
+        .flat_map(|s| quantities::find_quantities(&article.text, s.span, &article.id))
+        .collect();
+    let inputs: Vec<events::SentenceInput<'_>> = sentences
+        .iter()
+        .zip(&refs)
+        .map(|(s, r)| events::SentenceInput {
+            span: s.span,
+            reference_time: r,
+        })
+        .collect();
+    let events = events::find_events(&article.text, &article.id, &inputs, &timexes, &quantities);
+    drop(inputs);
     let sentences = sentences
         .into_iter()
         .zip(refs)
@@ -63,8 +83,8 @@ pub fn analyze(mut article: Article) -> Analysis {
         article,
         sentences,
         timexes,
-        events: Vec::new(),
-        quantities: Vec::new(),
+        events,
+        quantities,
     }
 }
 

@@ -1,0 +1,241 @@
+//! Actor mentions: names, adjectives and people from `assets/actors.toml`
+//! found in the text, grouped when coordinated ("Biden and Putin",
+//! "the U.S., U.K., France, Germany, and Italy"), and plural or pronominal
+//! references ("the two leaders", "they", "he") resolved to the actors last
+//! mentioned.
+
+use super::lexicon::{ActorForm, LEXICON};
+use super::text::is_whole_word;
+use crate::Span;
+
+/// An actor named in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorHit {
+    /// Actor code.
+    pub code: String,
+    /// The words.
+    pub span: Span,
+    /// What kind of words.
+    pub form: ActorForm,
+    /// Whether it follows a place preposition ("in Geneva"): a location.
+    pub location: bool,
+    /// Whether it was resolved from a pronoun or plural reference.
+    pub anaphoric: bool,
+}
+
+/// Words before a name that make it a place, not a participant.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "near", "across", "into", "inside", "within", "outside", "toward", "towards",
+    "around", "along",
+];
+
+/// Every actor mention in `text`, sorted by start.
+pub fn find_actors(text: &str) -> Vec<ActorHit> {
+    let lex = &*LEXICON;
+    let mut out = Vec::new();
+    for m in lex.actor_ac.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        // "U.S." may be listed with its final stop; a stop after it is fine.
+        if !is_whole_word(text, s, e) && !text[s..e].ends_with('.') {
+            continue;
+        }
+        if text[..s].ends_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        let (actor, form) = lex.actor_patterns[m.pattern().as_usize()];
+        let prev = text[..s]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let prev = if prev == "the" {
+            let before = text[..s].trim_end();
+            let before = before[..before.len() - 3].trim_end();
+            before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase()
+        } else {
+            prev
+        };
+        out.push(ActorHit {
+            code: lex.actors[actor].code.clone(),
+            span: (s, e),
+            form,
+            location: form == ActorForm::Name && PLACE_PREPOSITIONS.contains(&prev.as_str()),
+            anaphoric: false,
+        });
+    }
+    out
+}
+
+/// Groups of coordinated mentions: runs separated only by commas, "and",
+/// "or", "&", "the" or a possessive.
+pub fn group_actors<'a>(text: &str, hits: &'a [ActorHit]) -> Vec<&'a [ActorHit]> {
+    let mut groups = Vec::new();
+    let mut start = 0;
+    for i in 1..=hits.len() {
+        let joined = i < hits.len() && {
+            let gap = &text[hits[i - 1].span.1..hits[i].span.0];
+            let words: Vec<&str> = gap
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|w| !w.is_empty())
+                .collect();
+            gap.len() < 40
+                && words.iter().all(|w| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "and" | "or" | "&" | "the" | "'s" | "’s" | "its" | "allies" | "both"
+                    )
+                })
+        };
+        if !joined {
+            groups.push(&hits[start..i]);
+            start = i;
+        }
+    }
+    groups.retain(|g| !g.is_empty());
+    groups
+}
+
+/// References to several actors at once.
+const PLURAL_REFERENCES: &[&str] = &[
+    "they", "them", "their", "both", "the two leaders", "the two men", "the two presidents",
+    "the two sides", "both sides", "the leaders", "the two countries", "both countries",
+    "the two", "each other", "the two opponents", "the two nations", "both leaders",
+];
+/// References to one person.
+const PERSON_REFERENCES: &[&str] = &["he", "she", "his", "her", "him"];
+/// References to one state or organisation.
+const THING_REFERENCES: &[&str] = &["it", "its"];
+
+/// What the story last mentioned, for resolving references.
+#[derive(Debug, Default, Clone)]
+pub struct ActorMemory {
+    /// The last group of two or more distinct actors.
+    pub pair: Vec<String>,
+    /// The last person's actor.
+    pub person: Option<String>,
+    /// The last actor of any kind.
+    pub last: Option<String>,
+}
+
+impl ActorMemory {
+    /// Remembers the mentions of a sentence, in order.
+    pub fn update(&mut self, hits: &[ActorHit], text: &str) {
+        for g in group_actors(text, hits) {
+            let mut codes: Vec<String> = g.iter().filter(|h| !h.location).map(|h| h.code.clone()).collect();
+            codes.dedup();
+            if codes.len() >= 2 {
+                self.pair = codes.clone();
+            }
+            for h in g.iter().filter(|h| !h.location) {
+                if h.form == ActorForm::Person {
+                    self.person = Some(h.code.clone());
+                }
+                self.last = Some(h.code.clone());
+            }
+        }
+    }
+
+    /// Mentions that references in `text[span]` stand for, placed at the
+    /// reference's position.
+    pub fn resolve(&self, text: &str, span: Span) -> Vec<ActorHit> {
+        let lower = text[span.0..span.1].to_ascii_lowercase();
+        let mut out = Vec::new();
+        let mut push = |s: usize, e: usize, codes: &[String]| {
+            for c in codes {
+                out.push(ActorHit {
+                    code: c.clone(),
+                    span: (span.0 + s, span.0 + e),
+                    form: ActorForm::Name,
+                    location: false,
+                    anaphoric: true,
+                });
+            }
+        };
+        for (list, codes) in [
+            (PLURAL_REFERENCES, self.pair.clone()),
+            (PERSON_REFERENCES, self.person.iter().cloned().collect::<Vec<_>>()),
+            (THING_REFERENCES, self.last.iter().cloned().collect::<Vec<_>>()),
+        ] {
+            if codes.is_empty() {
+                continue;
+            }
+            for r in list {
+                for (i, _) in lower.match_indices(r) {
+                    if is_whole_word(&lower, i, i + r.len()) {
+                        push(i, i + r.len(), &codes);
+                    }
+                }
+            }
+        }
+        out.sort_by_key(|h| h.span);
+        // A longer reference ("the two leaders") wins over one inside it ("the two").
+        let mut kept: Vec<ActorHit> = Vec::new();
+        for h in out {
+            if let Some(k) = kept.last()
+                && h.span.0 < k.span.1
+                && h.span != k.span
+            {
+                if h.span.1 - h.span.0 > k.span.1 - k.span.0 {
+                    let ks = k.span;
+                    kept.retain(|x| x.span != ks);
+                } else {
+                    continue;
+                }
+            }
+            kept.push(h);
+        }
+        kept
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<(String, &str)> {
+        find_actors(text)
+            .into_iter()
+            .map(|h| (h.code, &text[h.span.0..h.span.1]))
+            .collect()
+    }
+
+    #[test]
+    fn people_places_institutions() {
+        let t = "Biden, the White House and Washington; Putin, the Kremlin, Moscow, Peskov and Lavrov; Kiev and Kyiv.";
+        let c: Vec<String> = codes(t).into_iter().map(|(c, _)| c).collect();
+        assert_eq!(c, vec!["USA", "USA", "USA", "RUS", "RUS", "RUS", "RUS", "RUS", "UKR", "UKR"]);
+    }
+
+    #[test]
+    fn whole_words_only_and_longest() {
+        let t = "Putinism is not Vladimir Putin; Italyan is not Italy.";
+        let c = codes(t);
+        assert_eq!(c.len(), 2);
+        assert_eq!(c[0].1, "Vladimir Putin");
+        assert_eq!(c[1].0, "ITA");
+    }
+
+    #[test]
+    fn groups_and_locations() {
+        let t = "the leaders of the U.S., U.K., France, Germany, and Italy met in Moscow";
+        let hits = find_actors(t);
+        let groups = group_actors(t, &hits);
+        assert_eq!(groups[0].len(), 5, "{groups:?}");
+        assert!(hits.last().unwrap().location);
+    }
+
+    #[test]
+    fn references_resolve_to_memory() {
+        let t = "Biden and Putin spoke.";
+        let mut m = ActorMemory::default();
+        m.update(&find_actors(t), t);
+        let r = m.resolve("The two leaders agreed. He left.", (0, 32));
+        let got: Vec<&str> = r.iter().map(|h| h.code.as_str()).collect();
+        assert_eq!(got, vec!["USA", "RUS", "RUS"]);
+    }
+}

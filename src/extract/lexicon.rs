@@ -1,0 +1,375 @@
+//! The language data of event extraction, compiled in from `assets/`:
+//! actors (`actors.toml`), event triggers (`events.toml`), modality and scope
+//! cues (`cues.toml`) and the PLOVER/CAMEO score tables.
+//!
+//! Everything is parsed once into [`LEXICON`], with Aho-Corasick automata
+//! for the phrase lists; a test checks that every file parses and that every
+//! type, mode and CAMEO code it names exists.
+
+use super::event::PloverType;
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// What kind of words named an actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorForm {
+    /// A name of the actor itself, its capital or an institution.
+    Name,
+    /// A demonym or adjective ("Russian").
+    Adjective,
+    /// A person of the actor.
+    Person,
+}
+
+/// One actor entry of `assets/actors.toml`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ActorEntry {
+    /// ISO 3166 alpha-3 or an organisation/group code.
+    pub code: String,
+    /// `state`, `organization` or `group`.
+    pub kind: String,
+    /// Display name.
+    pub name: String,
+    /// Names of the actor itself.
+    #[serde(default)]
+    pub names: Vec<String>,
+    /// Demonyms and adjectives.
+    #[serde(default)]
+    pub adjectives: Vec<String>,
+    /// People of the actor.
+    #[serde(default)]
+    pub people: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ActorsFile {
+    titles: Titles,
+    actor: Vec<ActorEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Titles {
+    words: Vec<String>,
+}
+
+/// One trigger entry of `assets/events.toml`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct TriggerEntry {
+    /// PLOVER event type name.
+    #[serde(rename = "type")]
+    pub event_type: String,
+    /// PLOVER mode, or empty.
+    #[serde(default)]
+    pub mode: String,
+    /// CAMEO code, or empty.
+    #[serde(default)]
+    pub cameo: String,
+    /// `verb`, `noun` or `phrase`.
+    #[serde(default)]
+    pub pos: String,
+    /// Surface forms (lower case; `*` stands for up to six words).
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct EventsFile {
+    trigger: Vec<TriggerEntry>,
+}
+
+/// The modality and scope cues of `assets/cues.toml`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct CueFile {
+    /// Words a cue may be away from its trigger.
+    pub window: usize,
+    /// Negation cues.
+    pub negation: Vec<String>,
+    /// Condition openers.
+    pub condition: Vec<String>,
+    /// Possibility cues.
+    pub hypothetical: Vec<String>,
+    /// Intention and schedule cues.
+    pub planned: Vec<String>,
+    /// Attribution cues.
+    pub reported: Vec<String>,
+    /// Types whose modality is the speech act's.
+    pub speech_acts: Vec<String>,
+    /// Words that end a clause.
+    pub clause_breaks: Vec<String>,
+    /// Types whose complements are content, not events.
+    pub complement_types: Vec<String>,
+}
+
+/// The kind of a cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CueKind {
+    /// Negation.
+    Negation,
+    /// Condition opener.
+    Condition,
+    /// Possibility.
+    Hypothetical,
+    /// Intention or schedule.
+    Planned,
+    /// Attribution.
+    Reported,
+    /// Clause break.
+    Break,
+}
+
+/// A trigger word with its entry.
+#[derive(Debug, Clone)]
+pub struct TriggerWord {
+    /// Index into [`Lexicon::triggers`].
+    pub entry: usize,
+    /// The surface form as listed.
+    pub form: String,
+}
+
+/// A gapped trigger pattern ("shifted * troops"): its parts in order.
+#[derive(Debug, Clone)]
+pub struct GappedPattern {
+    /// Index into [`Lexicon::triggers`].
+    pub entry: usize,
+    /// The form as listed.
+    pub form: String,
+    /// The word sequences between the gaps.
+    pub parts: Vec<Vec<String>>,
+}
+
+/// All extraction lexicons, ready to match.
+pub struct Lexicon {
+    /// Actor entries.
+    pub actors: Vec<ActorEntry>,
+    /// For each actor pattern: (actor index, form).
+    pub actor_patterns: Vec<(usize, ActorForm)>,
+    /// Case-sensitive automaton over actor names, adjectives and people.
+    pub actor_ac: AhoCorasick,
+    /// Title words (for "Russian President").
+    pub titles: Vec<String>,
+    /// Trigger entries.
+    pub triggers: Vec<TriggerEntry>,
+    /// Trigger types, parallel to `triggers`.
+    pub trigger_types: Vec<PloverType>,
+    /// Contiguous trigger forms, parallel to the automaton's patterns.
+    pub trigger_words: Vec<TriggerWord>,
+    /// Case-insensitive automaton over contiguous trigger forms.
+    pub trigger_ac: AhoCorasick,
+    /// Gapped patterns keyed by their first word.
+    pub gapped: HashMap<String, Vec<GappedPattern>>,
+    /// The cue file.
+    pub cues: CueFile,
+    /// Cue kinds, parallel to the cue automaton's patterns.
+    pub cue_kinds: Vec<(CueKind, String)>,
+    /// Case-insensitive automaton over all cues.
+    pub cue_ac: AhoCorasick,
+    /// PLOVER scores by (type, mode).
+    pub scores: HashMap<(String, String), f64>,
+    /// Goldstein values by CAMEO code.
+    pub goldstein: HashMap<String, f64>,
+}
+
+/// The lexicon compiled into the binary.
+pub static LEXICON: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::load().expect("assets are valid (checked by a test)"));
+
+/// Adds the curly-apostrophe variant of a form that has a straight one.
+fn with_apostrophes(forms: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut out = Vec::new();
+    for f in forms {
+        if f.contains('\'') {
+            out.push(f.replace('\'', "\u{2019}"));
+        }
+        out.push(f);
+    }
+    out
+}
+
+impl Lexicon {
+    /// Parses the asset files; the error names the file and the problem.
+    pub fn load() -> Result<Lexicon, String> {
+        let actors: ActorsFile = toml::from_str(include_str!("../../assets/actors.toml"))
+            .map_err(|e| format!("assets/actors.toml: {e}"))?;
+        let events: EventsFile = toml::from_str(include_str!("../../assets/events.toml"))
+            .map_err(|e| format!("assets/events.toml: {e}"))?;
+        let cues: CueFile = toml::from_str(include_str!("../../assets/cues.toml"))
+            .map_err(|e| format!("assets/cues.toml: {e}"))?;
+
+        let mut actor_patterns = Vec::new();
+        let mut actor_strings = Vec::new();
+        for (i, a) in actors.actor.iter().enumerate() {
+            for (list, form) in [
+                (&a.names, ActorForm::Name),
+                (&a.adjectives, ActorForm::Adjective),
+                (&a.people, ActorForm::Person),
+            ] {
+                for s in with_apostrophes(list.iter().cloned()) {
+                    actor_patterns.push((i, form));
+                    actor_strings.push(s);
+                }
+            }
+        }
+        let actor_ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&actor_strings)
+            .map_err(|e| format!("actor automaton: {e}"))?;
+
+        let mut trigger_types = Vec::new();
+        let mut trigger_words = Vec::new();
+        let mut trigger_strings = Vec::new();
+        let mut gapped: HashMap<String, Vec<GappedPattern>> = HashMap::new();
+        for (i, t) in events.trigger.iter().enumerate() {
+            let ty = PloverType::from_name(&t.event_type)
+                .ok_or_else(|| format!("assets/events.toml: unknown type {}", t.event_type))?;
+            trigger_types.push(ty);
+            for w in with_apostrophes(t.words.iter().map(|w| w.to_lowercase())) {
+                if w.contains('*') {
+                    let parts: Vec<Vec<String>> = w
+                        .split('*')
+                        .map(|p| p.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+                        .filter(|p| !p.is_empty())
+                        .collect();
+                    if let Some(first) = parts.first().and_then(|p| p.first()) {
+                        gapped.entry(first.clone()).or_default().push(GappedPattern {
+                            entry: i,
+                            form: w.clone(),
+                            parts,
+                        });
+                    }
+                } else {
+                    trigger_words.push(TriggerWord {
+                        entry: i,
+                        form: w.clone(),
+                    });
+                    trigger_strings.push(w);
+                }
+            }
+        }
+        let trigger_ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&trigger_strings)
+            .map_err(|e| format!("trigger automaton: {e}"))?;
+
+        let mut cue_kinds = Vec::new();
+        for (kind, list) in [
+            (CueKind::Negation, &cues.negation),
+            (CueKind::Condition, &cues.condition),
+            (CueKind::Hypothetical, &cues.hypothetical),
+            (CueKind::Planned, &cues.planned),
+            (CueKind::Reported, &cues.reported),
+            (CueKind::Break, &cues.clause_breaks),
+        ] {
+            for c in with_apostrophes(list.iter().cloned()) {
+                cue_kinds.push((kind, c));
+            }
+        }
+        let cue_ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(cue_kinds.iter().map(|(_, c)| c))
+            .map_err(|e| format!("cue automaton: {e}"))?;
+
+        let mut scores = HashMap::new();
+        for line in include_str!("../../assets/plover_scores.tsv").lines().skip(1) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() >= 3
+                && let Ok(mut s) = f[2].parse::<f64>()
+            {
+                // The manual prints +3 for base ACCUSE; every ACCUSE mode is
+                // negative and ACCUSE is verbal conflict: read it as -3.
+                if f[0] == "ACCUSE" && f[1].is_empty() && s > 0.0 {
+                    s = -s;
+                }
+                scores.insert((f[0].to_string(), f[1].to_string()), s);
+            }
+        }
+        let mut goldstein = HashMap::new();
+        for line in include_str!("../../assets/cameo_goldstein_plover.tsv")
+            .lines()
+            .skip(1)
+        {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() >= 4
+                && let Ok(g) = f[3].parse::<f64>()
+            {
+                goldstein.insert(f[0].to_string(), g);
+            }
+        }
+        Ok(Lexicon {
+            actors: actors.actor,
+            actor_patterns,
+            actor_ac,
+            titles: actors.titles.words,
+            triggers: events.trigger,
+            trigger_types,
+            trigger_words,
+            trigger_ac,
+            gapped,
+            cues,
+            cue_kinds,
+            cue_ac,
+            scores,
+            goldstein,
+        })
+    }
+
+    /// The PLOVER score of a type and mode (the base type's if the mode has none).
+    pub fn score(&self, t: PloverType, mode: &str) -> f64 {
+        self.scores
+            .get(&(t.name().to_string(), mode.to_string()))
+            .or_else(|| self.scores.get(&(t.name().to_string(), String::new())))
+            .copied()
+            .unwrap_or(0.0)
+    }
+
+    /// Whether type `t` is listed in a cue-file type list.
+    pub fn in_types(list: &[String], t: PloverType) -> bool {
+        list.iter().any(|s| s == t.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn assets_parse_and_are_consistent() {
+        let lex = Lexicon::load().unwrap();
+        assert!(lex.actors.len() > 190, "every state is covered");
+        assert!(lex.triggers.len() > 50);
+        for t in &lex.triggers {
+            let ty = PloverType::from_name(&t.event_type).unwrap();
+            assert!(
+                lex.scores.contains_key(&(ty.name().to_string(), t.mode.clone())),
+                "events.toml: {} mode {:?} is not in plover_scores.tsv",
+                t.event_type,
+                t.mode
+            );
+            assert!(
+                t.cameo.is_empty() || lex.goldstein.contains_key(&t.cameo),
+                "events.toml: CAMEO {} has no Goldstein value",
+                t.cameo
+            );
+            assert!(t.words.iter().all(|w| w == &w.to_lowercase()));
+        }
+        for a in &lex.actors {
+            if a.kind == "state" {
+                assert_eq!(a.code.len(), 3, "{}", a.code);
+            }
+        }
+        for code in ["USA", "RUS", "UKR", "NATO", "EU", "UN", "EUR", "WST", "CHN", "GBR"] {
+            assert!(lex.actors.iter().any(|a| a.code == code), "{code}");
+        }
+    }
+
+    #[test]
+    fn scores_read_accuse_as_conflict() {
+        let lex = &*LEXICON;
+        assert_eq!(lex.score(PloverType::Accuse, ""), -3.0);
+        assert_eq!(lex.score(PloverType::Consult, "phone"), 1.5);
+        assert_eq!(lex.score(PloverType::Mobilize, "troops"), -6.5);
+        assert_eq!(lex.score(PloverType::Consult, "no-such-mode"), 2.5);
+    }
+}

@@ -1,0 +1,186 @@
+//! Modality and scope: which cues of `assets/cues.toml` govern a trigger.
+//!
+//! A cue governs a trigger that follows it in the same clause, on the same
+//! side of any quotation mark, within the cue window; an attribution
+//! ("according to Washington") governs its whole clause wherever it stands;
+//! a condition ("if ...") makes its own clause conditional, and a modal main
+//! clause that it completes ("would respond ... if") too.
+
+use super::event::{Modality, PloverType};
+use super::lexicon::{CueKind, LEXICON, Lexicon};
+use super::text::{is_whole_word, quote_between};
+use crate::Span;
+
+/// A cue found in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    /// What it signals.
+    pub kind: CueKind,
+    /// Where it is.
+    pub span: Span,
+    /// The cue as listed.
+    pub form: String,
+}
+
+/// The cues (and clause-break words) of a sentence, sorted by start.
+pub fn find_cues(text: &str, sentence: Span) -> Vec<Cue> {
+    let lex = &*LEXICON;
+    let slice = &text[sentence.0..sentence.1];
+    lex.cue_ac
+        .find_iter(slice)
+        .filter(|m| {
+            let form = &lex.cue_kinds[m.pattern().as_usize()].1;
+            // "n't" is glued to its verb: only its end must be a word edge.
+            if form.starts_with('n') && (form.contains('\'') || form.contains('\u{2019}')) {
+                is_whole_word(slice, m.end(), m.end()) || slice[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+            } else {
+                is_whole_word(slice, m.start(), m.end())
+            }
+        })
+        .map(|m| {
+            let (kind, form) = &lex.cue_kinds[m.pattern().as_usize()];
+            Cue {
+                kind: *kind,
+                span: (sentence.0 + m.start(), sentence.0 + m.end()),
+                form: form.clone(),
+            }
+        })
+        .collect()
+}
+
+/// Clause boundaries of a sentence: punctuation that ends a clause and the
+/// break words of the cue file, as byte positions (sentence edges included).
+pub fn clause_breaks(text: &str, sentence: Span, cues: &[Cue]) -> Vec<usize> {
+    let mut b = vec![sentence.0, sentence.1];
+    for (i, c) in text[sentence.0..sentence.1].char_indices() {
+        if matches!(c, ';' | ':' | '(' | ')' | '—' | '–') {
+            b.push(sentence.0 + i);
+        }
+    }
+    b.extend(cues.iter().filter(|c| c.kind == CueKind::Break).map(|c| c.span.0));
+    b.sort_unstable();
+    b.dedup();
+    b
+}
+
+/// The clause around `span`: from the last break at or before its start to
+/// the first break after its end.
+pub fn clause_of(breaks: &[usize], span: Span) -> Span {
+    let start = breaks.iter().rev().find(|&&b| b <= span.0).copied().unwrap_or(span.0);
+    let end = breaks.iter().find(|&&b| b >= span.1).copied().unwrap_or(span.1);
+    (start, end)
+}
+
+/// The modality of a trigger of type `t` at `trigger`, and the cue that decided it.
+pub fn modality_of(
+    text: &str,
+    t: PloverType,
+    trigger: Span,
+    cues: &[Cue],
+    breaks: &[usize],
+    quotes: &[usize],
+) -> (Modality, Option<String>) {
+    let lex: &Lexicon = &LEXICON;
+    let clause = clause_of(breaks, trigger);
+    let speech_act = Lexicon::in_types(&lex.cues.speech_acts, t);
+    let window = lex.cues.window;
+    let words_between = |a: usize, b: usize| {
+        text[a.min(b)..a.max(b)]
+            .split_whitespace()
+            .count()
+    };
+    let before = |c: &Cue| {
+        c.span.1 <= trigger.0
+            && c.span.0 >= clause.0
+            && !quote_between(quotes, c.span.1, trigger.0)
+            && words_between(c.span.1, trigger.0) <= window
+    };
+    let find = |kind: CueKind| cues.iter().rev().find(|c| c.kind == kind && before(c));
+    if let Some(c) = find(CueKind::Negation) {
+        return (Modality::Negated, Some(c.form.clone()));
+    }
+    // A condition: the trigger is in the if-clause, or a modal main clause
+    // is completed by an if-clause after it.
+    let in_condition = cues.iter().rev().find(|c| {
+        c.kind == CueKind::Condition && c.span.1 <= trigger.0 && !quote_between(quotes, c.span.1, trigger.0)
+            && words_between(c.span.1, trigger.0) <= window
+    });
+    if let Some(c) = in_condition {
+        return (Modality::Conditional, Some(c.form.clone()));
+    }
+    let modal_main = cues.iter().find(|c| {
+        matches!(c.kind, CueKind::Hypothetical | CueKind::Planned)
+            && before(c)
+            && matches!(c.form.as_str(), "would" | "will" | "could" | "might")
+    });
+    if let Some(m) = modal_main
+        && let Some(c) = cues.iter().find(|c| c.kind == CueKind::Condition && c.span.0 >= trigger.1)
+    {
+        return (Modality::Conditional, Some(format!("{} … {}", m.form, c.form)));
+    }
+    if !speech_act {
+        if let Some(c) = find(CueKind::Hypothetical) {
+            return (Modality::Hypothetical, Some(c.form.clone()));
+        }
+        if let Some(c) = find(CueKind::Planned) {
+            return (Modality::Planned, Some(c.form.clone()));
+        }
+    }
+    let attributed = cues.iter().find(|c| {
+        c.kind == CueKind::Reported
+            && (before(c) || (c.span.0 >= trigger.1 && c.form == "according to"))
+    });
+    if let Some(c) = attributed {
+        return (Modality::Reported, Some(c.form.clone()));
+    }
+    (Modality::Asserted, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::text::quote_marks;
+
+    fn modality(sentence: &str, trigger: &str, t: PloverType) -> Modality {
+        let span = (0, sentence.len());
+        let cues = find_cues(sentence, span);
+        let breaks = clause_breaks(sentence, span, &cues);
+        let quotes = quote_marks(sentence, span);
+        let s = sentence.find(trigger).unwrap();
+        modality_of(sentence, t, (s, s + trigger.len()), &cues, &breaks, &quotes).0
+    }
+
+    #[test]
+    fn negation_scope() {
+        let s = "Russia has said it has no plans of invading or attacking its neighbor.";
+        assert_eq!(modality(s, "invading", PloverType::Assault), Modality::Negated);
+        assert_eq!(modality(s, "attacking", PloverType::Assault), Modality::Negated);
+        let s = "the US does not want to start a cycle of escalation and confrontation with Russia.";
+        assert_eq!(modality(s, "confrontation", PloverType::Threaten), Modality::Negated);
+    }
+
+    #[test]
+    fn conditions_and_modals() {
+        let s = "The U.S. would respond with economic and other measures if there were to be a military escalation.";
+        assert_eq!(modality(s, "respond", PloverType::Threaten), Modality::Conditional);
+        assert_eq!(modality(s, "escalation", PloverType::Mobilize), Modality::Conditional);
+        let s = "The leaders have formed a joint strategy if Russia launches an invasion into Ukraine.";
+        assert_eq!(modality(s, "joint strategy", PloverType::Cooperate), Modality::Asserted);
+        assert_eq!(modality(s, "invasion", PloverType::Assault), Modality::Conditional);
+        let s = "Potential measures against Russia could be restricting Russia’s banks.";
+        assert_eq!(modality(s, "measures", PloverType::Sanction), Modality::Hypothetical);
+        assert_eq!(modality(s, "restricting", PloverType::Sanction), Modality::Hypothetical);
+    }
+
+    #[test]
+    fn planned_reported_and_speech_acts() {
+        let s = "Biden and Putin will meet by video conference on Tuesday, according to the Kremlin.";
+        assert_eq!(modality(s, "meet", PloverType::Consult), Modality::Planned);
+        let s = "Moscow has massed soldiers near Ukraine’s borders, according to Washington and Kiev.";
+        assert_eq!(modality(s, "massed", PloverType::Mobilize), Modality::Reported);
+        let s = "Biden stated that Putin will “pay a price” for it.";
+        assert_eq!(modality(s, "pay a price", PloverType::Threaten), Modality::Asserted);
+        let s = "Biden said he was “clear that we could have gone further” during a phone chat.";
+        assert_eq!(modality(s, "phone chat", PloverType::Consult), Modality::Asserted);
+    }
+}

@@ -1,0 +1,78 @@
+//! Small text helpers shared by the extraction rules: whole-word checks,
+//! words of a span, and the quotation marks of a sentence.
+
+use crate::Span;
+
+/// Whether `[s, e)` of `text` is bounded by non-alphanumeric characters.
+pub fn is_whole_word(text: &str, s: usize, e: usize) -> bool {
+    let before = text[..s].chars().next_back();
+    let after = text[e..].chars().next();
+    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// The words (runs of letters, digits, apostrophes, dots inside
+/// abbreviations and hyphens inside words) of `text[span]`, as spans.
+pub fn words(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let slice = &text[span.0..span.1];
+    let mut iter = slice.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next_alnum = iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        let inner = matches!(c, '\'' | '\u{2019}' | '-' | '.' | ',') && start.is_some() && next_alnum;
+        if c.is_alphanumeric() || inner {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push((span.0 + s, span.0 + i));
+        }
+    }
+    if let Some(s) = start {
+        out.push((span.0 + s, span.1));
+    }
+    out
+}
+
+/// Byte positions of quotation marks in `text[span]`.
+pub fn quote_marks(text: &str, span: Span) -> Vec<usize> {
+    text[span.0..span.1]
+        .char_indices()
+        .filter(|&(i, c)| {
+            matches!(c, '"' | '“' | '”' | '«' | '»')
+                || (c == '‘' && text[span.0 + i..].len() > 1)
+        })
+        .map(|(i, _)| span.0 + i)
+        .collect()
+}
+
+/// Whether a quotation mark lies between positions `a` and `b`.
+pub fn quote_between(quotes: &[usize], a: usize, b: usize) -> bool {
+    let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+    quotes.iter().any(|&q| q >= lo && q < hi)
+}
+
+/// `span` without surrounding white space and trailing commas.
+pub fn trim_span(text: &str, span: Span) -> Span {
+    let t = &text[span.0..span.1];
+    let lead = t.len() - t.trim_start().len();
+    let t2 = t.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+    (span.0 + lead, span.0 + t2.len().max(lead))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_abbreviations_and_numbers() {
+        let t = "The U.S. sent 90,000 troops to Ukraine’s border-area.";
+        let w: Vec<&str> = words(t, (0, t.len())).iter().map(|&(s, e)| &t[s..e]).collect();
+        assert_eq!(w, vec!["The", "U.S", "sent", "90,000", "troops", "to", "Ukraine’s", "border-area"]);
+    }
+
+    #[test]
+    fn whole_words() {
+        let t = "Putinism and Putin";
+        assert!(!is_whole_word(t, 0, 5));
+        assert!(is_whole_word(t, 13, 18));
+    }
+}
