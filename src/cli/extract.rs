@@ -37,7 +37,9 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<u8> {
             .into_iter()
             .partition(Result::is_ok);
         corpus.extend(ok.into_iter().flatten().map(analyze).collect());
-        corpus.errors.extend(errs.into_iter().filter_map(Result::err));
+        corpus
+            .errors
+            .extend(errs.into_iter().filter_map(Result::err));
     }
     let bar = progress_bar(args.progress);
     let loaded = load_paths(
@@ -127,7 +129,13 @@ fn write_timeml_dir(dir: &Path, corpus: &Corpus) -> anyhow::Result<()> {
             .article
             .id
             .chars()
-            .map(|c| if c.is_alphanumeric() || "-_.".contains(c) { c } else { '_' })
+            .map(|c| {
+                if c.is_alphanumeric() || "-_.".contains(c) {
+                    c
+                } else {
+                    '_'
+                }
+            })
             .collect();
         let stem = stem.trim_end_matches(".tml").to_string();
         let path = dir.join(format!("{stem}.tml"));

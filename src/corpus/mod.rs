@@ -105,9 +105,17 @@ mod tests {
     #[test]
     fn loads_good_files_and_reports_bad_ones() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("a.txt"), " date 2021-12-04 Title\n\nBiden met Putin on Friday.").unwrap();
+        std::fs::write(
+            dir.path().join("a.txt"),
+            " date 2021-12-04 Title\n\nBiden met Putin on Friday.",
+        )
+        .unwrap();
         std::fs::write(dir.path().join("b.txt"), " date 2021-13-45 Bad\n\nText.").unwrap();
-        std::fs::write(dir.path().join("c.json"), "[{\"text\": \"One.\"}, {\"text\": \"Two.\"}]").unwrap();
+        std::fs::write(
+            dir.path().join("c.json"),
+            "[{\"text\": \"One.\"}, {\"text\": \"Two.\"}]",
+        )
+        .unwrap();
         std::fs::write(dir.path().join("skip.bin"), [0u8, 1, 2]).unwrap();
         let calls = AtomicUsize::new(0);
         let corpus = load_paths(
@@ -117,7 +125,11 @@ mod tests {
             },
             &AtomicBool::new(false),
         );
-        let ids: Vec<&str> = corpus.analyses.iter().map(|a| a.article.id.as_str()).collect();
+        let ids: Vec<&str> = corpus
+            .analyses
+            .iter()
+            .map(|a| a.article.id.as_str())
+            .collect();
         assert_eq!(ids, vec!["a.txt", "c.json#1", "c.json#2"]);
         assert_eq!(corpus.errors.len(), 2);
         assert!(corpus.errors[0].to_string().contains("/nope"));
@@ -128,7 +140,11 @@ mod tests {
     #[test]
     fn duplicate_ids_are_made_unique() {
         let a = |t: &str| {
-            analyze(ingest::read_bytes(&ingest::Source::new("x/a.txt"), t.as_bytes()).remove(0).unwrap())
+            analyze(
+                ingest::read_bytes(&ingest::Source::new("x/a.txt"), t.as_bytes())
+                    .remove(0)
+                    .unwrap(),
+            )
         };
         let mut c = Corpus::default();
         c.extend(vec![a("One."), a("Two.")]);

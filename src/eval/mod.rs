@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::ingest::timeml::{GoldTimex, read_timeml};
-use crate::nlp::temporal::{Timex, tag_text};
+use crate::nlp::segment::segment_text;
+use crate::nlp::temporal::{Timex, tag};
 
 /// Errors from [`evaluate_dir`].
 #[derive(Debug, thiserror::Error)]
@@ -180,7 +181,10 @@ impl From<&Timex> for SysTimex {
 fn overlaps(text: &str, a: (usize, usize), b: (usize, usize)) -> bool {
     let s = a.0.max(b.0);
     let e = a.1.min(b.1);
-    s < e && text.get(s..e).is_some_and(|t| t.chars().any(|c| !c.is_whitespace()))
+    s < e
+        && text
+            .get(s..e)
+            .is_some_and(|t| t.chars().any(|c| !c.is_whitespace()))
 }
 
 /// Greedy one-to-one matching; returns (gold index, system index) pairs.
@@ -280,10 +284,20 @@ fn context(text: &str, s: usize, e: usize, radius: usize) -> String {
 fn doc_errors(name: &str, text: &str, gold: &[GoldTimex], sys: &[SysTimex]) -> Vec<ErrorItem> {
     let pairs = match_timexes(text, gold, sys);
     let g_of = |g: &GoldTimex| (g.text.clone(), g.ttype.clone(), g.value.clone());
-    let s_of = |s: &SysTimex| (text[s.start..s.end].to_string(), s.ttype.clone(), s.value.clone());
+    let s_of = |s: &SysTimex| {
+        (
+            text[s.start..s.end].to_string(),
+            s.ttype.clone(),
+            s.value.clone(),
+        )
+    };
     let mut out = Vec::new();
     let mut push = |g: Option<&GoldTimex>, s: Option<&SysTimex>| {
-        let (a, b) = g.or(None).map_or_else(|| s.map_or((0, 0), |s| (s.start, s.end)), |g| (g.start, g.end));
+        let (a, b) = match (g, s) {
+            (Some(g), _) => (g.start, g.end),
+            (None, Some(s)) => (s.start, s.end),
+            (None, None) => (0, 0),
+        };
         out.push(ErrorItem {
             doc: name.to_string(),
             gold: g.map(g_of),
@@ -337,7 +351,8 @@ pub fn evaluate_dir_full(dir: &Path) -> Result<Evaluation, EvalError> {
         })?;
         let doc = read_timeml(&src);
         let t0 = Instant::now();
-        let tagged = tag_text(&doc.text, doc.dct);
+        let spans: Vec<(usize, usize)> = segment_text(&doc.text).iter().map(|s| s.span).collect();
+        let tagged = tag(&doc.text, &spans, doc.dct);
         ev.tag_seconds += t0.elapsed().as_secs_f64();
         ev.bytes += doc.text.len();
         let mut sys: Vec<SysTimex> = tagged.iter().map(SysTimex::from).collect();
@@ -406,17 +421,17 @@ mod tests {
         //          0123456789012345678901234567890123456789012345678901234
         let text = "On Friday he left; last week too; in 1998 and a day.";
         let gold = vec![
-            g(text, 3, 9, "DATE", "1998-01-09"),   // Friday
-            g(text, 19, 28, "DATE", "1998-W01"),   // last week
-            g(text, 37, 41, "DATE", "1998"),       // 1998
-            g(text, 46, 51, "DURATION", "P1D"),    // a day
+            g(text, 3, 9, "DATE", "1998-01-09"), // Friday
+            g(text, 19, 28, "DATE", "1998-W01"), // last week
+            g(text, 37, 41, "DATE", "1998"),     // 1998
+            g(text, 46, 51, "DURATION", "P1D"),  // a day
         ];
         let sys = vec![
-            s(0, 9, "DATE", "1998-01-09"),     // relaxed match, wrong extent
-            s(24, 28, "DURATION", "P1W"),      // relaxed, wrong type and value
-            s(25, 28, "DATE", "1998-W01"),     // overlaps an already matched gold: FP
-            s(37, 41, "DATE", "1998"),         // exact
-            s(42, 45, "DATE", "XXXX"),         // spurious
+            s(0, 9, "DATE", "1998-01-09"), // relaxed match, wrong extent
+            s(24, 28, "DURATION", "P1W"),  // relaxed, wrong type and value
+            s(25, 28, "DATE", "1998-W01"), // overlaps an already matched gold: FP
+            s(37, 41, "DATE", "1998"),     // exact
+            s(42, 45, "DATE", "XXXX"),     // spurious
         ];
         let sc = score_doc(text, &gold, &sys);
         assert_eq!(

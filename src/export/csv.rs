@@ -4,9 +4,25 @@ use crate::corpus::Corpus;
 
 /// The header row.
 pub const HEADER: &[&str] = &[
-    "id", "article", "date", "date_start", "date_end", "date_basis", "type", "mode", "score",
-    "cameo", "goldstein", "source", "target", "modality", "trigger", "evidence", "span_start",
-    "span_end", "rule",
+    "id",
+    "article",
+    "date",
+    "date_start",
+    "date_end",
+    "date_basis",
+    "type",
+    "mode",
+    "score",
+    "cameo",
+    "goldstein",
+    "source",
+    "target",
+    "modality",
+    "trigger",
+    "evidence",
+    "span_start",
+    "span_end",
+    "rule",
 ];
 
 /// The CSV text for all events of a corpus.

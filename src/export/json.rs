@@ -90,7 +90,10 @@ impl From<&IngestError> for ErrorRecord {
 
 /// The timex records of one analysis.
 pub fn timex_records(a: &Analysis) -> Vec<TimexRecord<'_>> {
-    a.timexes.iter().map(|t| timex_record(&a.article.id, t)).collect()
+    a.timexes
+        .iter()
+        .map(|t| timex_record(&a.article.id, t))
+        .collect()
 }
 
 fn timex_record<'a>(article: &'a str, t: &'a Timex) -> TimexRecord<'a> {

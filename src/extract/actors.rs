@@ -23,6 +23,39 @@ pub struct ActorHit {
     pub anaphoric: bool,
 }
 
+/// Single words of the titles in `assets/actors.toml` ("President",
+/// "Foreign", "Minister"), lower case: they may stand between the actor
+/// mentions of one group ("U.S. President Joe Biden").
+static TITLE_WORDS: std::sync::LazyLock<std::collections::HashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        LEXICON
+            .titles
+            .iter()
+            .flat_map(|t| t.split_whitespace())
+            .map(str::to_lowercase)
+            .collect()
+    });
+
+/// Whether a lower-case word is part of a title ("leaders", "president").
+pub fn is_title_word(word: &str) -> bool {
+    TITLE_WORDS.contains(word)
+}
+
+/// Nouns after a name that make it a place ("the Ukraine border").
+const PLACE_NOUNS: &[&str] = &[
+    "border",
+    "borders",
+    "frontier",
+    "frontiers",
+    "region",
+    "regions",
+    "coast",
+    "waters",
+    "territory",
+    "airspace",
+    "side",
+];
+
 /// Words before a name that make it a place, not a participant.
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "at", "near", "across", "into", "inside", "within", "outside", "toward", "towards",
@@ -60,11 +93,23 @@ pub fn find_actors(text: &str) -> Vec<ActorHit> {
         } else {
             prev
         };
+        let next = text[e..]
+            .trim_start_matches(['\'', '\u{2019}', 's'])
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase();
+        let before = text[..s].trim_end().to_ascii_lowercase();
+        let place = PLACE_NOUNS.contains(&next.as_str())
+            || before.ends_with("border with")
+            || before.ends_with("borders with");
         out.push(ActorHit {
             code: lex.actors[actor].code.clone(),
             span: (s, e),
             form,
-            location: form == ActorForm::Name && PLACE_PREPOSITIONS.contains(&prev.as_str()),
+            location: place
+                || (form == ActorForm::Name && PLACE_PREPOSITIONS.contains(&prev.as_str())),
             anaphoric: false,
         });
     }
@@ -78,18 +123,37 @@ pub fn group_actors<'a>(text: &str, hits: &'a [ActorHit]) -> Vec<&'a [ActorHit]>
     let mut start = 0;
     for i in 1..=hits.len() {
         let joined = i < hits.len() && {
-            let gap = &text[hits[i - 1].span.1..hits[i].span.0];
-            let words: Vec<&str> = gap
-                .split(|c: char| c.is_whitespace() || c == ',')
-                .filter(|w| !w.is_empty())
-                .collect();
-            gap.len() < 40
-                && words.iter().all(|w| {
-                    matches!(
-                        w.to_ascii_lowercase().as_str(),
-                        "and" | "or" | "&" | "the" | "'s" | "’s" | "its" | "allies" | "both"
-                    )
-                })
+            if hits[i].span.0 < hits[i - 1].span.1 {
+                // one reference standing for several actors ("they")
+                true
+            } else {
+                let gap = &text[hits[i - 1].span.1..hits[i].span.0];
+                let words: Vec<&str> = gap
+                    .split(|c: char| c.is_whitespace() || c == ',')
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                gap.len() < 60
+                    && words.iter().all(|w| {
+                        let lw = w.to_lowercase();
+                        matches!(
+                            lw.as_str(),
+                            "and"
+                                | "or"
+                                | "&"
+                                | "the"
+                                | "'s"
+                                | "’s"
+                                | "its"
+                                | "his"
+                                | "her"
+                                | "their"
+                                | "allies"
+                                | "both"
+                                | "counterpart"
+                                | "counterparts"
+                        ) || TITLE_WORDS.contains(lw.as_str())
+                    })
+            }
         };
         if !joined {
             groups.push(&hits[start..i]);
@@ -102,9 +166,23 @@ pub fn group_actors<'a>(text: &str, hits: &'a [ActorHit]) -> Vec<&'a [ActorHit]>
 
 /// References to several actors at once.
 const PLURAL_REFERENCES: &[&str] = &[
-    "they", "them", "their", "both", "the two leaders", "the two men", "the two presidents",
-    "the two sides", "both sides", "the leaders", "the two countries", "both countries",
-    "the two", "each other", "the two opponents", "the two nations", "both leaders",
+    "they",
+    "them",
+    "their",
+    "both",
+    "the two leaders",
+    "the two men",
+    "the two presidents",
+    "the two sides",
+    "both sides",
+    "the leaders",
+    "the two countries",
+    "both countries",
+    "the two",
+    "each other",
+    "the two opponents",
+    "the two nations",
+    "both leaders",
 ];
 /// References to one person.
 const PERSON_REFERENCES: &[&str] = &["he", "she", "his", "her", "him"];
@@ -126,7 +204,11 @@ impl ActorMemory {
     /// Remembers the mentions of a sentence, in order.
     pub fn update(&mut self, hits: &[ActorHit], text: &str) {
         for g in group_actors(text, hits) {
-            let mut codes: Vec<String> = g.iter().filter(|h| !h.location).map(|h| h.code.clone()).collect();
+            let mut codes: Vec<String> = g
+                .iter()
+                .filter(|h| !h.location)
+                .map(|h| h.code.clone())
+                .collect();
             codes.dedup();
             if codes.len() >= 2 {
                 self.pair = codes.clone();
@@ -141,33 +223,39 @@ impl ActorMemory {
     }
 
     /// Mentions that references in `text[span]` stand for, placed at the
-    /// reference's position.
-    pub fn resolve(&self, text: &str, span: Span) -> Vec<ActorHit> {
+    /// reference's position. A reference first looks back in its own
+    /// sentence (`named`: the sentence's named mentions), then at the story.
+    pub fn resolve(&self, text: &str, span: Span, named: &[ActorHit]) -> Vec<ActorHit> {
         let lower = text[span.0..span.1].to_ascii_lowercase();
         let mut out = Vec::new();
-        let mut push = |s: usize, e: usize, codes: &[String]| {
-            for c in codes {
-                out.push(ActorHit {
-                    code: c.clone(),
-                    span: (span.0 + s, span.0 + e),
-                    form: ActorForm::Name,
-                    location: false,
-                    anaphoric: true,
-                });
-            }
-        };
-        for (list, codes) in [
-            (PLURAL_REFERENCES, self.pair.clone()),
-            (PERSON_REFERENCES, self.person.iter().cloned().collect::<Vec<_>>()),
-            (THING_REFERENCES, self.last.iter().cloned().collect::<Vec<_>>()),
+        for (list, kind) in [
+            (PLURAL_REFERENCES, 0),
+            (PERSON_REFERENCES, 1),
+            (THING_REFERENCES, 2),
         ] {
-            if codes.is_empty() {
-                continue;
-            }
             for r in list {
                 for (i, _) in lower.match_indices(r) {
-                    if is_whole_word(&lower, i, i + r.len()) {
-                        push(i, i + r.len(), &codes);
+                    if !is_whole_word(&lower, i, i + r.len()) {
+                        continue;
+                    }
+                    let at = span.0 + i;
+                    let mut local = self.clone();
+                    let before: Vec<ActorHit> =
+                        named.iter().filter(|h| h.span.1 <= at).cloned().collect();
+                    local.update(&before, text);
+                    let codes: Vec<String> = match kind {
+                        0 => local.pair,
+                        1 => local.person.into_iter().collect(),
+                        _ => local.last.into_iter().collect(),
+                    };
+                    for c in codes {
+                        out.push(ActorHit {
+                            code: c,
+                            span: (at, at + r.len()),
+                            form: ActorForm::Name,
+                            location: false,
+                            anaphoric: true,
+                        });
                     }
                 }
             }
@@ -208,7 +296,12 @@ mod tests {
     fn people_places_institutions() {
         let t = "Biden, the White House and Washington; Putin, the Kremlin, Moscow, Peskov and Lavrov; Kiev and Kyiv.";
         let c: Vec<String> = codes(t).into_iter().map(|(c, _)| c).collect();
-        assert_eq!(c, vec!["USA", "USA", "USA", "RUS", "RUS", "RUS", "RUS", "RUS", "UKR", "UKR"]);
+        assert_eq!(
+            c,
+            vec![
+                "USA", "USA", "USA", "RUS", "RUS", "RUS", "RUS", "RUS", "UKR", "UKR"
+            ]
+        );
     }
 
     #[test]
@@ -234,8 +327,15 @@ mod tests {
         let t = "Biden and Putin spoke.";
         let mut m = ActorMemory::default();
         m.update(&find_actors(t), t);
-        let r = m.resolve("The two leaders agreed. He left.", (0, 32));
+        let r = m.resolve("The two leaders agreed. He left.", (0, 32), &[]);
         let got: Vec<&str> = r.iter().map(|h| h.code.as_str()).collect();
         assert_eq!(got, vec!["USA", "RUS", "RUS"]);
+        let t2 = "Biden said on Friday that he would act.";
+        let named = find_actors(t2);
+        let r = m.resolve(t2, (0, t2.len()), &named);
+        assert_eq!(
+            r[0].code, "USA",
+            "he is Biden, named earlier in the sentence"
+        );
     }
 }

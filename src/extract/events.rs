@@ -11,8 +11,8 @@ use super::actors::{ActorHit, ActorMemory, find_actors, group_actors};
 use super::event::{
     ActorMention, DateBasis, Event, EventDate, Modality, PloverType, Quantity, Trigger,
 };
-use super::lexicon::{ActorForm, LEXICON, Lexicon};
-use super::modality::{clause_breaks, clause_of, find_cues, modality_of};
+use super::lexicon::{ActorForm, CueKind, LEXICON, Lexicon, NOT_AN_EVENT};
+use super::modality::{Cue, clause_breaks, clause_of, find_cues, governing_cue, modality_of};
 use super::text::{is_whole_word, quote_marks, trim_span, words};
 use crate::Span;
 use crate::nlp::reference_time::{ReferenceTime, after_non_reference_preposition, is_datable};
@@ -26,8 +26,37 @@ struct TriggerHit {
     span: Span,
 }
 
+/// CAMEO "make an appeal or request", for actions turned into requests.
+const APPEAL_CAMEO: &str = "10";
+
+/// Words that make the actor after them an oblique, not a subject.
+const PREPOSITIONS: &[&str] = &[
+    "from", "over", "of", "about", "against", "with", "to", "for", "on", "at", "in", "near",
+    "into", "toward", "towards", "between", "among", "than", "apart", "despite", "amid", "across",
+];
+
+/// Whether the actor is the object of a preposition ("from Ukraine").
+fn oblique(text: &str, a: &ActorHit) -> bool {
+    let mut at = text[..a.span.0].trim_end().len();
+    let mut w = word_before(text, a.span.0);
+    if w == "the" {
+        at = text[..at.saturating_sub(3)].trim_end().len();
+        w = word_before(text, at);
+    }
+    if w == "of" {
+        // "the leaders of the U.S.": a title's actor, not an oblique
+        let head = word_before(text, text[..at.saturating_sub(2)].trim_end().len());
+        return !super::actors::is_title_word(&head);
+    }
+    PREPOSITIONS.contains(&w.as_str())
+}
+
 /// Types whose participants act on each other: source and target are all of them.
-const RECIPROCAL: &[PloverType] = &[PloverType::Consult, PloverType::Agree, PloverType::Cooperate];
+const RECIPROCAL: &[PloverType] = &[
+    PloverType::Consult,
+    PloverType::Agree,
+    PloverType::Cooperate,
+];
 
 /// What one sentence offers to the event rules.
 pub struct SentenceInput<'a> {
@@ -35,6 +64,9 @@ pub struct SentenceInput<'a> {
     pub span: Span,
     /// Its reference time.
     pub reference_time: &'a ReferenceTime,
+    /// Whether it is the headline (read for actors, not for events: a
+    /// headline restates the lead in headline grammar).
+    pub headline: bool,
 }
 
 /// Finds the triggers of a sentence (contiguous forms and gapped patterns).
@@ -57,12 +89,18 @@ fn find_triggers(text: &str, sentence: Span) -> Vec<TriggerHit> {
     let ws = words(text, sentence);
     let lower: Vec<String> = ws.iter().map(|&(s, e)| text[s..e].to_lowercase()).collect();
     for (i, w) in lower.iter().enumerate() {
-        let Some(patterns) = lex.gapped.get(w) else { continue };
+        let Some(patterns) = lex.gapped.get(w) else {
+            continue;
+        };
         'pattern: for p in patterns {
             let mut pos = i;
             let mut end = i;
             for (k, part) in p.parts.iter().enumerate() {
-                let limit = if k == 0 { pos + 1 } else { (pos + 7).min(lower.len()) };
+                let limit = if k == 0 {
+                    pos + 1
+                } else {
+                    (pos + 7).min(lower.len())
+                };
                 let found = (pos..limit).find(|&j| {
                     j + part.len() <= lower.len() && lower[j..j + part.len()] == part[..]
                 });
@@ -90,7 +128,45 @@ fn find_triggers(text: &str, sentence: Span) -> Vec<TriggerHit> {
         }
         kept.push(h);
     }
+    kept.retain(|h| h.entry != NOT_AN_EVENT);
     kept
+}
+
+/// Material-conflict types: inside a quotation without an actor of their
+/// own, they are what a speaker alleges, not events.
+const MATERIAL_CONFLICT: &[PloverType] = &[
+    PloverType::Protest,
+    PloverType::Sanction,
+    PloverType::Mobilize,
+    PloverType::Coerce,
+    PloverType::Assault,
+];
+
+/// Words before a verb form that show it is used as a noun or an
+/// infinitive/gerund complement ("any invasion", "to send", "of fomenting").
+const COMPLEMENT_OPENERS: &[&str] = &[
+    "a", "an", "the", "any", "to", "of", "for", "no", "its", "their", "his", "her", "this", "that",
+    "these", "those", "about", "on",
+];
+
+/// The lower-case word just before `pos`.
+fn word_before(text: &str, pos: usize) -> String {
+    text[..pos]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘'))
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+/// Whether `pos` lies inside a quotation (an odd number of marks before it).
+fn inside_quote(quotes: &[usize], sentence_start: usize, pos: usize) -> bool {
+    quotes
+        .iter()
+        .filter(|&&q| q >= sentence_start && q < pos)
+        .count()
+        % 2
+        == 1
 }
 
 fn mention(text: &str, h: &ActorHit) -> ActorMention {
@@ -110,12 +186,14 @@ fn dedup_codes(v: &mut Vec<ActorMention>) {
 /// possessive right before it ("a Russian military buildup", "Russia's
 /// invasion") or "by X" right after it.
 fn attached_actor<'a>(text: &str, trigger: Span, actors: &'a [ActorHit]) -> Option<&'a ActorHit> {
-    actors.iter().find(|a| {
+    actors.iter().filter(|a| !a.location).find(|a| {
         if a.span.1 <= trigger.0 {
             let gap = &text[a.span.1..trigger.0];
             let n = gap.split_whitespace().count();
             n <= 2
-                && (a.form == ActorForm::Adjective || gap.starts_with("'s") || gap.starts_with("’s"))
+                && (a.form == ActorForm::Adjective
+                    || gap.starts_with("'s")
+                    || gap.starts_with("’s"))
                 && !gap.contains([',', ';', '.'])
         } else if a.span.0 >= trigger.1 {
             let gap = text[trigger.1..a.span.0].trim().to_ascii_lowercase();
@@ -147,34 +225,115 @@ pub fn find_events(
             .cloned()
             .collect();
         let named = actors.clone();
-        let refs = memory.resolve(text, span);
-        actors.extend(refs.into_iter().filter(|r| !named.iter().any(|a| a.span.0 < r.span.1 && r.span.0 < a.span.1)));
+        let refs = memory.resolve(text, span, &named);
+        actors.extend(refs.into_iter().filter(|r| {
+            !named
+                .iter()
+                .any(|a| a.span.0 < r.span.1 && r.span.0 < a.span.1)
+        }));
         actors.sort_by_key(|a| a.span);
         let cues = find_cues(text, span);
         let breaks = clause_breaks(text, span, &cues);
         let quotes = quote_marks(text, span);
-        let triggers = find_triggers(text, span);
+        let mut triggers = find_triggers(text, span);
+        // words inside a time expression ("on the eve of the summit") are not events
+        triggers.retain(|t| {
+            !timexes
+                .iter()
+                .any(|x| x.span.0 <= t.span.0 && t.span.1 <= x.span.1)
+        });
+        if s.headline {
+            triggers.clear();
+        }
         let mut sentence_events: Vec<Event> = Vec::new();
         for (ti, t) in triggers.iter().enumerate() {
-            let ty = lex.trigger_types[t.entry];
+            let mut ty = lex.trigger_types[t.entry];
             let entry = &lex.triggers[t.entry];
             let clause = clause_of(&breaks, t.span);
-            let attached = attached_actor(text, t.span, &actors);
-            // Content of an earlier complement-taking trigger in the clause.
-            let governed = triggers[..ti].iter().any(|g| {
-                Lexicon::in_types(&lex.cues.complement_types, lex.trigger_types[g.entry])
+            let attached = attached_actor(text, t.span, &actors).filter(|a| !a.anaphoric);
+            let prev = word_before(text, t.span.0);
+            let nominal = entry.pos != "verb"
+                || COMPLEMENT_OPENERS.contains(&prev.as_str())
+                || prev.contains('-');
+            // Content of an earlier complement-taking trigger in the clause
+            // ("accuse Russia of planning an attack", "agree to send",
+            // "warned that a strike ..."), unless it has an actor of its own
+            // or is a possible conflict event in its own right ("a strike
+            // could be planned").
+            let governor = triggers[..ti].iter().rev().find(|g| {
+                g.entry != NOT_AN_EVENT
+                    && Lexicon::in_types(&lex.cues.complement_types, lex.trigger_types[g.entry])
                     && g.span.0 >= clause.0
             });
-            if governed && attached.is_none() && entry.pos != "verb" {
+            let complement = governor.is_some_and(|g| {
+                let between = text[g.span.1..t.span.0].to_ascii_lowercase();
+                nominal
+                    || ["to", "of", "that"]
+                        .iter()
+                        .any(|w| super::text::contains_words(&between, w))
+            });
+            let own_modal = cues.iter().any(|c| {
+                c.kind == CueKind::Hypothetical
+                    && matches!(c.form.as_str(), "could" | "might" | "may")
+                    && c.span.0 >= t.span.1
+                    && c.span.0 < clause.1
+                    && text[t.span.1..c.span.0].split_whitespace().count() <= 1
+            });
+            if complement && attached.is_none() && !(own_modal && MATERIAL_CONFLICT.contains(&ty)) {
                 continue;
             }
-            let (modality, cue) = modality_of(text, ty, t.span, &cues, &breaks, &quotes);
-            let (source, target, how) = roles(text, ty, t.span, clause, span, &actors, attached, &last_source);
+            let feared = governing_cue(text, CueKind::ContentNoun, t.span, &cues, &breaks, &quotes);
+            if feared.is_some() && attached.is_none() {
+                continue;
+            }
+            if MATERIAL_CONFLICT.contains(&ty)
+                && attached.is_none()
+                && inside_quote(&quotes, span.0, t.span.0)
+            {
+                continue;
+            }
+            let mut rule_notes: Vec<String> = Vec::new();
+            if !Lexicon::in_types(&lex.cues.speech_acts, ty)
+                && let Some(frame) =
+                    governing_cue(text, CueKind::RequestFrame, t.span, &cues, &breaks, &quotes)
+            {
+                rule_notes.push(format!("appeal frame \"{}\" → REQUEST", frame.form));
+                ty = PloverType::Request;
+            }
+            let (mut modality, mut cue) =
+                modality_of(text, ty, t.span, nominal, &cues, &breaks, &quotes);
+            if ty == PloverType::Accuse
+                && modality == Modality::Asserted
+                && let Some(c) = cues.iter().find(|c| {
+                    c.kind == CueKind::Hypothetical
+                        && matches!(c.form.as_str(), "could" | "might" | "may")
+                        && c.span.0 >= t.span.1
+                        && c.span.1 <= clause.1
+                })
+            {
+                // "warned that a strike could be planned": what is stated is a possibility
+                modality = Modality::Hypothetical;
+                cue = Some(format!("{} (in the statement)", c.form));
+            }
+            let (source, target, how) = roles(
+                text,
+                ty,
+                t.span,
+                clause,
+                span,
+                &actors,
+                attached,
+                &last_source,
+                &cues,
+            );
             if source.is_empty() && target.is_empty() {
                 continue;
             }
             // One event per type and clause.
-            if sentence_events.iter().any(|e| e.event_type == ty && clause_of(&breaks, e.trigger.span) == clause) {
+            if sentence_events
+                .iter()
+                .any(|e| e.event_type == ty && clause_of(&breaks, e.trigger.span) == clause)
+            {
                 continue;
             }
             let date = event_date(text, t.span, clause, span, timexes, s.reference_time);
@@ -184,15 +343,36 @@ pub fn find_events(
                 .filter(|q| q.span.0 >= span.0 && q.span.1 <= span.1)
                 .cloned()
                 .collect();
-            let cameo = (!entry.cameo.is_empty()).then(|| entry.cameo.clone());
+            let cameo = if ty == lex.trigger_types[t.entry] {
+                (!entry.cameo.is_empty()).then(|| entry.cameo.clone())
+            } else {
+                Some(APPEAL_CAMEO.to_string())
+            };
             let goldstein = cameo.as_ref().and_then(|c| lex.goldstein.get(c).copied());
+            let mode = if ty == lex.trigger_types[t.entry] {
+                entry.mode.clone()
+            } else {
+                String::new()
+            };
             let rule = format!(
-                "{} trigger \"{}\" → {}{} (events.toml #{}); actors: {}; modality: {}",
-                if entry.pos.is_empty() { "word" } else { &entry.pos },
+                "{} trigger \"{}\" → {}{} (events.toml #{}){}; actors: {}; modality: {}",
+                if entry.pos.is_empty() {
+                    "word"
+                } else {
+                    &entry.pos
+                },
                 t.form,
-                ty.name(),
-                if entry.mode.is_empty() { String::new() } else { format!("/{}", entry.mode) },
+                lex.trigger_types[t.entry].name(),
+                if entry.mode.is_empty() {
+                    String::new()
+                } else {
+                    format!("/{}", entry.mode)
+                },
                 t.entry,
+                rule_notes
+                    .iter()
+                    .map(|n| format!("; {n}"))
+                    .collect::<String>(),
                 how,
                 cue.map_or_else(|| "no cue".to_string(), |c| format!("cue \"{c}\"")),
             );
@@ -202,8 +382,8 @@ pub fn find_events(
                 span: evidence,
                 evidence: text[evidence.0..evidence.1].to_string(),
                 event_type: ty,
-                mode: entry.mode.clone(),
-                score: lex.score(ty, &entry.mode),
+                score: lex.score(ty, &mode),
+                mode,
                 cameo,
                 goldstein,
                 source,
@@ -218,7 +398,10 @@ pub fn find_events(
                 rule,
             });
         }
-        if let Some(e) = sentence_events.iter().find(|e| !e.source.is_empty() && e.modality != Modality::Negated) {
+        if let Some(e) = sentence_events
+            .iter()
+            .find(|e| !e.source.is_empty() && e.modality != Modality::Negated)
+        {
             last_source = e.source.clone();
         }
         events.extend(sentence_events);
@@ -241,67 +424,134 @@ fn roles(
     actors: &[ActorHit],
     attached: Option<&ActorHit>,
     last_source: &[ActorMention],
+    cues: &[Cue],
 ) -> (Vec<ActorMention>, Vec<ActorMention>, String) {
-    let participants: Vec<&ActorHit> = actors.iter().filter(|a| !a.location).collect();
+    let participants: Vec<ActorHit> = actors.iter().filter(|a| !a.location).cloned().collect();
+    let subjects = |from: usize, to: usize| -> Vec<ActorHit> {
+        participants
+            .iter()
+            .filter(|a| a.span.0 >= from && a.span.1 <= to && !oblique(text, a))
+            .cloned()
+            .collect()
+    };
     let mut how = Vec::new();
-    // Passive "by X" or an attached adjective/possessive is the agent.
     let mut source: Vec<ActorMention> = Vec::new();
+    let mut target: Vec<ActorMention> = Vec::new();
+
+    // "portrayed Putin as a killer", "thinks Putin is a killer": the accused
+    // is the subject of the copula, the accuser the sentence's subject.
+    let lead = text[clause.0..trigger.0]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘'))
+        .to_ascii_lowercase();
+    let predicative = ty == PloverType::Accuse
+        && [
+            " is a", " as a", " was a", " is an", " as an", " are", " were",
+        ]
+        .iter()
+        .any(|c| lead.ends_with(c));
+    if predicative
+        && let Some(accused) = participants
+            .iter()
+            .rev()
+            .find(|a| a.span.1 <= trigger.0 && a.span.0 >= sentence.0 && !a.anaphoric)
+    {
+        target.push(mention(text, accused));
+        let accuser = group_actors(text, &subjects(sentence.0, trigger.0))
+            .into_iter()
+            .find(|g| g.iter().all(|a| a.code != accused.code))
+            .map(|g| g.iter().map(|a| mention(text, a)).collect::<Vec<_>>());
+        source = accuser.unwrap_or_else(|| last_source.to_vec());
+        how.push("accusation by predicate (X is a ...)");
+        dedup_codes(&mut source);
+        return (source, target, how.join(", "));
+    }
+
     if let Some(a) = attached {
         source.push(mention(text, a));
         how.push("attached agent");
     }
-    let in_clause_before: Vec<ActorHit> = participants
-        .iter()
-        .filter(|a| a.span.1 <= trigger.0 && a.span.0 >= clause.0)
-        .map(|a| (*a).clone())
-        .collect();
+    let trigger_word = text[trigger.0..trigger.1]
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    if source.is_empty()
+        && trigger_word.ends_with("ing")
+        && let Some(a) = participants.iter().rev().find(|a| {
+            a.span.1 <= trigger.0
+                && a.span.0 >= clause.0
+                && text[a.span.1..trigger.0].split_whitespace().count() == 0
+        })
+    {
+        // "with Moscow summoning its ambassador"
+        source.push(mention(text, a));
+        how.push("subject of gerund");
+    }
+    if source.is_empty()
+        && let Some(g) = group_actors(text, &subjects(clause.0, trigger.0)).last()
+    {
+        source.extend(g.iter().map(|a| mention(text, a)));
+        how.push("subject in clause");
+    }
+    let clause_opener = text[clause.0..trigger.0]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if source.is_empty() && matches!(clause_opener.as_str(), "who" | "which") {
+        // a relative clause acts for its antecedent
+        if let Some(g) = group_actors(text, &subjects(sentence.0, clause.0)).last() {
+            source.extend(g.iter().map(|a| mention(text, a)));
+            how.push("antecedent of relative clause");
+        }
+    }
+    if source.is_empty()
+        && let Some(g) = group_actors(text, &subjects(sentence.0, clause.0)).first()
+    {
+        source.extend(g.iter().map(|a| mention(text, a)));
+        how.push("subject of sentence");
+    }
     let after: Vec<ActorHit> = actors
         .iter()
         .filter(|a| a.span.0 >= trigger.1 && a.span.1 <= clause.1.max(trigger.1))
         .cloned()
         .collect();
-    let passive = text[trigger.1..clause.1].trim_start().to_ascii_lowercase().starts_with("by ");
-    if source.is_empty() && !in_clause_before.is_empty() {
-        let groups = group_actors(text, &in_clause_before);
-        if let Some(g) = groups.last() {
-            source.extend(g.iter().map(|a| mention(text, a)));
-            how.push("subject in clause");
-        }
-    }
-    if source.is_empty() {
-        // the subject of the sentence, before the clause ("Biden said ... after announcing penalties")
-        let before_clause: Vec<ActorHit> = participants
-            .iter()
-            .filter(|a| a.span.1 <= clause.0 && a.span.0 >= sentence.0)
-            .map(|a| (*a).clone())
-            .collect();
-        if let Some(g) = group_actors(text, &before_clause).first() {
-            source.extend(g.iter().map(|a| mention(text, a)));
-            how.push("subject of sentence");
-        }
-    }
-    let mut target: Vec<ActorMention> = Vec::new();
     if let Some(g) = group_actors(text, &after).first() {
         target.extend(g.iter().map(|a| mention(text, a)));
     }
+    let passive = text[trigger.1..clause.1.max(trigger.1)]
+        .trim_start()
+        .to_ascii_lowercase()
+        .starts_with("by ");
     if passive && !target.is_empty() && attached.is_none_or(|a| a.span.0 >= trigger.1) {
         // "is slammed by the Kremlin": the by-phrase acts on the subject.
         let agent = std::mem::take(&mut target);
-        target = source;
+        target = if attached.is_some() {
+            Vec::new()
+        } else {
+            source
+        };
         source = agent;
         how.push("passive");
     }
-    if source.is_empty() && !last_source.is_empty() && !matches!(ty, PloverType::Mobilize | PloverType::Assault) {
+    let lex = &*LEXICON;
+    let lead_lower = text[clause.0..trigger.0].to_lowercase();
+    let unknown_subject = lex
+        .cues
+        .non_actor_subjects
+        .iter()
+        .any(|w| super::text::contains_words(&lead_lower, w));
+    let _ = cues;
+    if source.is_empty() && !last_source.is_empty() && !unknown_subject {
         source = last_source.to_vec();
         how.push("source of previous event");
     }
     if target.is_empty() {
-        // other actors of the sentence, not the source
         let src_codes: Vec<&str> = source.iter().map(|m| m.code.as_str()).collect();
         target.extend(
             actors
                 .iter()
-                .filter(|a| a.span.0 >= sentence.0 && a.span.1 <= sentence.1 && !src_codes.contains(&a.code.as_str()))
+                .filter(|a| a.span.0 >= sentence.0 && a.span.1 <= sentence.1)
+                .filter(|a| !src_codes.contains(&a.code.as_str()))
                 .map(|a| mention(text, a)),
         );
         if !target.is_empty() {
@@ -310,10 +560,19 @@ fn roles(
     }
     if RECIPROCAL.contains(&ty) {
         let mut all = source.clone();
-        all.extend(target.iter().filter(|m| {
-            let prefix = text[..m.span.0].trim_end().to_ascii_lowercase();
-            prefix.ends_with("with") || prefix.ends_with("and") || prefix.ends_with("between")
-        }).cloned());
+        all.extend(
+            actors
+                .iter()
+                .filter(|a| a.span.0 >= clause.0 && a.span.1 <= clause.1 && !a.location)
+                .filter(|a| {
+                    let prefix = text[..a.span.0].trim_end().to_ascii_lowercase();
+                    let prefix = prefix.strip_suffix(" the").unwrap_or(&prefix);
+                    ["with", "and", "between"]
+                        .iter()
+                        .any(|w| prefix.ends_with(w))
+                })
+                .map(|a| mention(text, a)),
+        );
         dedup_codes(&mut all);
         if all.len() >= 2 {
             source = all.clone();
@@ -339,26 +598,50 @@ fn event_date(
 ) -> EventDate {
     let usable = |t: &&Timex| is_datable(t) && !after_non_reference_preposition(text, t.span);
     let dist = |t: &Timex| {
-        if t.span.0 >= trigger.1 { t.span.0 - trigger.1 } else { trigger.0.saturating_sub(t.span.1) }
+        if t.span.0 >= trigger.1 {
+            t.span.0 - trigger.1
+        } else {
+            trigger.0.saturating_sub(t.span.1)
+        }
     };
-    let in_clause = timexes
+    // A time expression belongs to the nearest predicate: another verb form
+    // between it and the trigger ("will pay a price for attempting to derail
+    // ... in 2020") takes it.
+    let same_predicate = |t: &&Timex| {
+        let (a, b) = if t.span.0 >= trigger.1 {
+            (trigger.1, t.span.0)
+        } else {
+            (t.span.1, trigger.0)
+        };
+        let lex = &*LEXICON;
+        !text[a..b].split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.chars().next().is_some_and(char::is_lowercase)
+                && ((w.len() > 5 && w.ends_with("ing")) || (w.len() > 4 && w.ends_with("ed")))
+                && !lex.cue_kinds.iter().any(|(_, c)| c == w)
+        })
+    };
+    let own = timexes
         .iter()
         .filter(|t| t.span.0 >= clause.0 && t.span.1 <= clause.1)
         .filter(usable)
+        .filter(same_predicate)
         .min_by_key(|t| dist(t));
-    let in_sentence = || {
-        timexes
-            .iter()
-            .filter(|t| t.span.0 >= sentence.0 && t.span.1 <= sentence.1)
-            .filter(usable)
-            .min_by_key(|t| dist(t))
-    };
-    let (value, basis, timex) = match in_clause.or_else(in_sentence) {
+    let _ = sentence;
+    let (value, basis, timex) = match own {
         Some(t) => {
-            let basis = if t.resolution == Resolution::Absolute { DateBasis::Explicit } else { DateBasis::Relative };
+            let basis = if t.resolution == Resolution::Absolute {
+                DateBasis::Explicit
+            } else {
+                DateBasis::Relative
+            };
             (Some(t.value.clone()), basis, Some(t.span))
         }
-        None => (reference.value.clone(), DateBasis::from(reference.basis), reference.timex),
+        None => (
+            reference.value.clone(),
+            DateBasis::from(reference.basis),
+            reference.timex,
+        ),
     };
     let range = value.as_deref().and_then(value_range);
     EventDate {

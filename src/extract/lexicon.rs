@@ -99,6 +99,14 @@ pub struct CueFile {
     pub clause_breaks: Vec<String>,
     /// Types whose complements are content, not events.
     pub complement_types: Vec<String>,
+    /// Phrases that contain a trigger word but name no event.
+    pub not_events: Vec<String>,
+    /// Appeal frames that turn the action after them into a request.
+    pub request_frames: Vec<String>,
+    /// Nouns whose complement is a feared or alleged event.
+    pub content_nouns: Vec<String>,
+    /// Subjects that are not actors.
+    pub non_actor_subjects: Vec<String>,
 }
 
 /// The kind of a cue.
@@ -116,12 +124,19 @@ pub enum CueKind {
     Reported,
     /// Clause break.
     Break,
+    /// Appeal frame ("it is time to").
+    RequestFrame,
+    /// Noun naming a feared or alleged event ("fears of").
+    ContentNoun,
 }
+
+/// The `entry` of a phrase that names no event (`not_events` in the cue file).
+pub const NOT_AN_EVENT: usize = usize::MAX;
 
 /// A trigger word with its entry.
 #[derive(Debug, Clone)]
 pub struct TriggerWord {
-    /// Index into [`Lexicon::triggers`].
+    /// Index into [`Lexicon::triggers`], or [`NOT_AN_EVENT`].
     pub entry: usize,
     /// The surface form as listed.
     pub form: String,
@@ -231,11 +246,14 @@ impl Lexicon {
                         .filter(|p| !p.is_empty())
                         .collect();
                     if let Some(first) = parts.first().and_then(|p| p.first()) {
-                        gapped.entry(first.clone()).or_default().push(GappedPattern {
-                            entry: i,
-                            form: w.clone(),
-                            parts,
-                        });
+                        gapped
+                            .entry(first.clone())
+                            .or_default()
+                            .push(GappedPattern {
+                                entry: i,
+                                form: w.clone(),
+                                parts,
+                            });
                     }
                 } else {
                     trigger_words.push(TriggerWord {
@@ -245,6 +263,13 @@ impl Lexicon {
                     trigger_strings.push(w);
                 }
             }
+        }
+        for w in with_apostrophes(cues.not_events.iter().map(|w| w.to_lowercase())) {
+            trigger_words.push(TriggerWord {
+                entry: NOT_AN_EVENT,
+                form: w.clone(),
+            });
+            trigger_strings.push(w);
         }
         let trigger_ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -260,6 +285,8 @@ impl Lexicon {
             (CueKind::Planned, &cues.planned),
             (CueKind::Reported, &cues.reported),
             (CueKind::Break, &cues.clause_breaks),
+            (CueKind::RequestFrame, &cues.request_frames),
+            (CueKind::ContentNoun, &cues.content_nouns),
         ] {
             for c in with_apostrophes(list.iter().cloned()) {
                 cue_kinds.push((kind, c));
@@ -272,7 +299,10 @@ impl Lexicon {
             .map_err(|e| format!("cue automaton: {e}"))?;
 
         let mut scores = HashMap::new();
-        for line in include_str!("../../assets/plover_scores.tsv").lines().skip(1) {
+        for line in include_str!("../../assets/plover_scores.tsv")
+            .lines()
+            .skip(1)
+        {
             let f: Vec<&str> = line.split('\t').collect();
             if f.len() >= 3
                 && let Ok(mut s) = f[2].parse::<f64>()
@@ -342,7 +372,8 @@ mod tests {
         for t in &lex.triggers {
             let ty = PloverType::from_name(&t.event_type).unwrap();
             assert!(
-                lex.scores.contains_key(&(ty.name().to_string(), t.mode.clone())),
+                lex.scores
+                    .contains_key(&(ty.name().to_string(), t.mode.clone())),
                 "events.toml: {} mode {:?} is not in plover_scores.tsv",
                 t.event_type,
                 t.mode
@@ -359,7 +390,9 @@ mod tests {
                 assert_eq!(a.code.len(), 3, "{}", a.code);
             }
         }
-        for code in ["USA", "RUS", "UKR", "NATO", "EU", "UN", "EUR", "WST", "CHN", "GBR"] {
+        for code in [
+            "USA", "RUS", "UKR", "NATO", "EU", "UN", "EUR", "WST", "CHN", "GBR",
+        ] {
             assert!(lex.actors.iter().any(|a| a.code == code), "{code}");
         }
     }

@@ -10,10 +10,12 @@ pub mod modality;
 pub mod quantities;
 pub mod text;
 
-pub use event::{ActorMention, DateBasis, Event, EventDate, Modality, PloverType, Quantity, Trigger};
+pub use event::{
+    ActorMention, DateBasis, Event, EventDate, Modality, PloverType, Quantity, Trigger,
+};
 
 use crate::Span;
-use crate::ingest::{Article, DateSource};
+use crate::ingest::{Article, DateSource, RegionKind};
 use crate::nlp::reference_time::{ReferenceTime, reference_times};
 use crate::nlp::segment::{Sentence, segment};
 use crate::nlp::temporal::{self, Precision, Timex};
@@ -67,6 +69,9 @@ pub fn analyze(mut article: Article) -> Analysis {
         .map(|(s, r)| events::SentenceInput {
             span: s.span,
             reference_time: r,
+            headline: article.regions.iter().any(|g| {
+                g.kind == RegionKind::Title && g.span.0 <= s.span.0 && s.span.1 <= g.span.1
+            }),
         })
         .collect();
     let events = events::find_events(&article.text, &article.id, &inputs, &timexes, &quantities);
@@ -110,10 +115,15 @@ mod tests {
     #[test]
     fn dateline_gives_the_publication_date() {
         let text = "Talks in Geneva\n\nGENEVA, June 16, 2021 (Reuters) - Biden and Putin met on Wednesday.";
-        let a = read_bytes(&Source::new("d.txt"), text.as_bytes()).remove(0).unwrap();
+        let a = read_bytes(&Source::new("d.txt"), text.as_bytes())
+            .remove(0)
+            .unwrap();
         let an = analyze(a);
         assert_eq!(an.article.published_source, DateSource::Dateline);
-        assert_eq!(an.article.published, chrono::NaiveDate::from_ymd_opt(2021, 6, 16));
+        assert_eq!(
+            an.article.published,
+            chrono::NaiveDate::from_ymd_opt(2021, 6, 16)
+        );
         assert!(an.article.warnings.is_empty(), "{:?}", an.article.warnings);
     }
 }

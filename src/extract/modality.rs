@@ -32,7 +32,11 @@ pub fn find_cues(text: &str, sentence: Span) -> Vec<Cue> {
             let form = &lex.cue_kinds[m.pattern().as_usize()].1;
             // "n't" is glued to its verb: only its end must be a word edge.
             if form.starts_with('n') && (form.contains('\'') || form.contains('\u{2019}')) {
-                is_whole_word(slice, m.end(), m.end()) || slice[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+                is_whole_word(slice, m.end(), m.end())
+                    || slice[m.end()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric())
             } else {
                 is_whole_word(slice, m.start(), m.end())
             }
@@ -48,6 +52,11 @@ pub fn find_cues(text: &str, sentence: Span) -> Vec<Cue> {
         .collect()
 }
 
+/// Break words that open a subordinate clause.
+const SUBORDINATORS: &[&str] = &[
+    "before", "after", "while", "whereas", "although", "though", "because", "since", "when", "as",
+];
+
 /// Clause boundaries of a sentence: punctuation that ends a clause and the
 /// break words of the cue file, as byte positions (sentence edges included).
 pub fn clause_breaks(text: &str, sentence: Span, cues: &[Cue]) -> Vec<usize> {
@@ -57,7 +66,37 @@ pub fn clause_breaks(text: &str, sentence: Span, cues: &[Cue]) -> Vec<usize> {
             b.push(sentence.0 + i);
         }
     }
-    b.extend(cues.iter().filter(|c| c.kind == CueKind::Break).map(|c| c.span.0));
+    b.extend(
+        cues.iter()
+            .filter(|c| c.kind == CueKind::Break || c.form == "according to")
+            .map(|c| c.span.0),
+    );
+    // an introductory subordinate clause ends at its comma:
+    // "Before their first meeting on June 16, Biden is adamant ..."
+    for c in cues.iter().filter(|c| c.kind == CueKind::Break) {
+        if SUBORDINATORS.contains(&c.form.as_str())
+            && let Some(comma) = text[c.span.1..sentence.1].find(',')
+        {
+            b.push(c.span.1 + comma);
+        }
+    }
+    // a coordinated predicate starts a clause: "annexed Crimea and has backed"
+    let lower = text[sentence.0..sentence.1].to_ascii_lowercase();
+    for conj in [" and ", " but ", " or "] {
+        for (i, _) in lower.match_indices(conj) {
+            let next = lower[i + conj.len()..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            let verbal = matches!(
+                next,
+                "has" | "have" | "had" | "is" | "are" | "was" | "were" | "will" | "would"
+            ) || (next.len() > 4 && next.ends_with("ed"));
+            if verbal {
+                b.push(sentence.0 + i + 1);
+            }
+        }
+    }
     b.sort_unstable();
     b.dedup();
     b
@@ -66,16 +105,57 @@ pub fn clause_breaks(text: &str, sentence: Span, cues: &[Cue]) -> Vec<usize> {
 /// The clause around `span`: from the last break at or before its start to
 /// the first break after its end.
 pub fn clause_of(breaks: &[usize], span: Span) -> Span {
-    let start = breaks.iter().rev().find(|&&b| b <= span.0).copied().unwrap_or(span.0);
-    let end = breaks.iter().find(|&&b| b >= span.1).copied().unwrap_or(span.1);
+    let start = breaks
+        .iter()
+        .rev()
+        .find(|&&b| b <= span.0)
+        .copied()
+        .unwrap_or(span.0);
+    let end = breaks
+        .iter()
+        .find(|&&b| b >= span.1)
+        .copied()
+        .unwrap_or(span.1);
     (start, end)
 }
 
-/// The modality of a trigger of type `t` at `trigger`, and the cue that decided it.
+/// Number of words in `text[a..b]` (either order).
+fn words_between(text: &str, a: usize, b: usize) -> usize {
+    text[a.min(b)..a.max(b)].split_whitespace().count()
+}
+
+/// Whether a negation cue ending at `cue_end` still scopes over a trigger at
+/// `trigger_start`: negation is local (NegEx): it stops at a comma and at a
+/// coordinated predicate ("has denied X and accused Y").
+fn negation_reaches(text: &str, cue_end: usize, trigger: Span) -> bool {
+    let between = &text[cue_end..trigger.0];
+    if between.contains([',', ';', ':']) {
+        return false;
+    }
+    let lower = between.to_ascii_lowercase();
+    let coordinated = [" and ", " but "].iter().any(|c| {
+        lower.match_indices(c).any(|(i, _)| {
+            let next = lower[i + c.len()..].split_whitespace().next().unwrap_or("");
+            next.ends_with("ed") || next == "has" || next == "have" || next == "is" || next == "was"
+        })
+    });
+    let trigger_follows_and =
+        lower.trim_end().ends_with(" and") || lower.trim_end().ends_with(" but");
+    let verbal = text[trigger.0..trigger.1]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with("ed"));
+    !(coordinated || trigger_follows_and && verbal)
+}
+
+/// The modality of a trigger of type `t` at `trigger`, and the cue that
+/// decided it. `nominal` triggers (nouns) also take a modal right after them
+/// ("the meeting will take place", "a strike could be planned").
 pub fn modality_of(
     text: &str,
     t: PloverType,
     trigger: Span,
+    nominal: bool,
     cues: &[Cue],
     breaks: &[usize],
     quotes: &[usize],
@@ -84,39 +164,59 @@ pub fn modality_of(
     let clause = clause_of(breaks, trigger);
     let speech_act = Lexicon::in_types(&lex.cues.speech_acts, t);
     let window = lex.cues.window;
-    let words_between = |a: usize, b: usize| {
-        text[a.min(b)..a.max(b)]
-            .split_whitespace()
-            .count()
-    };
     let before = |c: &Cue| {
         c.span.1 <= trigger.0
             && c.span.0 >= clause.0
             && !quote_between(quotes, c.span.1, trigger.0)
-            && words_between(c.span.1, trigger.0) <= window
+            && words_between(text, c.span.1, trigger.0) <= window
     };
-    let find = |kind: CueKind| cues.iter().rev().find(|c| c.kind == kind && before(c));
-    if let Some(c) = find(CueKind::Negation) {
+    let right_after = |c: &Cue| {
+        nominal
+            && c.span.0 >= trigger.1
+            && c.span.0 < clause.1
+            && words_between(text, trigger.1, c.span.0) <= 1
+    };
+    let find = |kind: CueKind| {
+        cues.iter()
+            .rev()
+            .find(|c| c.kind == kind && before(c))
+            .or_else(|| cues.iter().find(|c| c.kind == kind && right_after(c)))
+    };
+    let negation = cues.iter().rev().find(|c| {
+        c.kind == CueKind::Negation
+            && c.span.1 <= trigger.0
+            && c.span.0 >= clause.0
+            && words_between(text, c.span.1, trigger.0) <= window
+            && negation_reaches(text, c.span.1, trigger)
+    });
+    if let Some(c) = negation {
         return (Modality::Negated, Some(c.form.clone()));
     }
     // A condition: the trigger is in the if-clause, or a modal main clause
     // is completed by an if-clause after it.
     let in_condition = cues.iter().rev().find(|c| {
-        c.kind == CueKind::Condition && c.span.1 <= trigger.0 && !quote_between(quotes, c.span.1, trigger.0)
-            && words_between(c.span.1, trigger.0) <= window
+        c.kind == CueKind::Condition
+            && c.span.1 <= trigger.0
+            && !quote_between(quotes, c.span.1, trigger.0)
+            && words_between(text, c.span.1, trigger.0) <= window
     });
     if let Some(c) = in_condition {
         return (Modality::Conditional, Some(c.form.clone()));
     }
     let modal_main = cues.iter().find(|c| {
         matches!(c.kind, CueKind::Hypothetical | CueKind::Planned)
-            && before(c)
+            && (before(c) || right_after(c) || (c.span.0 >= trigger.0 && c.span.1 <= trigger.1))
             && matches!(c.form.as_str(), "would" | "will" | "could" | "might")
     });
     if let Some(m) = modal_main
-        && let Some(c) = cues.iter().find(|c| c.kind == CueKind::Condition && c.span.0 >= trigger.1)
+        && let Some(c) = cues
+            .iter()
+            .find(|c| c.kind == CueKind::Condition && c.span.0 >= trigger.1)
     {
-        return (Modality::Conditional, Some(format!("{} … {}", m.form, c.form)));
+        return (
+            Modality::Conditional,
+            Some(format!("{} … {}", m.form, c.form)),
+        );
     }
     if !speech_act {
         if let Some(c) = find(CueKind::Hypothetical) {
@@ -136,6 +236,26 @@ pub fn modality_of(
     (Modality::Asserted, None)
 }
 
+/// The cue of a given kind that governs `trigger` from before it in its
+/// clause (same side of quotation marks, within the window), if any.
+pub fn governing_cue<'a>(
+    text: &str,
+    kind: CueKind,
+    trigger: Span,
+    cues: &'a [Cue],
+    breaks: &[usize],
+    quotes: &[usize],
+) -> Option<&'a Cue> {
+    let clause = clause_of(breaks, trigger);
+    cues.iter().rev().find(|c| {
+        c.kind == kind
+            && c.span.1 <= trigger.0
+            && c.span.0 >= clause.0
+            && !quote_between(quotes, c.span.1, trigger.0)
+            && words_between(text, c.span.1, trigger.0) <= LEXICON.cues.window
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,40 +267,99 @@ mod tests {
         let breaks = clause_breaks(sentence, span, &cues);
         let quotes = quote_marks(sentence, span);
         let s = sentence.find(trigger).unwrap();
-        modality_of(sentence, t, (s, s + trigger.len()), &cues, &breaks, &quotes).0
+        modality_of(
+            sentence,
+            t,
+            (s, s + trigger.len()),
+            false,
+            &cues,
+            &breaks,
+            &quotes,
+        )
+        .0
     }
 
     #[test]
     fn negation_scope() {
         let s = "Russia has said it has no plans of invading or attacking its neighbor.";
-        assert_eq!(modality(s, "invading", PloverType::Assault), Modality::Negated);
-        assert_eq!(modality(s, "attacking", PloverType::Assault), Modality::Negated);
-        let s = "the US does not want to start a cycle of escalation and confrontation with Russia.";
-        assert_eq!(modality(s, "confrontation", PloverType::Threaten), Modality::Negated);
+        assert_eq!(
+            modality(s, "invading", PloverType::Assault),
+            Modality::Negated
+        );
+        assert_eq!(
+            modality(s, "attacking", PloverType::Assault),
+            Modality::Negated
+        );
+        let s =
+            "the US does not want to start a cycle of escalation and confrontation with Russia.";
+        assert_eq!(
+            modality(s, "confrontation", PloverType::Threaten),
+            Modality::Negated
+        );
+        let s = "Russia has denied any belligerent intentions and accused the West of fomenting tensions.";
+        assert_eq!(
+            modality(s, "accused", PloverType::Accuse),
+            Modality::Asserted
+        );
+        let s = "While a breakthrough was not expected, the talks were seen as needed.";
+        assert_eq!(
+            modality(s, "talks", PloverType::Consult),
+            Modality::Asserted
+        );
     }
 
     #[test]
     fn conditions_and_modals() {
         let s = "The U.S. would respond with economic and other measures if there were to be a military escalation.";
-        assert_eq!(modality(s, "respond", PloverType::Threaten), Modality::Conditional);
-        assert_eq!(modality(s, "escalation", PloverType::Mobilize), Modality::Conditional);
-        let s = "The leaders have formed a joint strategy if Russia launches an invasion into Ukraine.";
-        assert_eq!(modality(s, "joint strategy", PloverType::Cooperate), Modality::Asserted);
-        assert_eq!(modality(s, "invasion", PloverType::Assault), Modality::Conditional);
+        assert_eq!(
+            modality(s, "respond", PloverType::Threaten),
+            Modality::Conditional
+        );
+        assert_eq!(
+            modality(s, "escalation", PloverType::Mobilize),
+            Modality::Conditional
+        );
+        let s =
+            "The leaders have formed a joint strategy if Russia launches an invasion into Ukraine.";
+        assert_eq!(
+            modality(s, "joint strategy", PloverType::Cooperate),
+            Modality::Asserted
+        );
+        assert_eq!(
+            modality(s, "invasion", PloverType::Assault),
+            Modality::Conditional
+        );
         let s = "Potential measures against Russia could be restricting Russia’s banks.";
-        assert_eq!(modality(s, "measures", PloverType::Sanction), Modality::Hypothetical);
-        assert_eq!(modality(s, "restricting", PloverType::Sanction), Modality::Hypothetical);
+        assert_eq!(
+            modality(s, "measures", PloverType::Sanction),
+            Modality::Hypothetical
+        );
+        assert_eq!(
+            modality(s, "restricting", PloverType::Sanction),
+            Modality::Hypothetical
+        );
     }
 
     #[test]
     fn planned_reported_and_speech_acts() {
-        let s = "Biden and Putin will meet by video conference on Tuesday, according to the Kremlin.";
+        let s =
+            "Biden and Putin will meet by video conference on Tuesday, according to the Kremlin.";
         assert_eq!(modality(s, "meet", PloverType::Consult), Modality::Planned);
-        let s = "Moscow has massed soldiers near Ukraine’s borders, according to Washington and Kiev.";
-        assert_eq!(modality(s, "massed", PloverType::Mobilize), Modality::Reported);
+        let s =
+            "Moscow has massed soldiers near Ukraine’s borders, according to Washington and Kiev.";
+        assert_eq!(
+            modality(s, "massed", PloverType::Mobilize),
+            Modality::Reported
+        );
         let s = "Biden stated that Putin will “pay a price” for it.";
-        assert_eq!(modality(s, "pay a price", PloverType::Threaten), Modality::Asserted);
+        assert_eq!(
+            modality(s, "pay a price", PloverType::Threaten),
+            Modality::Asserted
+        );
         let s = "Biden said he was “clear that we could have gone further” during a phone chat.";
-        assert_eq!(modality(s, "phone chat", PloverType::Consult), Modality::Asserted);
+        assert_eq!(
+            modality(s, "phone chat", PloverType::Consult),
+            Modality::Asserted
+        );
     }
 }

@@ -109,8 +109,7 @@ fn number_at(w: &[String], i: usize) -> Option<(f64, usize)> {
     let mut current = 0.0;
     let mut n = 0;
     let mut any = false;
-    loop {
-        let Some(word) = w.get(i + n) else { break };
+    while let Some(word) = w.get(i + n) {
         if let Some(u) = unit_value(word) {
             // "a" and "an" count only before a multiplier or unit noun.
             if (word == "a" || word == "an") && any {
@@ -135,7 +134,11 @@ fn number_at(w: &[String], i: usize) -> Option<(f64, usize)> {
             current += 0.5;
             n += h.len();
             break;
-        } else if any && word == "and" && w.get(i + n + 1).is_some_and(|x| x != "a" && unit_value(x).is_some()) {
+        } else if any
+            && word == "and"
+            && w.get(i + n + 1)
+                .is_some_and(|x| x != "a" && unit_value(x).is_some())
+        {
             n += 1;
         } else {
             break;
@@ -149,7 +152,10 @@ fn number_at(w: &[String], i: usize) -> Option<(f64, usize)> {
 pub fn find_quantities(text: &str, sentence: Span, article: &str) -> Vec<Quantity> {
     let lex = &*LEX;
     let spans = words(text, sentence);
-    let w: Vec<String> = spans.iter().map(|&(s, e)| text[s..e].to_lowercase()).collect();
+    let w: Vec<String> = spans
+        .iter()
+        .map(|&(s, e)| text[s..e].to_lowercase())
+        .collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < w.len() {
@@ -230,15 +236,30 @@ mod tests {
     fn seed_figures() {
         assert_eq!(
             q("More than 90,000 troops are believed to be on the border."),
-            vec![("troops".into(), 90000.0, "more_than".into(), "More than 90,000 troops".into())]
+            vec![(
+                "troops".into(),
+                90000.0,
+                "more_than".into(),
+                "More than 90,000 troops".into()
+            )]
         );
         assert_eq!(
             q("More than 13,000 people have died as a result."),
-            vec![("deaths".into(), 13000.0, "more_than".into(), "More than 13,000 people have died".into())]
+            vec![(
+                "deaths".into(),
+                13000.0,
+                "more_than".into(),
+                "More than 13,000 people have died".into()
+            )]
         );
         assert_eq!(
             q("The virtual talks lasted for two hours."),
-            vec![("duration_hours".into(), 2.0, "exact".into(), "lasted for two hours".into())]
+            vec![(
+                "duration_hours".into(),
+                2.0,
+                "exact".into(),
+                "lasted for two hours".into()
+            )]
         );
         assert_eq!(q("After three and a half hours of talks")[0].1, 3.5);
     }
@@ -246,7 +267,10 @@ mod tests {
     #[test]
     fn words_and_multipliers() {
         assert_eq!(q("some 100,000 soldiers")[0].1, 100000.0);
-        assert_eq!(q("nearly one hundred and seventy-five thousand troops")[0].1, 175_000.0);
+        assert_eq!(
+            q("nearly one hundred and seventy-five thousand troops")[0].1,
+            175_000.0
+        );
         assert_eq!(q("up to 2 million people")[0].1, 2_000_000.0);
         assert_eq!(q("at least 12 civilians were killed")[0].0, "deaths");
         assert!(q("Nord Stream 2 pipeline").is_empty());

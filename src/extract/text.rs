@@ -19,7 +19,8 @@ pub fn words(text: &str, span: Span) -> Vec<Span> {
     let mut iter = slice.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let next_alnum = iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        let inner = matches!(c, '\'' | '\u{2019}' | '-' | '.' | ',') && start.is_some() && next_alnum;
+        let inner =
+            matches!(c, '\'' | '\u{2019}' | '-' | '.' | ',') && start.is_some() && next_alnum;
         if c.is_alphanumeric() || inner {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
@@ -32,13 +33,18 @@ pub fn words(text: &str, span: Span) -> Vec<Span> {
     out
 }
 
+/// Whether `hay` contains `needle` as whole words.
+pub fn contains_words(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle)
+        .any(|(i, _)| is_whole_word(hay, i, i + needle.len()))
+}
+
 /// Byte positions of quotation marks in `text[span]`.
 pub fn quote_marks(text: &str, span: Span) -> Vec<usize> {
     text[span.0..span.1]
         .char_indices()
         .filter(|&(i, c)| {
-            matches!(c, '"' | '“' | '”' | '«' | '»')
-                || (c == '‘' && text[span.0 + i..].len() > 1)
+            matches!(c, '"' | '“' | '”' | '«' | '»') || (c == '‘' && text[span.0 + i..].len() > 1)
         })
         .map(|(i, _)| span.0 + i)
         .collect()
@@ -65,8 +71,23 @@ mod tests {
     #[test]
     fn words_keep_abbreviations_and_numbers() {
         let t = "The U.S. sent 90,000 troops to Ukraine’s border-area.";
-        let w: Vec<&str> = words(t, (0, t.len())).iter().map(|&(s, e)| &t[s..e]).collect();
-        assert_eq!(w, vec!["The", "U.S", "sent", "90,000", "troops", "to", "Ukraine’s", "border-area"]);
+        let w: Vec<&str> = words(t, (0, t.len()))
+            .iter()
+            .map(|&(s, e)| &t[s..e])
+            .collect();
+        assert_eq!(
+            w,
+            vec![
+                "The",
+                "U.S",
+                "sent",
+                "90,000",
+                "troops",
+                "to",
+                "Ukraine’s",
+                "border-area"
+            ]
+        );
     }
 
     #[test]

@@ -27,7 +27,14 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     }
     let cleaned: String = s.replace(['.', ','], " ");
     let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
-    for fmt in ["%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%A %B %d %Y", "%a %b %d %Y"] {
+    for fmt in [
+        "%B %d %Y",
+        "%b %d %Y",
+        "%d %B %Y",
+        "%d %b %Y",
+        "%A %B %d %Y",
+        "%a %b %d %Y",
+    ] {
         if let Ok(d) = NaiveDate::parse_from_str(&cleaned, fmt) {
             return Ok(d);
         }
@@ -48,7 +55,10 @@ mod tests {
         assert_eq!(parse_date("2021-12-07"), Ok(d(2021, 12, 7)));
         assert_eq!(parse_date("2021-12-07T18:30:00Z"), Ok(d(2021, 12, 7)));
         assert_eq!(parse_date("20211207"), Ok(d(2021, 12, 7)));
-        assert_eq!(parse_date("Tue, 07 Dec 2021 18:30:00 +0000"), Ok(d(2021, 12, 7)));
+        assert_eq!(
+            parse_date("Tue, 07 Dec 2021 18:30:00 +0000"),
+            Ok(d(2021, 12, 7))
+        );
         assert_eq!(parse_date("December 7, 2021"), Ok(d(2021, 12, 7)));
         assert_eq!(parse_date("Dec. 7, 2021"), Ok(d(2021, 12, 7)));
         assert_eq!(parse_date("7 December 2021"), Ok(d(2021, 12, 7)));
@@ -56,7 +66,11 @@ mod tests {
 
     #[test]
     fn invalid_dates_say_why() {
-        assert!(parse_date("2021-13-45").unwrap_err().contains("not a calendar date"));
+        assert!(
+            parse_date("2021-13-45")
+                .unwrap_err()
+                .contains("not a calendar date")
+        );
         assert!(parse_date("yesterday-ish").is_err());
         assert!(parse_date("").is_err());
     }

@@ -106,8 +106,9 @@ mod tests {
 
     #[test]
     fn windows_1252_is_detected() {
-        let (bytes, _, _) = encoding_rs::WINDOWS_1252
-            .encode("The Kremlin said \u{201c}no\u{201d} \u{2013} Peskov\u{2019}s caf\u{e9} remark.");
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(
+            "The Kremlin said \u{201c}no\u{201d} \u{2013} Peskov\u{2019}s caf\u{e9} remark.",
+        );
         let d = decode(&bytes).unwrap();
         assert_eq!(
             d.text,
@@ -126,7 +127,10 @@ mod tests {
 
     #[test]
     fn binary_is_refused() {
-        assert_eq!(decode(b"\x7fELF\x02\x01\x00\x00"), Err(DecodeProblem::Binary));
+        assert_eq!(
+            decode(b"\x7fELF\x02\x01\x00\x00"),
+            Err(DecodeProblem::Binary)
+        );
         assert_eq!(
             decode(b"\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0e\x0f\x10\x11text"),
             Err(DecodeProblem::Binary)

@@ -86,7 +86,10 @@ fn meta_date(doc: &Document) -> (Option<chrono::NaiveDate>, Option<String>) {
             Ok(d) => return (Some(d), None),
             Err(reason) => {
                 warning.get_or_insert_with(|| {
-                    format!("unreadable publication date {:?} ({reason})", value.to_string())
+                    format!(
+                        "unreadable publication date {:?} ({reason})",
+                        value.to_string()
+                    )
                 });
             }
         }
@@ -180,8 +183,11 @@ mod tests {
 
     #[test]
     fn page_without_text_is_an_error() {
-        let err = read(&Source::new("empty.html"), "<html><body><nav>Home</nav></body></html>")
-            .unwrap_err();
+        let err = read(
+            &Source::new("empty.html"),
+            "<html><body><nav>Home</nav></body></html>",
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("empty.html"));
     }
 }

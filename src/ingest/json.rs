@@ -9,7 +9,14 @@ use super::{Source, new_article};
 use serde_json::{Map, Value};
 
 /// Field names for the text, most specific first.
-const TEXT_FIELDS: &[&str] = &["text", "body", "content", "article", "full_text", "maintext"];
+const TEXT_FIELDS: &[&str] = &[
+    "text",
+    "body",
+    "content",
+    "article",
+    "full_text",
+    "maintext",
+];
 /// Field names for the title.
 const TITLE_FIELDS: &[&str] = &["title", "headline", "name"];
 /// Field names for the publication date.
@@ -140,27 +147,45 @@ mod tests {
     #[test]
     fn object_array_and_fields() {
         let src = Source::new("a.json");
-        let one = read_json(&src, r#"{"id": "x1", "headline": "T", "body": "Moscow denied it.", "publishedAt": "2021-12-07T10:00:00Z"}"#);
+        let one = read_json(
+            &src,
+            r#"{"id": "x1", "headline": "T", "body": "Moscow denied it.", "publishedAt": "2021-12-07T10:00:00Z"}"#,
+        );
         let a = one[0].as_ref().unwrap();
         assert_eq!(a.id, "x1");
         assert_eq!(a.title, "T");
         assert_eq!(a.text, "Moscow denied it.");
         assert_eq!(a.published, NaiveDate::from_ymd_opt(2021, 12, 7));
         assert_eq!(a.published_source, DateSource::JsonField);
-        let many = read_json(&src, r#"[{"text": "One."}, {"content": "Two."}, {"title": "no text"}]"#);
+        let many = read_json(
+            &src,
+            r#"[{"text": "One."}, {"content": "Two."}, {"title": "no text"}]"#,
+        );
         assert_eq!(many.len(), 3);
         assert_eq!(many[1].as_ref().unwrap().id, "a.json#2");
         let err = many[2].as_ref().unwrap_err().to_string();
-        assert!(err.contains("a.json (article 3)") && err.contains("no text field"), "{err}");
+        assert!(
+            err.contains("a.json (article 3)") && err.contains("no text field"),
+            "{err}"
+        );
     }
 
     #[test]
     fn jsonl_lines_fail_alone() {
         let src = Source::new("b.jsonl");
-        let out = read_jsonl(&src, "{\"text\": \"A.\"}\nnot json\n\n{\"text\": \"B.\", \"date\": \"2021-13-45\"}\n{\"text\": \"C.\"}\n");
+        let out = read_jsonl(
+            &src,
+            "{\"text\": \"A.\"}\nnot json\n\n{\"text\": \"B.\", \"date\": \"2021-13-45\"}\n{\"text\": \"C.\"}\n",
+        );
         assert_eq!(out.len(), 4);
         assert!(out[0].is_ok() && out[3].is_ok());
-        assert!(out[1].as_ref().unwrap_err().to_string().contains("b.jsonl: line 2"));
+        assert!(
+            out[1]
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .contains("b.jsonl: line 2")
+        );
         let e = out[2].as_ref().unwrap_err().to_string();
         assert!(e.contains("line 4") && e.contains("2021-13-45"), "{e}");
     }
@@ -168,6 +193,12 @@ mod tests {
     #[test]
     fn bad_json_names_the_file() {
         let out = read_json(&Source::new("c.json"), "{oops");
-        assert!(out[0].as_ref().unwrap_err().to_string().starts_with("c.json: invalid JSON"));
+        assert!(
+            out[0]
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .starts_with("c.json: invalid JSON")
+        );
     }
 }

@@ -75,25 +75,29 @@ pub fn detect_format(path: &str, text: &str) -> Format {
         .unwrap_or_default();
     let head: String = text.trim_start().chars().take(512).collect();
     let lower = head.to_ascii_lowercase();
-    let by_content = if lower.starts_with("<?xml") && text.contains("<TimeML") || lower.starts_with("<timeml") {
-        Some(Format::Timeml)
-    } else if lower.starts_with("<!doctype html") || lower.starts_with("<html") || lower.contains("<body") {
-        Some(Format::Html)
-    } else if head.starts_with('[') {
-        Some(Format::Json)
-    } else if head.starts_with('{') {
-        let mut lines = text.lines().filter(|l| !l.trim().is_empty());
-        let first_is_whole = lines
-            .next()
-            .is_some_and(|l| serde_json::from_str::<serde_json::Value>(l).is_ok());
-        Some(if first_is_whole && lines.next().is_some() {
-            Format::Jsonl
+    let by_content =
+        if lower.starts_with("<?xml") && text.contains("<TimeML") || lower.starts_with("<timeml") {
+            Some(Format::Timeml)
+        } else if lower.starts_with("<!doctype html")
+            || lower.starts_with("<html")
+            || lower.contains("<body")
+        {
+            Some(Format::Html)
+        } else if head.starts_with('[') {
+            Some(Format::Json)
+        } else if head.starts_with('{') {
+            let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+            let first_is_whole = lines
+                .next()
+                .is_some_and(|l| serde_json::from_str::<serde_json::Value>(l).is_ok());
+            Some(if first_is_whole && lines.next().is_some() {
+                Format::Jsonl
+            } else {
+                Format::Json
+            })
         } else {
-            Format::Json
-        })
-    } else {
-        None
-    };
+            None
+        };
     match ext.as_str() {
         "tml" | "timeml" => Format::Timeml,
         "html" | "htm" | "xhtml" => Format::Html,
@@ -182,16 +186,18 @@ fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, IngestError>>) {
     let mut paths: Vec<PathBuf> = entries
         .flatten()
         .map(|e| e.path())
-        .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
         .collect();
     paths.sort();
     for p in paths {
         if p.is_dir() {
             walk(&p, out);
-        } else if p
-            .extension()
-            .is_some_and(|e| EXTENSIONS.contains(&e.to_string_lossy().to_ascii_lowercase().as_str()))
-        {
+        } else if p.extension().is_some_and(|e| {
+            EXTENSIONS.contains(&e.to_string_lossy().to_ascii_lowercase().as_str())
+        }) {
             out.push(Ok(p));
         }
     }
@@ -206,27 +212,49 @@ mod tests {
         assert_eq!(detect_format("a.txt", " date 2021-12-07 T"), Format::Text);
         assert_eq!(detect_format("a.md", "# T"), Format::Markdown);
         assert_eq!(detect_format("a", "<!DOCTYPE html><html>"), Format::Html);
-        assert_eq!(detect_format("a.txt", "<html><body>x</body></html>"), Format::Html);
-        assert_eq!(detect_format("a", "{\"text\": \"a\"}\n{\"text\": \"b\"}\n"), Format::Jsonl);
+        assert_eq!(
+            detect_format("a.txt", "<html><body>x</body></html>"),
+            Format::Html
+        );
+        assert_eq!(
+            detect_format("a", "{\"text\": \"a\"}\n{\"text\": \"b\"}\n"),
+            Format::Jsonl
+        );
         assert_eq!(detect_format("a", "{\n \"text\": \"a\"\n}\n"), Format::Json);
         assert_eq!(detect_format("a.json", "[{}]"), Format::Json);
-        assert_eq!(detect_format("a.xml", "<?xml version=\"1.0\" ?><TimeML>"), Format::Timeml);
+        assert_eq!(
+            detect_format("a.xml", "<?xml version=\"1.0\" ?><TimeML>"),
+            Format::Timeml
+        );
     }
 
     #[test]
     fn unreadable_inputs_give_errors_naming_the_file() {
         let src = Source::new("x/bin.dat");
         let e = read_bytes(&src, b"\x00\x01\x02binary");
-        assert_eq!(e[0].as_ref().unwrap_err().to_string(), "x/bin.dat: not a text file (binary data)");
+        assert_eq!(
+            e[0].as_ref().unwrap_err().to_string(),
+            "x/bin.dat: not a text file (binary data)"
+        );
         let e = read_bytes(&src, b"  \n\n ");
-        assert_eq!(e[0].as_ref().unwrap_err().to_string(), "x/bin.dat: empty file");
+        assert_eq!(
+            e[0].as_ref().unwrap_err().to_string(),
+            "x/bin.dat: empty file"
+        );
         let e = read_path(Path::new("/no/such/file.txt"));
-        assert!(e[0].as_ref().unwrap_err().to_string().contains("/no/such/file.txt"));
+        assert!(
+            e[0].as_ref()
+                .unwrap_err()
+                .to_string()
+                .contains("/no/such/file.txt")
+        );
     }
 
     #[test]
     fn latin1_text_file_is_decoded() {
-        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(" date 2021-12-07 Caf\u{e9} talks\n\nThe na\u{ef}ve \u{201c}plan\u{201d} failed.\n");
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(
+            " date 2021-12-07 Caf\u{e9} talks\n\nThe na\u{ef}ve \u{201c}plan\u{201d} failed.\n",
+        );
         let a = read_bytes(&Source::new("l.txt"), &bytes).remove(0).unwrap();
         assert_eq!(a.title, "Caf\u{e9} talks");
         assert_eq!(a.encoding, "windows-1252");

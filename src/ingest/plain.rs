@@ -93,8 +93,9 @@ pub fn read(src: &Source, text: String, format: Format) -> Result<Article, Inges
     art.published = published;
     art.published_source = source;
     if debris > 0 {
-        art.warnings
-            .push(format!("{debris} line(s) of web debris marked and not analysed"));
+        art.warnings.push(format!(
+            "{debris} line(s) of web debris marked and not analysed"
+        ));
     }
     Ok(art)
 }
@@ -190,8 +191,15 @@ mod tests {
         assert_eq!(a.published, NaiveDate::from_ymd_opt(2021, 12, 7));
         assert_eq!(a.published_source, DateSource::Header);
         assert_eq!(a.title, "There is no love lost.");
-        let title = a.regions.iter().find(|r| r.kind == RegionKind::Title).unwrap();
-        assert_eq!(&a.text[title.span.0..title.span.1], "There is no love lost.");
+        let title = a
+            .regions
+            .iter()
+            .find(|r| r.kind == RegionKind::Title)
+            .unwrap();
+        assert_eq!(
+            &a.text[title.span.0..title.span.1],
+            "There is no love lost."
+        );
         assert_eq!(a.regions[0].span, (0, 17));
     }
 
@@ -217,7 +225,10 @@ mod tests {
     fn invalid_header_date_is_an_error_naming_the_file() {
         let err = read(&src(), " date 2021-13-45 Title\n".into(), Format::Text).unwrap_err();
         let msg = err.to_string();
-        assert!(msg.contains("dir/a.txt") && msg.contains("2021-13-45"), "{msg}");
+        assert!(
+            msg.contains("dir/a.txt") && msg.contains("2021-13-45"),
+            "{msg}"
+        );
     }
 
     #[test]

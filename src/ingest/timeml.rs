@@ -210,18 +210,17 @@ fn parse_text(body: &str) -> (String, Vec<GoldTimex>) {
                 let ttype = attr(tag, "type").unwrap_or_default();
                 let value = attr(tag, "value").unwrap_or_default();
                 open.push((text.len(), ttype, value));
-            } else if tag.starts_with("</TIMEX3") {
-                if let Some((start, ttype, value)) = open.pop() {
-                    if start < text.len() {
-                        timexes.push(GoldTimex {
-                            start,
-                            end: text.len(),
-                            text: text[start..].to_string(),
-                            ttype,
-                            value,
-                        });
-                    }
-                }
+            } else if tag.starts_with("</TIMEX3")
+                && let Some((start, ttype, value)) = open.pop()
+                && start < text.len()
+            {
+                timexes.push(GoldTimex {
+                    start,
+                    end: text.len(),
+                    text: text[start..].to_string(),
+                    ttype,
+                    value,
+                });
             }
             rest = &rest[gt + 1..];
         }
@@ -240,7 +239,9 @@ pub fn write_timeml(
     text: &str,
     timexes: &[Timex],
 ) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" ?>\n<TimeML xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:noNamespaceSchemaLocation=\"http://timeml.org/timeMLdocs/TimeML_1.2.1.xsd\">\n\n");
+    let mut out = String::from(
+        "<?xml version=\"1.0\" ?>\n<TimeML xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:noNamespaceSchemaLocation=\"http://timeml.org/timeMLdocs/TimeML_1.2.1.xsd\">\n\n",
+    );
     if let Some(id) = docid {
         let _ = writeln!(out, "<DOCID>{}</DOCID>\n", escape_text(id));
     }
@@ -279,6 +280,44 @@ pub fn write_timeml(
     out
 }
 
+/// Reads a TimeML document as an article: its TEXT (tags removed, entities
+/// decoded) is the text, the DCT its publication date, TITLE or DOCID its title.
+pub fn read_article(
+    src: &super::Source,
+    content: &str,
+) -> Result<super::Article, super::IngestError> {
+    if !content.contains("<TEXT") {
+        return Err(super::IngestError::Timeml {
+            path: src.path.clone(),
+            reason: "no <TEXT> element".into(),
+        });
+    }
+    let doc = read_timeml(content);
+    if doc.text.trim().is_empty() {
+        return Err(super::IngestError::Empty {
+            path: src.path.clone(),
+        });
+    }
+    let title = doc
+        .title
+        .clone()
+        .or_else(|| doc.docid.clone())
+        .unwrap_or_default();
+    let mut art = super::new_article(
+        src,
+        super::Format::Timeml,
+        title.trim().to_string(),
+        doc.text,
+    );
+    if let Some(id) = doc.docid.filter(|d| !d.trim().is_empty()) {
+        art.id = id.trim().to_string();
+    }
+    if doc.dct.is_some() {
+        art.set_published(doc.dct, super::DateSource::TimemlDct);
+    }
+    Ok(art)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -301,7 +340,10 @@ It fell <EVENT eid="e1">sharply</EVENT> &amp; rose <TIMEX3 tid="t1" type="DATE" 
         assert_eq!(d.dct, NaiveDate::from_ymd_opt(1998, 1, 8));
         assert_eq!(d.dct_text.as_deref(), Some("19980108"));
         assert_eq!(d.title.as_deref(), Some("A & B"));
-        assert_eq!(d.text, "\nIt fell sharply & rose yesterday <ok> été a week.\n");
+        assert_eq!(
+            d.text,
+            "\nIt fell sharply & rose yesterday <ok> été a week.\n"
+        );
         assert_eq!(d.timexes.len(), 2);
         let t = &d.timexes[0];
         assert_eq!(&d.text[t.start..t.end], "yesterday");
@@ -312,7 +354,10 @@ It fell <EVENT eid="e1">sharply</EVENT> &amp; rose <TIMEX3 tid="t1" type="DATE" 
 
     #[test]
     fn decodes_entities() {
-        assert_eq!(decode_entities("a&amp;b&quot;&apos;&#65;&bogus;&"), "a&b\"'A&bogus;&");
+        assert_eq!(
+            decode_entities("a&amp;b&quot;&apos;&#65;&bogus;&"),
+            "a&b\"'A&bogus;&"
+        );
     }
 
     #[test]
@@ -347,34 +392,4 @@ It fell <EVENT eid="e1">sharply</EVENT> &amp; rose <TIMEX3 tid="t1" type="DATE" 
             assert_eq!(g.value, s.value);
         }
     }
-}
-
-/// Reads a TimeML document as an article: its TEXT (tags removed, entities
-/// decoded) is the text, the DCT its publication date, TITLE or DOCID its title.
-pub fn read_article(src: &super::Source, content: &str) -> Result<super::Article, super::IngestError> {
-    if !content.contains("<TEXT") {
-        return Err(super::IngestError::Timeml {
-            path: src.path.clone(),
-            reason: "no <TEXT> element".into(),
-        });
-    }
-    let doc = read_timeml(content);
-    if doc.text.trim().is_empty() {
-        return Err(super::IngestError::Empty {
-            path: src.path.clone(),
-        });
-    }
-    let title = doc
-        .title
-        .clone()
-        .or_else(|| doc.docid.clone())
-        .unwrap_or_default();
-    let mut art = super::new_article(src, super::Format::Timeml, title.trim().to_string(), doc.text);
-    if let Some(id) = doc.docid.filter(|d| !d.trim().is_empty()) {
-        art.id = id.trim().to_string();
-    }
-    if doc.dct.is_some() {
-        art.set_published(doc.dct, super::DateSource::TimemlDct);
-    }
-    Ok(art)
 }

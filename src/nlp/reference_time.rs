@@ -43,6 +43,7 @@ pub struct ReferenceTime {
 struct NarrativeCues {
     present_markers: Vec<String>,
     non_reference_prepositions: Vec<String>,
+    flashback_markers: Vec<String>,
 }
 
 static CUES: LazyLock<NarrativeCues> = LazyLock::new(|| {
@@ -51,33 +52,54 @@ static CUES: LazyLock<NarrativeCues> = LazyLock::new(|| {
 });
 
 /// Whether a timex gives a point or period on the calendar (not a duration,
-/// a set or `PRESENT_REF`).
+/// a set, `PRESENT_REF` or a value with nothing known, like `XXXX-XX-XX`).
 pub fn is_datable(t: &Timex) -> bool {
     matches!(t.ttype, TimexType::Date | TimexType::Time)
-        && t.value.starts_with(|c: char| c.is_ascii_digit() || c == 'X')
+        && t.value
+            .starts_with(|c: char| c.is_ascii_digit() || c == 'X')
+        && t.value.contains(|c: char| c.is_ascii_digit())
+}
+
+/// Whether a sentence reaches back from the story's time ("The last known
+/// call ... was in July"), judged outside its time expression at `timex`.
+fn is_flashback(text: &str, sentence: Span, timex: Span) -> bool {
+    let outside = format!(
+        "{} {}",
+        &text[sentence.0..timex.0],
+        &text[timex.1..sentence.1]
+    )
+    .to_lowercase();
+    CUES.flashback_markers
+        .iter()
+        .any(|m| contains_words(&outside, m))
 }
 
 /// Whether the timex at `span` follows a word that makes it a duration's
 /// start or a limit rather than the time of its sentence ("since Friday").
 pub fn after_non_reference_preposition(text: &str, span: Span) -> bool {
     let before = text[..span.0].trim_end();
-    let word_start = before
-        .rfind(|c: char| !c.is_alphabetic())
-        .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+    let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |p| {
+        p + before[p..].chars().next().map_or(1, char::len_utf8)
+    });
     let word = before[word_start..].to_lowercase();
-    CUES.non_reference_prepositions.iter().any(|p| *p == word)
+    CUES.non_reference_prepositions.contains(&word)
 }
 
 /// Whether a sentence signals that the story is back at the present.
 fn has_present_marker(sentence: &str) -> bool {
     let lower = sentence.to_lowercase();
-    CUES.present_markers.iter().any(|m| contains_words(&lower, m))
+    CUES.present_markers
+        .iter()
+        .any(|m| contains_words(&lower, m))
 }
 
 /// Whether `hay` contains `needle` as whole words.
 pub(crate) fn contains_words(hay: &str, needle: &str) -> bool {
     hay.match_indices(needle).any(|(i, _)| {
-        let before_ok = hay[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let before_ok = hay[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
         let after_ok = hay[i + needle.len()..]
             .chars()
             .next()
@@ -120,7 +142,9 @@ pub fn reference_times(
                     basis: TimeBasis::Explicit,
                     timex: Some(t.span),
                 };
-                if t.resolution != Resolution::AnchoredToEvent {
+                if t.resolution != Resolution::AnchoredToEvent
+                    && !is_flashback(text, s.span, t.span)
+                {
                     story = ReferenceTime {
                         basis: TimeBasis::Narrative,
                         ..r.clone()
@@ -177,8 +201,19 @@ mod tests {
     }
 
     #[test]
+    fn flashbacks_do_not_move_the_story() {
+        let t = "They held talks on Tuesday. The last call was in July. The White House said more.";
+        let r = times(t, "2021-12-08");
+        assert_eq!(r[1].1.as_deref(), Some("2021-07"));
+        assert_eq!(r[2].1.as_deref(), Some("2021-12-07"));
+    }
+
+    #[test]
     fn start_of_article_is_publication_or_unknown() {
-        assert_eq!(times("Talks went well.", "2021-12-04")[0].2, TimeBasis::Publication);
+        assert_eq!(
+            times("Talks went well.", "2021-12-04")[0].2,
+            TimeBasis::Publication
+        );
         let r = times("Talks went well.", "");
         assert_eq!((r[0].1.clone(), r[0].2), (None, TimeBasis::Unknown));
     }

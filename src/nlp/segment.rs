@@ -91,13 +91,19 @@ fn paragraphs(text: &str, start: usize, end: usize) -> Vec<Span> {
 }
 
 fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '.' | '!' | '?')
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '.' | '!' | '?'
+    )
 }
 
 fn is_opener(c: char) -> bool {
     c.is_uppercase()
         || c.is_ascii_digit()
-        || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '—' | '–' | '-')
+        || matches!(
+            c,
+            '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '—' | '–' | '-'
+        )
 }
 
 fn sentences_in(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
@@ -142,19 +148,19 @@ fn sentences_in(text: &str, start: usize, end: usize, paragraph: usize, out: &mu
 fn stop_ends_sentence(before: &str, after: &str) -> bool {
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘' | '['))
-        .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &before[word_start..];
     if word.is_empty() {
         return true;
     }
-    let next_word: String = after
-        .chars()
-        .take_while(|c| c.is_alphanumeric())
-        .collect();
+    let next_word: String = after.chars().take_while(|c| c.is_alphanumeric()).collect();
     let abbrevs = &*ABBREVS;
     let lower = word.to_lowercase();
     let mut chars = word.chars();
-    let single_capital = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    let single_capital =
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
     if single_capital {
         return false;
     }
@@ -203,18 +209,36 @@ mod tests {
 
     #[test]
     fn abbreviations_initials_decimals() {
-        assert_eq!(split("He met Mr. Smith at 3.5 p.m. on Jan. 5. Then he left.").len(), 2);
-        assert_eq!(split("Gen. Mark Milley spoke. J. R. Smith agreed.").len(), 2);
+        assert_eq!(
+            split("He met Mr. Smith at 3.5 p.m. on Jan. 5. Then he left.").len(),
+            2
+        );
+        assert_eq!(
+            split("Gen. Mark Milley spoke. J. R. Smith agreed.").len(),
+            2
+        );
         assert_eq!(split("The U.S. Army said so.").len(), 1);
-        assert_eq!(split("Russia blamed the U.S. The Kremlin said so.").len(), 2);
-        assert_eq!(split("Sanctions were imposed by the U.K. on Monday. Moscow responded.").len(), 2);
+        assert_eq!(
+            split("Russia blamed the U.S. The Kremlin said so.").len(),
+            2
+        );
+        assert_eq!(
+            split("Sanctions were imposed by the U.K. on Monday. Moscow responded.").len(),
+            2
+        );
         assert_eq!(split("They met at 10 a.m. Tuesday in Geneva.").len(), 1);
     }
 
     #[test]
     fn quotes_straight_and_curly() {
-        assert_eq!(split("He said: “Will Russia invade?” Nobody knows.").len(), 2);
-        assert_eq!(split("\"We have no plans,\" Peskov said. \"None.\" Officials disagreed!").len(), 3);
+        assert_eq!(
+            split("He said: “Will Russia invade?” Nobody knows.").len(),
+            2
+        );
+        assert_eq!(
+            split("\"We have no plans,\" Peskov said. \"None.\" Officials disagreed!").len(),
+            3
+        );
         assert_eq!(split("“Is it war?” he asked.").len(), 1);
     }
 
@@ -222,7 +246,10 @@ mod tests {
     fn paragraphs_are_numbered_and_blank_lines_split() {
         let t = "First one. Second one.\n\nThird one.\r\n\r\n\u{a0}\nFourth.";
         let s = segment_text(t);
-        assert_eq!(s.iter().map(|s| s.paragraph).collect::<Vec<_>>(), vec![0, 0, 1, 2]);
+        assert_eq!(
+            s.iter().map(|s| s.paragraph).collect::<Vec<_>>(),
+            vec![0, 0, 1, 2]
+        );
         assert_eq!(&t[s[3].span.0..s[3].span.1], "Fourth.");
     }
 

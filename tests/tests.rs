@@ -1,0 +1,8 @@
+//! Integration tests, one target with a module per theme (as ripgrep does).
+
+mod util;
+
+mod cli;
+mod plover_gsr;
+mod seed_key;
+mod tempeval;
