@@ -1,1 +1,82 @@
-fn main() {}
+//! Throughput of the whole per-article path (decode, read, segment, tag
+//! time expressions, reference times, events, figures) on the TempEval-3
+//! training corpus (`../shared/data/tempeval3/train_*`, falling back to the
+//! platinum copy in `tests/data` on a clone without `../shared`).
+//!
+//! Run with `cargo bench --bench pipeline`; criterion reports MB/s.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use std::path::{Path, PathBuf};
+use tension_timeline::extract::analyze;
+use tension_timeline::ingest::{Source, read_bytes};
+use tension_timeline::nlp::{segment::segment_text, temporal};
+
+fn corpus() -> Vec<(String, Vec<u8>)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let shared = root.join("../shared/data/tempeval3");
+    let dirs: Vec<PathBuf> = if shared.exists() {
+        vec![shared.join("train_timebank"), shared.join("train_aquaint")]
+    } else {
+        vec![root.join("tests/data/tempeval3/platinum")]
+    };
+    let mut files = Vec::new();
+    for d in dirs {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(&d)
+            .expect("corpus directory")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "tml"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            let bytes = std::fs::read(&p).expect("readable");
+            files.push((p.to_string_lossy().into_owned(), bytes));
+        }
+    }
+    files
+}
+
+fn bench(c: &mut Criterion) {
+    let files = corpus();
+    let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
+    let texts: Vec<(String, Option<chrono::NaiveDate>)> = files
+        .iter()
+        .flat_map(|(p, b)| read_bytes(&Source::new(p.clone()), b))
+        .flatten()
+        .map(|a| (a.text, a.published))
+        .collect();
+    let text_bytes: usize = texts.iter().map(|(t, _)| t.len()).sum();
+
+    let mut g = c.benchmark_group("tempeval3_train");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("whole_path_file_bytes", |b| {
+        b.iter(|| {
+            let mut events = 0;
+            for (p, raw) in &files {
+                for a in read_bytes(&Source::new(p.clone()), raw)
+                    .into_iter()
+                    .flatten()
+                {
+                    events += analyze(a).events.len();
+                }
+            }
+            events
+        })
+    });
+    g.throughput(Throughput::Bytes(text_bytes as u64));
+    g.bench_function("segment_and_tag_text_bytes", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for (t, dct) in &texts {
+                let spans: Vec<(usize, usize)> = segment_text(t).iter().map(|s| s.span).collect();
+                n += temporal::tag(t, &spans, *dct).len();
+            }
+            n
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

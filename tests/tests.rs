@@ -4,5 +4,6 @@ mod util;
 
 mod cli;
 mod plover_gsr;
+mod robustness;
 mod seed_key;
 mod tempeval;

@@ -7,6 +7,7 @@
 use super::lexicon::{ActorForm, LEXICON};
 use super::text::is_whole_word;
 use crate::Span;
+use std::sync::LazyLock;
 
 /// An actor named in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,15 +27,14 @@ pub struct ActorHit {
 /// Single words of the titles in `assets/actors.toml` ("President",
 /// "Foreign", "Minister"), lower case: they may stand between the actor
 /// mentions of one group ("U.S. President Joe Biden").
-static TITLE_WORDS: std::sync::LazyLock<std::collections::HashSet<String>> =
-    std::sync::LazyLock::new(|| {
-        LEXICON
-            .titles
-            .iter()
-            .flat_map(|t| t.split_whitespace())
-            .map(str::to_lowercase)
-            .collect()
-    });
+static TITLE_WORDS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+    LEXICON
+        .titles
+        .iter()
+        .flat_map(|t| t.split_whitespace())
+        .map(str::to_lowercase)
+        .collect()
+});
 
 /// Whether a lower-case word is part of a title ("leaders", "president").
 pub fn is_title_word(word: &str) -> bool {
@@ -100,7 +100,9 @@ pub fn find_actors(text: &str) -> Vec<ActorHit> {
             .unwrap_or("")
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_ascii_lowercase();
-        let before = text[..s].trim_end().to_ascii_lowercase();
+        let before = super::text::tail(text, s, 40)
+            .trim_end()
+            .to_ascii_lowercase();
         let place = PLACE_NOUNS.contains(&next.as_str())
             || before.ends_with("border with")
             || before.ends_with("borders with");
@@ -189,6 +191,32 @@ const PERSON_REFERENCES: &[&str] = &["he", "she", "his", "her", "him"];
 /// References to one state or organisation.
 const THING_REFERENCES: &[&str] = &["it", "its"];
 
+/// The kind of each reference pattern: 0 plural, 1 person, 2 thing.
+static REFERENCE_KINDS: LazyLock<Vec<u8>> = LazyLock::new(|| {
+    [
+        (PLURAL_REFERENCES, 0u8),
+        (PERSON_REFERENCES, 1),
+        (THING_REFERENCES, 2),
+    ]
+    .iter()
+    .flat_map(|(list, k)| list.iter().map(move |_| *k))
+    .collect()
+});
+
+/// One automaton over every reference word (case-insensitive).
+static REFERENCES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    let all: Vec<&str> = PLURAL_REFERENCES
+        .iter()
+        .chain(PERSON_REFERENCES)
+        .chain(THING_REFERENCES)
+        .copied()
+        .collect();
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(all)
+        .expect("reference patterns build")
+});
+
 /// What the story last mentioned, for resolving references.
 #[derive(Debug, Default, Clone)]
 pub struct ActorMemory {
@@ -226,38 +254,29 @@ impl ActorMemory {
     /// reference's position. A reference first looks back in its own
     /// sentence (`named`: the sentence's named mentions), then at the story.
     pub fn resolve(&self, text: &str, span: Span, named: &[ActorHit]) -> Vec<ActorHit> {
-        let lower = text[span.0..span.1].to_ascii_lowercase();
         let mut out = Vec::new();
-        for (list, kind) in [
-            (PLURAL_REFERENCES, 0),
-            (PERSON_REFERENCES, 1),
-            (THING_REFERENCES, 2),
-        ] {
-            for r in list {
-                for (i, _) in lower.match_indices(r) {
-                    if !is_whole_word(&lower, i, i + r.len()) {
-                        continue;
-                    }
-                    let at = span.0 + i;
-                    let mut local = self.clone();
-                    let before: Vec<ActorHit> =
-                        named.iter().filter(|h| h.span.1 <= at).cloned().collect();
-                    local.update(&before, text);
-                    let codes: Vec<String> = match kind {
-                        0 => local.pair,
-                        1 => local.person.into_iter().collect(),
-                        _ => local.last.into_iter().collect(),
-                    };
-                    for c in codes {
-                        out.push(ActorHit {
-                            code: c,
-                            span: (at, at + r.len()),
-                            form: ActorForm::Name,
-                            location: false,
-                            anaphoric: true,
-                        });
-                    }
-                }
+        let slice = &text[span.0..span.1];
+        for m in REFERENCES.find_overlapping_iter(slice) {
+            if !is_whole_word(slice, m.start(), m.end()) {
+                continue;
+            }
+            let at = span.0 + m.start();
+            let mut local = self.clone();
+            let before: Vec<ActorHit> = named.iter().filter(|h| h.span.1 <= at).cloned().collect();
+            local.update(&before, text);
+            let codes: Vec<String> = match REFERENCE_KINDS[m.pattern().as_usize()] {
+                0 => local.pair,
+                1 => local.person.into_iter().collect(),
+                _ => local.last.into_iter().collect(),
+            };
+            for c in codes {
+                out.push(ActorHit {
+                    code: c,
+                    span: (at, span.0 + m.end()),
+                    form: ActorForm::Name,
+                    location: false,
+                    anaphoric: true,
+                });
             }
         }
         out.sort_by_key(|h| h.span);

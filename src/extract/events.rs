@@ -13,7 +13,7 @@ use super::event::{
 };
 use super::lexicon::{ActorForm, CueKind, LEXICON, Lexicon, NOT_AN_EVENT};
 use super::modality::{Cue, clause_breaks, clause_of, find_cues, governing_cue, modality_of};
-use super::text::{is_whole_word, quote_marks, trim_span, words};
+use super::text::{is_whole_word, quote_marks, trim_span, within, words};
 use crate::Span;
 use crate::nlp::reference_time::{ReferenceTime, after_non_reference_preposition, is_datable};
 use crate::nlp::temporal::{Resolution, Timex, value_range};
@@ -187,7 +187,7 @@ fn dedup_codes(v: &mut Vec<ActorMention>) {
 /// invasion") or "by X" right after it.
 fn attached_actor<'a>(text: &str, trigger: Span, actors: &'a [ActorHit]) -> Option<&'a ActorHit> {
     actors.iter().filter(|a| !a.location).find(|a| {
-        if a.span.1 <= trigger.0 {
+        if a.span.1 <= trigger.0 && trigger.0 - a.span.1 <= 40 {
             let gap = &text[a.span.1..trigger.0];
             let n = gap.split_whitespace().count();
             n <= 2
@@ -195,7 +195,7 @@ fn attached_actor<'a>(text: &str, trigger: Span, actors: &'a [ActorHit]) -> Opti
                     || gap.starts_with("'s")
                     || gap.starts_with("’s"))
                 && !gap.contains([',', ';', '.'])
-        } else if a.span.0 >= trigger.1 {
+        } else if a.span.0 >= trigger.1 && a.span.0 - trigger.1 <= 12 {
             let gap = text[trigger.1..a.span.0].trim().to_ascii_lowercase();
             gap == "by" || gap == "by the"
         } else {
@@ -219,11 +219,12 @@ pub fn find_events(
     let mut events = Vec::new();
     for s in sentences {
         let span = s.span;
-        let mut actors: Vec<ActorHit> = all_actors
+        let mut actors: Vec<ActorHit> = within(&all_actors, span, |a| a.span)
             .iter()
-            .filter(|a| a.span.0 >= span.0 && a.span.1 <= span.1)
+            .filter(|a| a.span.1 <= span.1)
             .cloned()
             .collect();
+        let timexes = within(timexes, span, |t| t.span);
         let named = actors.clone();
         let refs = memory.resolve(text, span, &named);
         actors.extend(refs.into_iter().filter(|r| {
@@ -338,9 +339,9 @@ pub fn find_events(
             }
             let date = event_date(text, t.span, clause, span, timexes, s.reference_time);
             let evidence = trim_span(text, clause);
-            let figures: Vec<Quantity> = quantities
+            let figures: Vec<Quantity> = within(quantities, span, |q| q.span)
                 .iter()
-                .filter(|q| q.span.0 >= span.0 && q.span.1 <= span.1)
+                .filter(|q| q.span.1 <= span.1)
                 .cloned()
                 .collect();
             let cameo = if ty == lex.trigger_types[t.entry] {
@@ -565,7 +566,9 @@ fn roles(
                 .iter()
                 .filter(|a| a.span.0 >= clause.0 && a.span.1 <= clause.1 && !a.location)
                 .filter(|a| {
-                    let prefix = text[..a.span.0].trim_end().to_ascii_lowercase();
+                    let prefix = super::text::tail(text, a.span.0, 40)
+                        .trim_end()
+                        .to_ascii_lowercase();
                     let prefix = prefix.strip_suffix(" the").unwrap_or(&prefix);
                     ["with", "and", "between"]
                         .iter()
@@ -618,7 +621,7 @@ fn event_date(
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             w.chars().next().is_some_and(char::is_lowercase)
                 && ((w.len() > 5 && w.ends_with("ing")) || (w.len() > 4 && w.ends_with("ed")))
-                && !lex.cue_kinds.iter().any(|(_, c)| c == w)
+                && !lex.cue_words.contains(w)
         })
     };
     let own = timexes

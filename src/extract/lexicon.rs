@@ -7,7 +7,7 @@
 //! type, mode and CAMEO code it names exists.
 
 use super::event::PloverType;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -179,6 +179,8 @@ pub struct Lexicon {
     pub cue_kinds: Vec<(CueKind, String)>,
     /// Case-insensitive automaton over all cues.
     pub cue_ac: AhoCorasick,
+    /// Every cue, for quick membership tests.
+    pub cue_words: std::collections::HashSet<String>,
     /// PLOVER scores by (type, mode).
     pub scores: HashMap<(String, String), f64>,
     /// Goldstein values by CAMEO code.
@@ -227,6 +229,7 @@ impl Lexicon {
         }
         let actor_ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&actor_strings)
             .map_err(|e| format!("actor automaton: {e}"))?;
 
@@ -273,6 +276,7 @@ impl Lexicon {
         }
         let trigger_ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .build(&trigger_strings)
             .map_err(|e| format!("trigger automaton: {e}"))?;
@@ -327,6 +331,7 @@ impl Lexicon {
                 goldstein.insert(f[0].to_string(), g);
             }
         }
+        let cue_words = cue_kinds.iter().map(|(_, c)| c.clone()).collect();
         Ok(Lexicon {
             actors: actors.actor,
             actor_patterns,
@@ -339,6 +344,7 @@ impl Lexicon {
             gapped,
             cues,
             cue_kinds,
+            cue_words,
             cue_ac,
             scores,
             goldstein,

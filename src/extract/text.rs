@@ -33,6 +33,23 @@ pub fn words(text: &str, span: Span) -> Vec<Span> {
     out
 }
 
+/// The items of `items` (sorted by span start) that lie inside `span`.
+pub fn within<T>(items: &[T], span: Span, span_of: impl Fn(&T) -> Span) -> &[T] {
+    let lo = items.partition_point(|x| span_of(x).0 < span.0);
+    let hi = lo + items[lo..].partition_point(|x| span_of(x).0 < span.1);
+    &items[lo..hi]
+}
+
+/// At most the last `n` bytes of `text[..pos]` (on a character boundary),
+/// for looking back a few words without touching the whole prefix.
+pub fn tail(text: &str, pos: usize, n: usize) -> &str {
+    let mut start = pos.saturating_sub(n);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..pos]
+}
+
 /// Whether `hay` contains `needle` as whole words.
 pub fn contains_words(hay: &str, needle: &str) -> bool {
     hay.match_indices(needle)

@@ -174,7 +174,35 @@ fn stop_ends_sentence(before: &str, after: &str) -> bool {
     true
 }
 
-fn push(text: &str, s: usize, e: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+/// Longest sentence kept whole, in bytes. A longer run without sentence
+/// punctuation (a table, a dump, a run-on paragraph) is cut at white space
+/// (after a comma or semicolon where there is one), so that everything done
+/// per sentence stays bounded and the whole analysis linear in the text.
+pub const MAX_SENTENCE_BYTES: usize = 2000;
+
+fn push(text: &str, mut s: usize, e: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    while e - s > MAX_SENTENCE_BYTES {
+        let mut cut = s + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let window = &text[s..cut];
+        let at = window
+            .rfind([',', ';'])
+            .filter(|&i| i > MAX_SENTENCE_BYTES / 2)
+            .map(|i| i + 1)
+            .or_else(|| window.rfind(char::is_whitespace))
+            .unwrap_or(window.len());
+        push_one(text, s, s + at, paragraph, out);
+        s += at.max(1);
+        while !text.is_char_boundary(s) {
+            s += 1;
+        }
+    }
+    push_one(text, s, e, paragraph, out);
+}
+
+fn push_one(text: &str, s: usize, e: usize, paragraph: usize, out: &mut Vec<Sentence>) {
     let t = &text[s..e];
     let ts = s + (t.len() - t.trim_start().len());
     let te = s + t.trim_end().len();
@@ -254,8 +282,18 @@ mod tests {
     }
 
     #[test]
-    fn no_punctuation_is_one_sentence() {
+    fn no_punctuation_is_cut_into_bounded_pieces() {
         let t = "word ".repeat(10_000);
-        assert_eq!(segment_text(&t).len(), 1);
+        let s = segment_text(&t);
+        assert!(s.iter().all(|s| s.span.1 - s.span.0 <= MAX_SENTENCE_BYTES));
+        assert_eq!(s.first().unwrap().span.0, 0);
+        assert_eq!(s.last().unwrap().span.1, t.trim_end().len());
+        let covered: usize = s.iter().map(|s| s.span.1 - s.span.0).sum();
+        assert!(covered >= t.trim_end().len() - s.len(), "nothing is lost");
+        let u = "é".repeat(5000);
+        assert!(
+            !segment_text(&u).is_empty(),
+            "cuts land on character boundaries"
+        );
     }
 }
