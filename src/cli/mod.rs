@@ -69,6 +69,11 @@ pub enum ProgressMode {
 
 /// Options of `extract`.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Exit codes: 0 everything was read; 1 some inputs could not be read \
+(each is reported on standard error, the rest is in the output); 2 nothing could be read, \
+or a usage or output error."
+)]
 pub struct ExtractArgs {
     /// Files, directories or `-` (standard input).
     #[arg(required = true, value_name = "PATHS")]
