@@ -70,6 +70,9 @@ struct Figures {
     quantities: (usize, usize),
     missed: Vec<String>,
     predicted: usize,
+    date_accuracy_all: f64,
+    cluster_pairs: (usize, usize),
+    wrong_merges: Vec<String>,
 }
 
 fn score(key: &Value, out: &Value) -> Figures {
@@ -222,6 +225,61 @@ fn score(key: &Value, out: &Value) -> Figures {
     } else {
         date_ok as f64 / dated.len() as f64
     };
+    let all_dated: Vec<usize> = matched
+        .keys()
+        .copied()
+        .filter(|&i| !keyev[i]["date"].is_null())
+        .collect();
+    let all_ok = all_dated
+        .iter()
+        .filter(|&&i| {
+            within(
+                matched[&i]["date"]["value"].as_str(),
+                keyev[i]["date"].as_str().unwrap(),
+            )
+        })
+        .count();
+    f.date_accuracy_all = if all_dated.is_empty() {
+        0.0
+    } else {
+        all_ok as f64 / all_dated.len() as f64
+    };
+    // clusters: key pairs across articles co-clustered; no merge the key does not make
+    let cluster_of = |i: usize| matched.get(&i).and_then(|p| p["cluster"].as_str());
+    let (mut pairs, mut co) = (0, 0);
+    for a in 0..keyev.len() {
+        for b in a + 1..keyev.len() {
+            let (ga, gb) = (&keyev[a], &keyev[b]);
+            if ga["cluster"].is_null()
+                || ga["cluster"] != gb["cluster"]
+                || ga["article"] == gb["article"]
+            {
+                continue;
+            }
+            if ga["required"] != true || gb["required"] != true {
+                continue;
+            }
+            pairs += 1;
+            if cluster_of(a).is_some() && cluster_of(a) == cluster_of(b) {
+                co += 1;
+            }
+        }
+    }
+    f.cluster_pairs = (co, pairs);
+    let mi: Vec<usize> = matched.keys().copied().collect();
+    for (x, &a) in mi.iter().enumerate() {
+        for &b in &mi[x + 1..] {
+            let (ga, gb) = (&keyev[a], &keyev[b]);
+            if ga["article"] == gb["article"] {
+                continue;
+            }
+            let same_key = !ga["cluster"].is_null() && ga["cluster"] == gb["cluster"];
+            if cluster_of(a).is_some() && cluster_of(a) == cluster_of(b) && !same_key {
+                f.wrong_merges
+                    .push(format!("{} + {}", ga["evidence"], gb["evidence"]));
+            }
+        }
+    }
     let with_src: Vec<usize> = matched
         .keys()
         .copied()
@@ -314,7 +372,16 @@ fn seed_answer_key() {
         "  date accuracy       {:.3}  (dated articles, min 0.90)",
         f.date_accuracy_dated
     );
+    println!(
+        "  date accuracy, all  {:.3}  (undated article dated by inference)",
+        f.date_accuracy_all
+    );
     println!("  actor accuracy      {:.3}  (min 0.85)", f.actor_accuracy);
+    println!(
+        "  cluster pairs       {}/{}",
+        f.cluster_pairs.0, f.cluster_pairs.1
+    );
+    println!("  wrong merges        {}", f.wrong_merges.len());
     println!("  negation errors     {}", f.negation_errors.len());
     println!("  modality errors     {}", f.modality_errors.len());
     println!(
@@ -356,6 +423,47 @@ fn seed_answer_key() {
     assert!(f.negation_errors.is_empty(), "negation errors");
     assert!(f.modality_errors.is_empty(), "modality errors");
     assert_eq!(f.quantities.0, f.quantities.1, "every quantity");
+    assert_eq!(
+        f.cluster_pairs.0, f.cluster_pairs.1,
+        "every key pair co-clustered"
+    );
+    assert!(f.wrong_merges.is_empty(), "no wrong merges");
+    assert!(
+        f.date_accuracy_all >= 0.90,
+        "date accuracy with the undated article {:.3}",
+        f.date_accuracy_all
+    );
+}
+
+#[test]
+fn undated_article_is_dated_from_the_others() {
+    let out = extract_json(&[&root().join("seeds")]);
+    let a = out["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["file_name"] == "001_f433594d73ce1560.txt")
+        .unwrap();
+    assert_eq!(a["published_source"], "inferred");
+    assert_eq!(a["published"], "2021-12-07");
+    let inference = &a["published_inference"];
+    assert!(
+        inference["basis"]
+            .as_str()
+            .unwrap()
+            .contains("shared with dated articles")
+    );
+    assert!(inference["confidence"].as_f64().unwrap() > 0.5);
+    // its "talks on Tuesday" are the 2021-12-07 call, one merged event with three articles
+    let call = out["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| {
+            c["type"] == "CONSULT" && c["date"]["value"] == "2021-12-07" && c["articles"] == 3
+        })
+        .expect("the video call is one event reported by all three articles");
+    assert!(call["mentions"].as_array().unwrap().len() >= 3);
 }
 
 #[test]

@@ -21,13 +21,22 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<u8> {
     if stdin_only && args.format == OutputFormat::Jsonl {
         return stream_stdin_jsonl(args);
     }
-    let mut corpus = Corpus::default();
     let files: Vec<_> = args
         .paths
         .iter()
         .filter(|p| p.as_os_str() != "-")
         .cloned()
         .collect();
+    let bar = progress_bar(args.progress);
+    let mut corpus = load_paths(
+        &files,
+        &|done, total| {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        },
+        &AtomicBool::new(false),
+    );
+    bar.finish_and_clear();
     if files.len() < args.paths.len() {
         let mut bytes = Vec::new();
         std::io::stdin()
@@ -40,19 +49,8 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<u8> {
         corpus
             .errors
             .extend(errs.into_iter().filter_map(Result::err));
+        corpus.link();
     }
-    let bar = progress_bar(args.progress);
-    let loaded = load_paths(
-        &files,
-        &|done, total| {
-            bar.set_length(total as u64);
-            bar.set_position(done as u64);
-        },
-        &AtomicBool::new(false),
-    );
-    bar.finish_and_clear();
-    corpus.extend(loaded.analyses);
-    corpus.errors.extend(loaded.errors);
     for e in &corpus.errors {
         eprintln!("tension-timeline: {e}");
     }

@@ -6,6 +6,11 @@
 //! input order, and collects the files that fail with their reasons while the
 //! others load.
 
+pub mod cluster;
+pub mod dating;
+
+pub use cluster::{MentionRef, MergedEvent};
+
 use crate::extract::{Analysis, analyze};
 use crate::ingest::{self, IngestError};
 use rayon::prelude::*;
@@ -20,6 +25,8 @@ pub struct Corpus {
     pub analyses: Vec<Analysis>,
     /// Files (or records) that failed, with the reason, in input order.
     pub errors: Vec<IngestError>,
+    /// Events merged from the mentions of all articles (after [`Corpus::link`]).
+    pub clusters: Vec<MergedEvent>,
 }
 
 impl Corpus {
@@ -45,6 +52,14 @@ impl Corpus {
             taken.insert(a.article.id.clone());
             self.analyses.push(a);
         }
+    }
+
+    /// Links the articles: infers the publication date of undated articles
+    /// from the others, then merges event mentions into events. Call after
+    /// adding or re-analysing articles.
+    pub fn link(&mut self) {
+        dating::infer_publication_dates(&mut self.analyses);
+        self.clusters = cluster::cluster(&mut self.analyses);
     }
 
     /// Number of event mentions in all articles.
@@ -95,6 +110,7 @@ pub fn load_paths(
         }
     }
     corpus.extend(analyses);
+    corpus.link();
     corpus
 }
 

@@ -3,7 +3,7 @@
 //! each article's `text`.
 
 use crate::Span;
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, MergedEvent};
 use crate::extract::{Analysis, Event, Quantity};
 use crate::ingest::{Article, IngestError};
 use crate::nlp::reference_time::ReferenceTime;
@@ -28,6 +28,8 @@ pub struct Document<'a> {
     pub events: Vec<&'a Event>,
     /// The figures they state.
     pub quantities: Vec<&'a Quantity>,
+    /// Events merged from the mentions (each mention's `cluster` names one).
+    pub clusters: &'a [MergedEvent],
     /// Files that could not be read.
     pub errors: Vec<ErrorRecord>,
 }
@@ -133,6 +135,7 @@ pub fn document(corpus: &Corpus) -> Document<'_> {
         timexes: a.iter().flat_map(timex_records).collect(),
         events: a.iter().flat_map(|x| &x.events).collect(),
         quantities: a.iter().flat_map(|x| &x.quantities).collect(),
+        clusters: &corpus.clusters,
         errors: corpus.errors.iter().map(ErrorRecord::from).collect(),
     }
 }

@@ -238,4 +238,7 @@ pub struct Event {
     pub quantities: Vec<Quantity>,
     /// The rule and lexicon entries that produced it.
     pub rule: String,
+    /// The merged event it belongs to (set when a corpus is linked), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster: Option<String>,
 }

@@ -397,6 +397,7 @@ pub fn find_events(
                 },
                 quantities: figures,
                 rule,
+                cluster: None,
             });
         }
         if let Some(e) = sentence_events
@@ -516,7 +517,10 @@ fn roles(
         .filter(|a| a.span.0 >= trigger.1 && a.span.1 <= clause.1.max(trigger.1))
         .cloned()
         .collect();
-    if let Some(g) = group_actors(text, &after).first() {
+    // A named actor beats a possessive pronoun ("to its border with Ukraine").
+    let groups = group_actors(text, &after);
+    let named_group = groups.iter().find(|g| g.iter().any(|a| !a.anaphoric));
+    if let Some(g) = named_group.or(groups.first()) {
         target.extend(g.iter().map(|a| mention(text, a)));
     }
     let passive = text[trigger.1..clause.1.max(trigger.1)]

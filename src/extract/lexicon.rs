@@ -107,6 +107,10 @@ pub struct CueFile {
     pub content_nouns: Vec<String>,
     /// Subjects that are not actors.
     pub non_actor_subjects: Vec<String>,
+    /// Words that do not tell events apart.
+    pub wording_stopwords: Vec<String>,
+    /// Groups of words that name the same kind of event.
+    pub synonym_classes: Vec<Vec<String>>,
 }
 
 /// The kind of a cue.

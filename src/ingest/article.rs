@@ -66,6 +66,15 @@ pub struct Region {
     pub span: Span,
 }
 
+/// How an inferred publication date was arrived at.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DateInference {
+    /// In words: which evidence gave the date.
+    pub basis: String,
+    /// From 0 (a guess) to 1 (certain).
+    pub confidence: f64,
+}
+
 /// One news article, as read from a file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
@@ -86,6 +95,9 @@ pub struct Article {
     pub published: Option<NaiveDate>,
     /// Where the publication date came from.
     pub published_source: DateSource,
+    /// For an inferred date: how it was inferred and how sure it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_inference: Option<DateInference>,
     /// Things the reader should know (no date found, debris removed...).
     pub warnings: Vec<String>,
     /// The text every span points into.
@@ -128,6 +140,7 @@ impl Article {
         } else {
             DateSource::Unknown
         };
+        self.published_inference = None;
         self.warnings.retain(|w| !w.starts_with(NO_DATE_WARNING));
         if date.is_none() {
             self.warnings.push(NO_DATE_WARNING.to_string());

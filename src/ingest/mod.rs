@@ -17,7 +17,9 @@ pub mod json;
 pub mod plain;
 pub mod timeml;
 
-pub use article::{Article, DateSource, Format, NO_DATE_WARNING, Region, RegionKind};
+pub use article::{
+    Article, DateInference, DateSource, Format, NO_DATE_WARNING, Region, RegionKind,
+};
 pub use error::IngestError;
 
 use std::path::{Path, PathBuf};
@@ -53,6 +55,7 @@ pub(crate) fn new_article(src: &Source, format: Format, title: String, text: Str
         title,
         published: None,
         published_source: DateSource::Unknown,
+        published_inference: None,
         warnings: Vec::new(),
         text,
         regions: Vec::new(),

@@ -1,0 +1,337 @@
+//! Merging event mentions into events: across articles and within one.
+//!
+//! Two mentions are one event when they have the same type, compatible
+//! actors (order-free for reciprocal types), and compatible dates at their
+//! precisions (`2021-06` and `2021-06-16` agree). A date that only comes from
+//! the story's time or the publication date is widened by a week, and such a
+//! weakly dated plan, hypothesis or condition is not merged at all (its real
+//! date is unknown); negated mentions are never merged. A cluster keeps the
+//! intersection of its members' periods, so coarse mentions cannot chain
+//! unrelated events together.
+//!
+//! Candidates are found per (type, actor) bucket by a sweep over dates, with
+//! a bounded number of comparisons per mention: near-linear in the mentions.
+
+use crate::Span;
+use crate::extract::{Analysis, DateBasis, Event, EventDate, Modality, PloverType};
+use crate::nlp::temporal::value_range;
+use chrono::{Duration, NaiveDate};
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap};
+
+/// Comparisons per mention in a bucket sweep.
+const MAX_COMPARISONS: usize = 64;
+/// How far a weakly dated mention may be from the others, in days.
+const WEAK_DATE_SLACK: i64 = 7;
+
+/// Types whose participants act on each other.
+const RECIPROCAL: &[PloverType] = &[
+    PloverType::Consult,
+    PloverType::Agree,
+    PloverType::Cooperate,
+];
+
+/// One mention of a merged event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MentionRef {
+    /// The event mention's id.
+    pub event: String,
+    /// Its article.
+    pub article: String,
+    /// Its evidence span in that article.
+    pub span: Span,
+    /// Its evidence text.
+    pub evidence: String,
+    /// How that article presents it.
+    pub modality: Modality,
+    /// That article's publication date, if known.
+    pub published: Option<NaiveDate>,
+}
+
+/// An event as reported by one or more mentions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MergedEvent {
+    /// `c1`, `c2`, ... in order of first mention.
+    pub id: String,
+    /// PLOVER type.
+    #[serde(rename = "type")]
+    pub event_type: PloverType,
+    /// PLOVER mode of the first mention that has one.
+    pub mode: String,
+    /// Score of that type and mode.
+    pub score: f64,
+    /// The most precise date its mentions support.
+    pub date: EventDate,
+    /// Asserted if any article states it as happened; else the most recent
+    /// article's modality (a plan that was then held becomes asserted).
+    pub modality: Modality,
+    /// Source actor codes of all mentions.
+    pub source: Vec<String>,
+    /// Target actor codes of all mentions.
+    pub target: Vec<String>,
+    /// Every mention, in corpus order.
+    pub mentions: Vec<MentionRef>,
+    /// Number of distinct articles that mention it.
+    pub articles: usize,
+}
+
+/// The period of a mention's date, widened for weak dates.
+fn period(e: &Event) -> Option<(NaiveDate, NaiveDate, bool)> {
+    let (s, t) = value_range(e.date.value.as_deref()?)?;
+    let strong = matches!(e.date.basis, DateBasis::Explicit | DateBasis::Relative);
+    if strong {
+        Some((s, t, true))
+    } else {
+        let slack = Duration::days(WEAK_DATE_SLACK);
+        Some((s - slack, t + slack, false))
+    }
+}
+
+fn codes(v: &[crate::extract::ActorMention]) -> BTreeSet<&str> {
+    v.iter().map(|m| m.code.as_str()).collect()
+}
+
+/// Whether two mentions' actors are compatible.
+fn actors_agree(a: &Event, b: &Event) -> bool {
+    if RECIPROCAL.contains(&a.event_type) {
+        let pa: BTreeSet<&str> = codes(&a.source).union(&codes(&a.target)).copied().collect();
+        let pb: BTreeSet<&str> = codes(&b.source).union(&codes(&b.target)).copied().collect();
+        let shared = pa.intersection(&pb).count();
+        shared >= 2.min(pa.len()).min(pb.len()).max(1)
+    } else {
+        let meet = |x: BTreeSet<&str>, y: BTreeSet<&str>| {
+            x.is_empty() || y.is_empty() || !x.is_disjoint(&y)
+        };
+        let some = !codes(&a.source).is_disjoint(&codes(&b.source));
+        some && meet(codes(&a.target), codes(&b.target))
+    }
+}
+
+/// Whether a mention may be merged with others at all.
+fn mergeable(e: &Event) -> bool {
+    if e.modality == Modality::Negated {
+        return false;
+    }
+    let weak = !matches!(e.date.basis, DateBasis::Explicit | DateBasis::Relative);
+    let unrealised = matches!(
+        e.modality,
+        Modality::Planned | Modality::Hypothetical | Modality::Conditional
+    );
+    !(weak && unrealised) && period(e).is_some()
+}
+
+struct UnionFind {
+    parent: Vec<usize>,
+    range: Vec<(NaiveDate, NaiveDate)>,
+}
+
+impl UnionFind {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    /// Joins the clusters of `a` and `b` if their periods still overlap.
+    fn join(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return;
+        }
+        let (sa, ea) = self.range[ra];
+        let (sb, eb) = self.range[rb];
+        let (s, e) = (sa.max(sb), ea.min(eb));
+        if s <= e {
+            let (root, child) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.parent[child] = root;
+            self.range[root] = (s, e);
+        }
+    }
+}
+
+/// Content words of a mention's evidence: four letters or more, lower case,
+/// a plural `s` dropped, without the stop words of `assets/cues.toml`.
+fn content_words(e: &Event) -> BTreeSet<String> {
+    let stop = &crate::extract::lexicon::LEXICON.cues.wording_stopwords;
+    e.evidence
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.len() >= 4)
+        .map(|w| {
+            let w = w.to_lowercase();
+            w.strip_suffix('s').map(str::to_string).unwrap_or(w)
+        })
+        .filter(|w| {
+            !stop
+                .iter()
+                .any(|s| s == w || s.strip_suffix('s') == Some(w))
+        })
+        .map(|w| synonym_class(&w).unwrap_or(w))
+        .collect()
+}
+
+/// The class name (`=meeting`) of a word listed in `synonym_classes`.
+fn synonym_class(word: &str) -> Option<String> {
+    let classes = &crate::extract::lexicon::LEXICON.cues.synonym_classes;
+    classes
+        .iter()
+        .find(|c| c.iter().any(|w| w == word))
+        .map(|c| format!("={}", c[0]))
+}
+
+/// Whether two mentions may be the same event: same type, compatible
+/// actors and dates, and (when either date is weak) some shared wording.
+pub fn same_event(a: &Event, b: &Event) -> bool {
+    if a.event_type != b.event_type || !mergeable(a) || !mergeable(b) || !actors_agree(a, b) {
+        return false;
+    }
+    match (period(a), period(b)) {
+        (Some((s1, e1, strong_a)), Some((s2, e2, strong_b))) => {
+            s1 <= e2
+                && s2 <= e1
+                && ((strong_a && strong_b) || !content_words(a).is_disjoint(&content_words(b)))
+        }
+        _ => false,
+    }
+}
+
+/// Merges the event mentions of `analyses` into events, sets each mention's
+/// `cluster`, and returns the merged events (one per cluster, including
+/// single mentions).
+pub fn cluster(analyses: &mut [Analysis]) -> Vec<MergedEvent> {
+    let mut refs: Vec<(usize, usize)> = Vec::new();
+    for (ai, a) in analyses.iter().enumerate() {
+        for ei in 0..a.events.len() {
+            refs.push((ai, ei));
+        }
+    }
+    let event = |i: usize| &analyses[refs[i].0].events[refs[i].1];
+    let periods: Vec<Option<(NaiveDate, NaiveDate, bool)>> =
+        (0..refs.len()).map(|i| period(event(i))).collect();
+    let far = NaiveDate::from_ymd_opt(1, 1, 1).expect("valid");
+    let mut uf = UnionFind {
+        parent: (0..refs.len()).collect(),
+        range: periods
+            .iter()
+            .map(|p| p.map_or((far, far), |(s, e, _)| (s, e)))
+            .collect(),
+    };
+    // buckets: (type, actor code) -> mentions, swept in date order
+    let mut buckets: HashMap<(PloverType, &str), Vec<usize>> = HashMap::new();
+    for i in 0..refs.len() {
+        let e = event(i);
+        if !mergeable(e) {
+            continue;
+        }
+        for code in codes(&e.source).union(&codes(&e.target)) {
+            buckets.entry((e.event_type, code)).or_default().push(i);
+        }
+    }
+    let mut bucket_list: Vec<Vec<usize>> = buckets.into_values().collect();
+    bucket_list.sort();
+    for mut bucket in bucket_list {
+        bucket.sort_by_key(|&i| periods[i].map(|p| (p.0, p.1)));
+        for (k, &i) in bucket.iter().enumerate() {
+            let Some((_, end_i, _)) = periods[i] else {
+                continue;
+            };
+            for &j in bucket[k + 1..].iter().take(MAX_COMPARISONS) {
+                let Some((start_j, _, _)) = periods[j] else {
+                    continue;
+                };
+                if start_j > end_i {
+                    break;
+                }
+                if same_event(event(i), event(j)) {
+                    uf.join(i, j);
+                }
+            }
+        }
+    }
+    // collect clusters in order of first mention
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut index_of_root: HashMap<usize, usize> = HashMap::new();
+    for i in 0..refs.len() {
+        let root = uf.find(i);
+        let k = *index_of_root.entry(root).or_insert_with(|| {
+            members.push(Vec::new());
+            members.len() - 1
+        });
+        members[k].push(i);
+    }
+    let mut merged = Vec::with_capacity(members.len());
+    for (k, group) in members.iter().enumerate() {
+        let id = format!("c{}", k + 1);
+        for &i in group {
+            let (ai, ei) = refs[i];
+            analyses[ai].events[ei].cluster = Some(id.clone());
+        }
+        merged.push(merge(
+            &id,
+            group.iter().map(|&i| (refs[i], &analyses[refs[i].0])),
+        ));
+    }
+    merged
+}
+
+/// Builds the merged record of one cluster.
+fn merge<'a>(id: &str, group: impl Iterator<Item = ((usize, usize), &'a Analysis)>) -> MergedEvent {
+    let mut mentions = Vec::new();
+    let mut events: Vec<&Event> = Vec::new();
+    for ((_, ei), a) in group {
+        let e = &a.events[ei];
+        events.push(e);
+        mentions.push(MentionRef {
+            event: e.id.clone(),
+            article: e.article.clone(),
+            span: e.span,
+            evidence: e.evidence.clone(),
+            modality: e.modality,
+            published: a.article.published,
+        });
+    }
+    let first = events[0];
+    let precise = events
+        .iter()
+        .filter(|e| matches!(e.date.basis, DateBasis::Explicit | DateBasis::Relative))
+        .chain(events.iter())
+        .filter_map(|e| {
+            let (s, t) = value_range(e.date.value.as_deref()?)?;
+            Some((t - s, *e))
+        })
+        .min_by_key(|(len, _)| *len)
+        .map(|(_, e)| e.date.clone());
+    let happened = events
+        .iter()
+        .any(|e| matches!(e.modality, Modality::Asserted | Modality::Reported));
+    let latest = mentions
+        .iter()
+        .max_by_key(|m| m.published)
+        .map_or(first.modality, |m| m.modality);
+    let mode = events
+        .iter()
+        .map(|e| e.mode.as_str())
+        .find(|m| !m.is_empty())
+        .unwrap_or("");
+    let collect = |f: fn(&Event) -> &[crate::extract::ActorMention]| -> Vec<String> {
+        let set: BTreeSet<String> = events
+            .iter()
+            .flat_map(|e| f(e).iter().map(|m| m.code.clone()))
+            .collect();
+        set.into_iter().collect()
+    };
+    let articles: BTreeSet<&str> = mentions.iter().map(|m| m.article.as_str()).collect();
+    MergedEvent {
+        id: id.to_string(),
+        event_type: first.event_type,
+        mode: mode.to_string(),
+        score: crate::extract::lexicon::LEXICON.score(first.event_type, mode),
+        date: precise.unwrap_or_else(|| first.date.clone()),
+        modality: if happened { Modality::Asserted } else { latest },
+        source: collect(|e| &e.source),
+        target: collect(|e| &e.target),
+        articles: articles.len(),
+        mentions,
+    }
+}
