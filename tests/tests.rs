@@ -4,6 +4,7 @@ mod util;
 
 mod cli;
 mod plover_gsr;
+mod project;
 mod robustness;
 mod seed_key;
 mod tempeval;

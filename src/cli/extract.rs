@@ -1,6 +1,7 @@
 //! `tension-timeline extract`: read, analyse, write.
 
 use super::{EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, ExtractArgs, OutputFormat, ProgressMode};
+use crate::corpus::project::{self, Project, content_hash};
 use crate::corpus::{Corpus, load_paths};
 use crate::export::{self, json, write_atomic};
 use crate::extract::analyze;
@@ -10,6 +11,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{BufRead, Read, Write};
 use std::path::Path;
+use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
 /// Lines analysed together when streaming JSONL from standard input.
@@ -21,12 +23,23 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<u8> {
     if stdin_only && args.format == OutputFormat::Jsonl {
         return stream_stdin_jsonl(args);
     }
-    let files: Vec<_> = args
+    let project = match &args.project {
+        Some(p) => Some(Project::open(p)?),
+        None => None,
+    };
+    let mut files: Vec<_> = args
         .paths
         .iter()
         .filter(|p| p.as_os_str() != "-")
         .cloned()
         .collect();
+    let remembered = match &project {
+        Some(p) => p.articles()?,
+        None => Vec::new(),
+    };
+    if args.paths.is_empty() {
+        files = remembered.iter().map(|a| PathBuf::from(&a.path)).collect();
+    }
     let bar = progress_bar(args.progress);
     let mut corpus = load_paths(
         &files,
@@ -50,6 +63,28 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<u8> {
             .errors
             .extend(errs.into_iter().filter_map(Result::err));
         corpus.link();
+    }
+    if let Some(p) = &project {
+        for a in &remembered {
+            match corpus.analyses.iter().find(|x| x.article.path == a.path) {
+                None => eprintln!(
+                    "tension-timeline: {}: in the project but not loaded (moved or missing); its corrections are not applied",
+                    a.path
+                ),
+                Some(x) if content_hash(&x.article.text) != a.content_hash => eprintln!(
+                    "tension-timeline: {}: changed since it was added to the project; corrections keyed to its old text may not apply",
+                    a.path
+                ),
+                Some(_) => {}
+            }
+        }
+        let journal = p.journal()?;
+        let applied = project::apply(&mut corpus, &journal);
+        eprintln!(
+            "tension-timeline: {}: {applied} correction(s) applied from {} journal entries",
+            p.path().display(),
+            journal.len()
+        );
     }
     for e in &corpus.errors {
         eprintln!("tension-timeline: {e}");

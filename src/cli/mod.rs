@@ -75,9 +75,15 @@ pub enum ProgressMode {
 or a usage or output error."
 )]
 pub struct ExtractArgs {
-    /// Files, directories or `-` (standard input).
-    #[arg(required = true, value_name = "PATHS")]
+    /// Files, directories or `-` (standard input). With `--project` and no
+    /// paths, the project's own articles.
+    #[arg(required_unless_present = "project", value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
+    /// Apply the analyst's corrections from this project file (`.ttproj`)
+    /// to the output. Articles whose file moved or changed are reported;
+    /// the corrections of the others still apply.
+    #[arg(long, value_name = "FILE.ttproj")]
+    pub project: Option<PathBuf>,
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = OutputFormat::Json)]
     pub format: OutputFormat,

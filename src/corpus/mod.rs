@@ -8,6 +8,7 @@
 
 pub mod cluster;
 pub mod dating;
+pub mod project;
 
 pub use cluster::{MentionRef, MergedEvent};
 

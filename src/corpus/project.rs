@@ -1,0 +1,778 @@
+//! The analyst's project: one SQLite file (`.ttproj`) holding the articles
+//! (path, content hash, publication date and its basis), the analyst's
+//! corrections as an append-only journal, and view settings.
+//!
+//! Every correction is committed in its own transaction the moment it is
+//! made, in WAL mode with full synchronisation, so a crash or `kill -9`
+//! loses nothing the analyst did. Corrections are keyed to the text they
+//! concern (article content hash + evidence span + event type), not to
+//! extraction ids, so re-extraction with improved rules keeps them: a key
+//! finds the event of that type whose evidence overlaps the span most.
+//! The schema has a version and migrations; the whole project exports to
+//! JSON and imports back.
+
+use super::Corpus;
+use crate::Span;
+use crate::extract::{
+    ActorMention, Analysis, DateBasis, Event, EventDate, Modality, PloverType, Trigger,
+};
+use crate::ingest::DateSource;
+use crate::nlp::temporal::value_range;
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// Errors of the project file.
+#[derive(Debug, thiserror::Error)]
+pub enum ProjectError {
+    /// SQLite refused (the file is not a project, is locked, or is damaged).
+    #[error("{path}: {source}")]
+    Sqlite {
+        /// The project file.
+        path: String,
+        /// The underlying error.
+        source: rusqlite::Error,
+    },
+    /// A project written by a newer version of the program.
+    #[error("{path}: schema version {found} is newer than this program's ({SCHEMA_VERSION})")]
+    TooNew {
+        /// The project file.
+        path: String,
+        /// Its schema version.
+        found: i64,
+    },
+    /// A JSON export that does not parse.
+    #[error("{path}: invalid project JSON: {reason}")]
+    Json {
+        /// The file.
+        path: String,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+/// What a correction is about: an event mention, found by its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventKey {
+    /// SHA-256 (hex) of the article text.
+    pub article_hash: String,
+    /// The evidence span when the correction was made.
+    pub span: Span,
+    /// The event type when the correction was made.
+    #[serde(rename = "type")]
+    pub event_type: PloverType,
+}
+
+/// One change the analyst made.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum Correction {
+    /// The event is right.
+    Accept {
+        /// Which event.
+        key: EventKey,
+    },
+    /// The event is wrong: hide it.
+    Reject {
+        /// Which event.
+        key: EventKey,
+    },
+    /// Change the type (and mode).
+    SetType {
+        /// Which event.
+        key: EventKey,
+        /// The new type.
+        to: PloverType,
+        /// The new mode ("" for the base type).
+        mode: String,
+    },
+    /// Change the actors (codes).
+    SetActors {
+        /// Which event.
+        key: EventKey,
+        /// Source codes.
+        source: Vec<String>,
+        /// Target codes.
+        target: Vec<String>,
+    },
+    /// Change the date (a TIMEX3 calendar value).
+    SetDate {
+        /// Which event.
+        key: EventKey,
+        /// The new value (`2021-12-07`, `2021-12`, `2021`).
+        value: String,
+    },
+    /// Change the modality.
+    SetModality {
+        /// Which event.
+        key: EventKey,
+        /// The new modality.
+        to: Modality,
+    },
+    /// An event the rules missed, marked on the text.
+    AddEvent {
+        /// The article (hash) and the selected span; `event_type` is the new event's type.
+        key: EventKey,
+        /// Source codes.
+        source: Vec<String>,
+        /// Target codes.
+        target: Vec<String>,
+        /// Date value, if known.
+        date: Option<String>,
+        /// Modality.
+        modality: Modality,
+    },
+    /// Put two events into one merged event.
+    Merge {
+        /// One event.
+        key: EventKey,
+        /// The other.
+        other: EventKey,
+    },
+    /// Take an event out of its merged event.
+    Split {
+        /// Which event.
+        key: EventKey,
+    },
+    /// Set an article's publication date.
+    SetPublished {
+        /// SHA-256 of the article text.
+        article_hash: String,
+        /// The date.
+        date: NaiveDate,
+    },
+    /// Undo the journal entry with this sequence number.
+    Undo {
+        /// Sequence number of the entry undone.
+        seq: i64,
+    },
+    /// Redo an undone entry.
+    Redo {
+        /// Sequence number of the entry redone.
+        seq: i64,
+    },
+}
+
+/// A journal entry: a correction with its sequence number and time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JournalEntry {
+    /// Order in the journal (1, 2, ...).
+    pub seq: i64,
+    /// When it was made (RFC 3339).
+    pub at: String,
+    /// What it was.
+    pub correction: Correction,
+}
+
+/// An article as the project remembers it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProjectArticle {
+    /// Its path when it was added.
+    pub path: String,
+    /// SHA-256 of its text.
+    pub content_hash: String,
+    /// Its publication date, if known.
+    pub published: Option<NaiveDate>,
+    /// Where that date came from.
+    pub published_source: DateSource,
+}
+
+/// The whole project as JSON, for interchange.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProjectExport {
+    /// [`SCHEMA_VERSION`] of the export.
+    pub schema_version: i64,
+    /// The articles.
+    pub articles: Vec<ProjectArticle>,
+    /// The journal, in order.
+    pub journal: Vec<JournalEntry>,
+    /// View settings (filters, layout) as the GUI stores them.
+    pub view: serde_json::Value,
+}
+
+/// SHA-256 (hex) of an article text.
+pub fn content_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// An open project file.
+pub struct Project {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Project {
+    fn err(&self, source: rusqlite::Error) -> ProjectError {
+        ProjectError::Sqlite {
+            path: self.path.display().to_string(),
+            source,
+        }
+    }
+
+    /// Opens (creating if needed) a project file, migrating an older schema.
+    pub fn open(path: &Path) -> Result<Project, ProjectError> {
+        let wrap = |source| ProjectError::Sqlite {
+            path: path.display().to_string(),
+            source,
+        };
+        let conn = Connection::open(path).map_err(wrap)?;
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+        )
+        .map_err(wrap)?;
+        let p = Project {
+            conn,
+            path: path.to_path_buf(),
+        };
+        p.migrate()?;
+        Ok(p)
+    }
+
+    /// The file this project lives in.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn migrate(&self) -> Result<(), ProjectError> {
+        self.conn
+            .execute_batch(
+                "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
+            )
+            .map_err(|e| self.err(e))?;
+        let version: i64 = self
+            .conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'schema_version'",
+                [],
+                |r| r.get::<_, String>(0),
+            )
+            .optional()
+            .map_err(|e| self.err(e))?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        if version > SCHEMA_VERSION {
+            return Err(ProjectError::TooNew {
+                path: self.path.display().to_string(),
+                found: version,
+            });
+        }
+        // Migrations, one per version step.
+        if version < 1 {
+            self.conn
+                .execute_batch(
+                    "BEGIN;
+                     CREATE TABLE IF NOT EXISTS articles (
+                         path TEXT PRIMARY KEY,
+                         content_hash TEXT NOT NULL,
+                         published TEXT,
+                         published_source TEXT NOT NULL);
+                     CREATE TABLE IF NOT EXISTS journal (
+                         seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                         at TEXT NOT NULL,
+                         correction TEXT NOT NULL);
+                     CREATE TABLE IF NOT EXISTS view (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                     INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '1');
+                     COMMIT;",
+                )
+                .map_err(|e| self.err(e))?;
+        }
+        Ok(())
+    }
+
+    /// Records the articles of a corpus (path, hash, date), replacing older records.
+    pub fn save_articles(&mut self, corpus: &Corpus) -> Result<(), ProjectError> {
+        let tx = self.conn.transaction().map_err(|e| ProjectError::Sqlite {
+            path: self.path.display().to_string(),
+            source: e,
+        })?;
+        for a in &corpus.analyses {
+            let source = serde_json::to_value(a.article.published_source)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            tx.execute(
+                "INSERT OR REPLACE INTO articles (path, content_hash, published, published_source) VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    a.article.path,
+                    content_hash(&a.article.text),
+                    a.article.published.map(|d| d.to_string()),
+                    source
+                ],
+            )
+            .map_err(|e| ProjectError::Sqlite {
+                path: self.path.display().to_string(),
+                source: e,
+            })?;
+        }
+        tx.commit().map_err(|e| ProjectError::Sqlite {
+            path: self.path.display().to_string(),
+            source: e,
+        })
+    }
+
+    /// The articles the project remembers.
+    pub fn articles(&self) -> Result<Vec<ProjectArticle>, ProjectError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT path, content_hash, published, published_source FROM articles ORDER BY path")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get::<_, String>(3)?,
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (path, content_hash, published, source) = row.map_err(|e| self.err(e))?;
+            out.push(ProjectArticle {
+                path,
+                content_hash,
+                published: published.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                published_source: serde_json::from_value(serde_json::Value::String(source))
+                    .unwrap_or(DateSource::Unknown),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Appends a correction to the journal in its own committed transaction
+    /// and returns its sequence number.
+    pub fn record(&mut self, c: &Correction) -> Result<i64, ProjectError> {
+        let json = serde_json::to_string(c).expect("corrections serialise");
+        let at = chrono::Utc::now().to_rfc3339();
+        self.conn
+            .execute(
+                "INSERT INTO journal (at, correction) VALUES (?1, ?2)",
+                params![at, json],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// The journal, in order.
+    pub fn journal(&self) -> Result<Vec<JournalEntry>, ProjectError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT seq, at, correction FROM journal ORDER BY seq")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (seq, at, json) = row.map_err(|e| self.err(e))?;
+            if let Ok(correction) = serde_json::from_str(&json) {
+                out.push(JournalEntry {
+                    seq,
+                    at,
+                    correction,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Stores a view setting (JSON).
+    pub fn set_view(&mut self, key: &str, value: &serde_json::Value) -> Result<(), ProjectError> {
+        self.conn
+            .execute(
+                "INSERT OR REPLACE INTO view (key, value) VALUES (?1, ?2)",
+                params![key, value.to_string()],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// All view settings as one JSON object.
+    pub fn view(&self) -> Result<serde_json::Value, ProjectError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT key, value FROM view")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .map_err(|e| self.err(e))?;
+        let mut map = serde_json::Map::new();
+        for row in rows {
+            let (k, v) = row.map_err(|e| self.err(e))?;
+            map.insert(
+                k,
+                serde_json::from_str(&v).unwrap_or(serde_json::Value::String(v)),
+            );
+        }
+        Ok(serde_json::Value::Object(map))
+    }
+
+    /// The whole project as JSON.
+    pub fn export(&self) -> Result<ProjectExport, ProjectError> {
+        Ok(ProjectExport {
+            schema_version: SCHEMA_VERSION,
+            articles: self.articles()?,
+            journal: self.journal()?,
+            view: self.view()?,
+        })
+    }
+
+    /// Creates a project file from a JSON export (the file must not exist).
+    pub fn import(path: &Path, export: &ProjectExport) -> Result<Project, ProjectError> {
+        let mut p = Project::open(path)?;
+        let wrap = |source| ProjectError::Sqlite {
+            path: path.display().to_string(),
+            source,
+        };
+        let tx = p.conn.transaction().map_err(wrap)?;
+        for a in &export.articles {
+            let source = serde_json::to_value(a.published_source)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            tx.execute(
+                "INSERT OR REPLACE INTO articles (path, content_hash, published, published_source) VALUES (?1, ?2, ?3, ?4)",
+                params![a.path, a.content_hash, a.published.map(|d| d.to_string()), source],
+            )
+            .map_err(wrap)?;
+        }
+        for j in &export.journal {
+            tx.execute(
+                "INSERT INTO journal (seq, at, correction) VALUES (?1, ?2, ?3)",
+                params![
+                    j.seq,
+                    j.at,
+                    serde_json::to_string(&j.correction).expect("serialises")
+                ],
+            )
+            .map_err(wrap)?;
+        }
+        if let serde_json::Value::Object(map) = &export.view {
+            for (k, v) in map {
+                tx.execute(
+                    "INSERT OR REPLACE INTO view (key, value) VALUES (?1, ?2)",
+                    params![k, v.to_string()],
+                )
+                .map_err(wrap)?;
+            }
+        }
+        tx.commit().map_err(wrap)?;
+        Ok(p)
+    }
+}
+
+/// The corrections in effect: the journal with undone entries removed.
+pub fn effective(journal: &[JournalEntry]) -> Vec<&Correction> {
+    let mut undone = std::collections::HashSet::new();
+    for j in journal {
+        match j.correction {
+            Correction::Undo { seq } => {
+                undone.insert(seq);
+            }
+            Correction::Redo { seq } => {
+                undone.remove(&seq);
+            }
+            _ => {}
+        }
+    }
+    journal
+        .iter()
+        .filter(|j| !undone.contains(&j.seq))
+        .filter(|j| {
+            !matches!(
+                j.correction,
+                Correction::Undo { .. } | Correction::Redo { .. }
+            )
+        })
+        .map(|j| &j.correction)
+        .collect()
+}
+
+/// The article and event a key points to: same text hash, same type, and
+/// the evidence overlapping the key's span most.
+fn locate(analyses: &[Analysis], key: &EventKey) -> Option<(usize, usize)> {
+    let ai = analyses
+        .iter()
+        .position(|a| content_hash(&a.article.text) == key.article_hash)?;
+    let ei = analyses[ai]
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.event_type == key.event_type)
+        .filter_map(|(i, e)| {
+            let ov = e
+                .span
+                .1
+                .min(key.span.1)
+                .saturating_sub(e.span.0.max(key.span.0));
+            (ov > 0).then_some((ov, i))
+        })
+        .max()
+        .map(|(_, i)| i)?;
+    Some((ai, ei))
+}
+
+/// The key of an event in its article.
+pub fn key_of(a: &Analysis, e: &Event) -> EventKey {
+    EventKey {
+        article_hash: content_hash(&a.article.text),
+        span: e.span,
+        event_type: e.event_type,
+    }
+}
+
+fn mentions(codes: &[String]) -> Vec<ActorMention> {
+    codes
+        .iter()
+        .map(|c| ActorMention {
+            code: c.clone(),
+            text: String::new(),
+            span: (0, 0),
+        })
+        .collect()
+}
+
+fn date_of(value: &str) -> EventDate {
+    let range = value_range(value);
+    EventDate {
+        value: Some(value.to_string()),
+        start: range.map(|r| r.0.to_string()),
+        end: range.map(|r| r.1.to_string()),
+        basis: DateBasis::Explicit,
+        timex: None,
+    }
+}
+
+/// Applies the corrections in effect to a corpus: publication dates first
+/// (re-analysing those articles and re-linking), then event edits, rejected
+/// events removed, added events inserted, merges and splits on the clusters.
+/// Each changed event's `rule` says it was corrected. Returns the number of
+/// corrections that found their event.
+pub fn apply(corpus: &mut Corpus, journal: &[JournalEntry]) -> usize {
+    let active = effective(journal);
+    let mut applied = 0;
+    let mut redated = false;
+    for c in &active {
+        if let Correction::SetPublished { article_hash, date } = c
+            && let Some(a) = corpus
+                .analyses
+                .iter_mut()
+                .find(|a| &content_hash(&a.article.text) == article_hash)
+        {
+            let mut article = a.article.clone();
+            article.set_published(Some(*date), DateSource::User);
+            *a = crate::extract::analyze(article);
+            applied += 1;
+            redated = true;
+        }
+    }
+    if redated {
+        corpus.link();
+    }
+    let mut rejected = Vec::new();
+    let mut merges = Vec::new();
+    for c in &active {
+        let note = |e: &mut Event, what: &str| {
+            e.rule = format!("{}; corrected by the analyst: {what}", e.rule);
+        };
+        match c {
+            Correction::Accept { key } => {
+                if let Some((ai, ei)) = locate(&corpus.analyses, key) {
+                    note(&mut corpus.analyses[ai].events[ei], "accepted");
+                    applied += 1;
+                }
+            }
+            Correction::Reject { key } => {
+                if let Some(found) = locate(&corpus.analyses, key) {
+                    rejected.push(found);
+                    applied += 1;
+                }
+            }
+            Correction::SetType { key, to, mode } => {
+                if let Some((ai, ei)) = locate(&corpus.analyses, key) {
+                    let e = &mut corpus.analyses[ai].events[ei];
+                    e.event_type = *to;
+                    e.mode = mode.clone();
+                    e.score = crate::extract::lexicon::LEXICON.score(*to, mode);
+                    note(e, &format!("type set to {}", to.name()));
+                    applied += 1;
+                }
+            }
+            Correction::SetActors {
+                key,
+                source,
+                target,
+            } => {
+                if let Some((ai, ei)) = locate(&corpus.analyses, key) {
+                    let e = &mut corpus.analyses[ai].events[ei];
+                    e.source = mentions(source);
+                    e.target = mentions(target);
+                    note(e, "actors set");
+                    applied += 1;
+                }
+            }
+            Correction::SetDate { key, value } => {
+                if let Some((ai, ei)) = locate(&corpus.analyses, key) {
+                    let e = &mut corpus.analyses[ai].events[ei];
+                    e.date = date_of(value);
+                    note(e, &format!("date set to {value}"));
+                    applied += 1;
+                }
+            }
+            Correction::SetModality { key, to } => {
+                if let Some((ai, ei)) = locate(&corpus.analyses, key) {
+                    let e = &mut corpus.analyses[ai].events[ei];
+                    e.modality = *to;
+                    note(e, &format!("modality set to {}", to.name()));
+                    applied += 1;
+                }
+            }
+            Correction::AddEvent {
+                key,
+                source,
+                target,
+                date,
+                modality,
+            } => {
+                if let Some(a) = corpus
+                    .analyses
+                    .iter_mut()
+                    .find(|a| content_hash(&a.article.text) == key.article_hash)
+                    && key.span.1 <= a.article.text.len()
+                    && a.article.text.is_char_boundary(key.span.0)
+                    && a.article.text.is_char_boundary(key.span.1)
+                {
+                    let evidence = a.article.text[key.span.0..key.span.1].to_string();
+                    let n = a.events.len() + 1;
+                    a.events.push(Event {
+                        id: format!("{}#a{n}", a.article.id),
+                        article: a.article.id.clone(),
+                        span: key.span,
+                        evidence: evidence.clone(),
+                        event_type: key.event_type,
+                        mode: String::new(),
+                        score: crate::extract::lexicon::LEXICON.score(key.event_type, ""),
+                        cameo: None,
+                        goldstein: None,
+                        source: mentions(source),
+                        target: mentions(target),
+                        modality: *modality,
+                        date: date.as_deref().map_or(
+                            EventDate {
+                                value: None,
+                                start: None,
+                                end: None,
+                                basis: DateBasis::Unknown,
+                                timex: None,
+                            },
+                            date_of,
+                        ),
+                        trigger: Trigger {
+                            text: evidence,
+                            span: key.span,
+                        },
+                        quantities: Vec::new(),
+                        rule: "added by the analyst".into(),
+                        cluster: None,
+                    });
+                    a.events.sort_by_key(|e| e.span);
+                    applied += 1;
+                }
+            }
+            Correction::Merge { key, other } => {
+                if let (Some(x), Some(y)) = (
+                    locate(&corpus.analyses, key),
+                    locate(&corpus.analyses, other),
+                ) {
+                    merges.push((x, y));
+                    applied += 1;
+                }
+            }
+            Correction::Split { key } => {
+                if let Some((ai, ei)) = locate(&corpus.analyses, key) {
+                    let e = &mut corpus.analyses[ai].events[ei];
+                    e.cluster = Some(format!("{}-split", e.id));
+                    note(e, "split from its merged event");
+                    applied += 1;
+                }
+            }
+            Correction::SetPublished { .. } | Correction::Undo { .. } | Correction::Redo { .. } => {
+            }
+        }
+    }
+    for ((ai, ei), (bj, ej)) in merges {
+        let target = corpus.analyses[ai].events[ei].cluster.clone();
+        let e = &mut corpus.analyses[bj].events[ej];
+        e.cluster = target;
+        e.rule = format!("{}; corrected by the analyst: merged", e.rule);
+    }
+    rejected.sort_unstable();
+    for (ai, ei) in rejected.into_iter().rev() {
+        corpus.analyses[ai].events.remove(ei);
+    }
+    applied
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn journal_round_trip_and_undo() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ttproj");
+        let key = EventKey {
+            article_hash: content_hash("text"),
+            span: (1, 5),
+            event_type: PloverType::Consult,
+        };
+        {
+            let mut p = Project::open(&path).unwrap();
+            p.record(&Correction::Reject { key: key.clone() }).unwrap();
+            let seq = p
+                .record(&Correction::SetModality {
+                    key: key.clone(),
+                    to: Modality::Planned,
+                })
+                .unwrap();
+            p.record(&Correction::Undo { seq }).unwrap();
+            p.set_view("filters", &serde_json::json!({"actor": "RUS"}))
+                .unwrap();
+        }
+        let p = Project::open(&path).unwrap();
+        let j = p.journal().unwrap();
+        assert_eq!(j.len(), 3);
+        let eff = effective(&j);
+        assert_eq!(eff, vec![&Correction::Reject { key }]);
+        assert_eq!(p.view().unwrap()["filters"]["actor"], "RUS");
+        let export = p.export().unwrap();
+        let again = Project::import(&dir.path().join("q.ttproj"), &export).unwrap();
+        assert_eq!(again.export().unwrap(), export);
+    }
+
+    #[test]
+    fn not_a_project_is_an_error_naming_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("junk.ttproj");
+        std::fs::write(
+            &path,
+            b"this is not sqlite at all, just some text that is long enough",
+        )
+        .unwrap();
+        let err = Project::open(&path).err().expect("an error").to_string();
+        assert!(err.contains("junk.ttproj"), "{err}");
+    }
+}
