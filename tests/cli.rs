@@ -212,3 +212,33 @@ fn help_explains_every_option() {
         assert!(help.contains(opt), "{opt} in {help}");
     }
 }
+
+#[test]
+fn gdelt_and_svg_exports() {
+    let out = run(&["extract", "seeds/", "--format", "gdelt"], None);
+    assert!(out.status.success());
+    let tsv = String::from_utf8(out.stdout).unwrap();
+    let mut rows = tsv.lines().map(|l| l.split('\t').collect::<Vec<_>>());
+    let header = rows.next().unwrap();
+    assert_eq!(header[1], "SQLDATE");
+    let call = rows
+        .find(|r| r[1] == "20211207" && r[11] == "CONSULT")
+        .expect("the 2021-12-07 call");
+    assert_eq!(call.len(), header.len());
+    assert_eq!(call[10], "3", "reported by the three articles");
+    assert!(call[5].starts_with("04"), "a CAMEO consult code");
+
+    let out = run(&["extract", "seeds/", "--format", "svg"], None);
+    let svg = String::from_utf8(out.stdout).unwrap();
+    assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+    assert!(svg.contains("CONSULT") && svg.contains("2014"));
+
+    let out = run(&["extract", "seeds/", "--format", "csv"], None);
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let n = reader.headers().unwrap().len();
+    assert!(
+        reader.records().all(|r| r.unwrap().len() == n),
+        "every row has every column"
+    );
+}

@@ -136,6 +136,8 @@ fn write_output(args: &ExtractArgs, corpus: &Corpus) -> anyhow::Result<()> {
             s
         }
         OutputFormat::Csv => export::csv::to_csv(corpus),
+        OutputFormat::Gdelt => export::gdelt::to_gdelt_tsv(corpus),
+        OutputFormat::Svg => export::svg::to_svg(corpus, "tension-timeline"),
         OutputFormat::Timeml => corpus
             .analyses
             .iter()

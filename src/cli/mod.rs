@@ -56,6 +56,11 @@ pub enum OutputFormat {
     Csv,
     /// Each article as a TempEval-3 style TimeML document with TIMEX3 tags.
     Timeml,
+    /// One row per merged event: date, actor codes, CAMEO code, Goldstein
+    /// value, source file (tab-separated, GDELT-style).
+    Gdelt,
+    /// The timeline of merged events as an SVG picture.
+    Svg,
 }
 
 /// When to draw the progress bar.

@@ -60,10 +60,15 @@ pub struct MergedEvent {
     pub mode: String,
     /// Score of that type and mode.
     pub score: f64,
+    /// CAMEO code of the first mention that has one.
+    pub cameo: Option<String>,
+    /// Its Goldstein value.
+    pub goldstein: Option<f64>,
     /// The most precise date its mentions support.
     pub date: EventDate,
-    /// Asserted if any article states it as happened; else the most recent
-    /// article's modality (a plan that was then held becomes asserted).
+    /// Asserted if any article states it as happened (else reported if any
+    /// reports it); else the most recent article's modality: a plan that was
+    /// then held becomes asserted.
     pub modality: Modality,
     /// Source actor codes of all mentions.
     pub source: Vec<String>,
@@ -89,22 +94,6 @@ fn period(e: &Event) -> Option<(NaiveDate, NaiveDate, bool)> {
 
 fn codes(v: &[crate::extract::ActorMention]) -> BTreeSet<&str> {
     v.iter().map(|m| m.code.as_str()).collect()
-}
-
-/// Whether two mentions' actors are compatible.
-fn actors_agree(a: &Event, b: &Event) -> bool {
-    if RECIPROCAL.contains(&a.event_type) {
-        let pa: BTreeSet<&str> = codes(&a.source).union(&codes(&a.target)).copied().collect();
-        let pb: BTreeSet<&str> = codes(&b.source).union(&codes(&b.target)).copied().collect();
-        let shared = pa.intersection(&pb).count();
-        shared >= 2.min(pa.len()).min(pb.len()).max(1)
-    } else {
-        let meet = |x: BTreeSet<&str>, y: BTreeSet<&str>| {
-            x.is_empty() || y.is_empty() || !x.is_disjoint(&y)
-        };
-        let some = !codes(&a.source).is_disjoint(&codes(&b.source));
-        some && meet(codes(&a.target), codes(&b.target))
-    }
 }
 
 /// Whether a mention may be merged with others at all.
@@ -180,20 +169,76 @@ fn synonym_class(word: &str) -> Option<String> {
         .map(|c| format!("={}", c[0]))
 }
 
+/// What the merging rules look at in one mention, computed once.
+pub(crate) struct Features<'a> {
+    pub(crate) event_type: PloverType,
+    mergeable: bool,
+    pub(crate) period: Option<(NaiveDate, NaiveDate, bool)>,
+    source: BTreeSet<&'a str>,
+    target: BTreeSet<&'a str>,
+    pub(crate) participants: BTreeSet<&'a str>,
+    event: &'a Event,
+    words: std::sync::OnceLock<BTreeSet<String>>,
+}
+
+impl<'a> Features<'a> {
+    pub(crate) fn of(e: &'a Event) -> Self {
+        let source = codes(&e.source);
+        let target = codes(&e.target);
+        let mergeable = mergeable(e);
+        Features {
+            event_type: e.event_type,
+            mergeable,
+            period: period(e),
+            participants: source.union(&target).copied().collect(),
+            source,
+            target,
+            event: e,
+            words: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Its content words, computed on first use (only weak dates need them).
+    fn words(&self) -> &BTreeSet<String> {
+        self.words.get_or_init(|| content_words(self.event))
+    }
+
+    /// Same type, compatible actors and dates, and (when either date is
+    /// weak) some shared wording.
+    pub(crate) fn compatible(&self, o: &Features<'_>) -> bool {
+        if self.event_type != o.event_type || !self.mergeable || !o.mergeable {
+            return false;
+        }
+        let actors = if RECIPROCAL.contains(&self.event_type) {
+            let shared = self.participants.intersection(&o.participants).count();
+            shared
+                >= 2.min(self.participants.len())
+                    .min(o.participants.len())
+                    .max(1)
+        } else {
+            let meet = |x: &BTreeSet<&str>, y: &BTreeSet<&str>| {
+                x.is_empty() || y.is_empty() || !x.is_disjoint(y)
+            };
+            !self.source.is_disjoint(&o.source) && meet(&self.target, &o.target)
+        };
+        if !actors {
+            return false;
+        }
+        match (self.period, o.period) {
+            (Some((s1, e1, strong_a)), Some((s2, e2, strong_b))) => {
+                s1 <= e2
+                    && s2 <= e1
+                    && ((strong_a && strong_b) || !self.words().is_disjoint(o.words()))
+            }
+            _ => false,
+        }
+    }
+}
+
 /// Whether two mentions may be the same event: same type, compatible
 /// actors and dates, and (when either date is weak) some shared wording.
 pub fn same_event(a: &Event, b: &Event) -> bool {
-    if a.event_type != b.event_type || !mergeable(a) || !mergeable(b) || !actors_agree(a, b) {
-        return false;
-    }
-    match (period(a), period(b)) {
-        (Some((s1, e1, strong_a)), Some((s2, e2, strong_b))) => {
-            s1 <= e2
-                && s2 <= e1
-                && ((strong_a && strong_b) || !content_words(a).is_disjoint(&content_words(b)))
-        }
-        _ => false,
-    }
+    Features::of(a).compatible(&Features::of(b))
 }
 
 /// Merges the event mentions of `analyses` into events, sets each mention's
@@ -206,49 +251,50 @@ pub fn cluster(analyses: &mut [Analysis]) -> Vec<MergedEvent> {
             refs.push((ai, ei));
         }
     }
-    let event = |i: usize| &analyses[refs[i].0].events[refs[i].1];
-    let periods: Vec<Option<(NaiveDate, NaiveDate, bool)>> =
-        (0..refs.len()).map(|i| period(event(i))).collect();
+    let features: Vec<Features<'_>> = refs
+        .iter()
+        .map(|&(ai, ei)| Features::of(&analyses[ai].events[ei]))
+        .collect();
     let far = NaiveDate::from_ymd_opt(1, 1, 1).expect("valid");
     let mut uf = UnionFind {
         parent: (0..refs.len()).collect(),
-        range: periods
+        range: features
             .iter()
-            .map(|p| p.map_or((far, far), |(s, e, _)| (s, e)))
+            .map(|f| f.period.map_or((far, far), |(s, e, _)| (s, e)))
             .collect(),
     };
     // buckets: (type, actor code) -> mentions, swept in date order
     let mut buckets: HashMap<(PloverType, &str), Vec<usize>> = HashMap::new();
-    for i in 0..refs.len() {
-        let e = event(i);
-        if !mergeable(e) {
+    for (i, f) in features.iter().enumerate() {
+        if !f.mergeable {
             continue;
         }
-        for code in codes(&e.source).union(&codes(&e.target)) {
-            buckets.entry((e.event_type, code)).or_default().push(i);
+        for code in &f.participants {
+            buckets.entry((f.event_type, code)).or_default().push(i);
         }
     }
     let mut bucket_list: Vec<Vec<usize>> = buckets.into_values().collect();
     bucket_list.sort();
     for mut bucket in bucket_list {
-        bucket.sort_by_key(|&i| periods[i].map(|p| (p.0, p.1)));
+        bucket.sort_by_key(|&i| features[i].period.map(|p| (p.0, p.1)));
         for (k, &i) in bucket.iter().enumerate() {
-            let Some((_, end_i, _)) = periods[i] else {
+            let Some((_, end_i, _)) = features[i].period else {
                 continue;
             };
             for &j in bucket[k + 1..].iter().take(MAX_COMPARISONS) {
-                let Some((start_j, _, _)) = periods[j] else {
+                let Some((start_j, _, _)) = features[j].period else {
                     continue;
                 };
                 if start_j > end_i {
                     break;
                 }
-                if same_event(event(i), event(j)) {
+                if features[i].compatible(&features[j]) {
                     uf.join(i, j);
                 }
             }
         }
     }
+    drop(features);
     // collect clusters in order of first mention
     let mut members: Vec<Vec<usize>> = Vec::new();
     let mut index_of_root: HashMap<usize, usize> = HashMap::new();
@@ -302,9 +348,13 @@ fn merge<'a>(id: &str, group: impl Iterator<Item = ((usize, usize), &'a Analysis
         })
         .min_by_key(|(len, _)| *len)
         .map(|(_, e)| e.date.clone());
-    let happened = events
-        .iter()
-        .any(|e| matches!(e.modality, Modality::Asserted | Modality::Reported));
+    let happened = if events.iter().any(|e| e.modality == Modality::Asserted) {
+        Some(Modality::Asserted)
+    } else if events.iter().any(|e| e.modality == Modality::Reported) {
+        Some(Modality::Reported)
+    } else {
+        None
+    };
     let latest = mentions
         .iter()
         .max_by_key(|m| m.published)
@@ -315,11 +365,13 @@ fn merge<'a>(id: &str, group: impl Iterator<Item = ((usize, usize), &'a Analysis
         .find(|m| !m.is_empty())
         .unwrap_or("");
     let collect = |f: fn(&Event) -> &[crate::extract::ActorMention]| -> Vec<String> {
-        let set: BTreeSet<String> = events
-            .iter()
-            .flat_map(|e| f(e).iter().map(|m| m.code.clone()))
-            .collect();
-        set.into_iter().collect()
+        let mut codes: Vec<String> = Vec::new();
+        for m in events.iter().flat_map(|e| f(e)) {
+            if !codes.contains(&m.code) {
+                codes.push(m.code.clone());
+            }
+        }
+        codes
     };
     let articles: BTreeSet<&str> = mentions.iter().map(|m| m.article.as_str()).collect();
     MergedEvent {
@@ -327,8 +379,10 @@ fn merge<'a>(id: &str, group: impl Iterator<Item = ((usize, usize), &'a Analysis
         event_type: first.event_type,
         mode: mode.to_string(),
         score: crate::extract::lexicon::LEXICON.score(first.event_type, mode),
+        cameo: events.iter().find_map(|e| e.cameo.clone()),
+        goldstein: events.iter().find_map(|e| e.goldstein),
         date: precise.unwrap_or_else(|| first.date.clone()),
-        modality: if happened { Modality::Asserted } else { latest },
+        modality: happened.unwrap_or(latest),
         source: collect(|e| &e.source),
         target: collect(|e| &e.target),
         articles: articles.len(),

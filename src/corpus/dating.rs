@@ -10,11 +10,14 @@
 //! confidence are recorded, and a dated article is analysed again so that its
 //! relative expressions resolve.
 
-use super::cluster::same_event;
-use crate::extract::{Analysis, Event, analyze};
+use super::cluster::Features;
+use crate::extract::PloverType;
+use crate::extract::{Analysis, analyze};
 use crate::ingest::{DateInference, DateSource};
 use crate::nlp::temporal::{Precision, Resolution, value_range};
 use chrono::{Datelike, Duration, NaiveDate};
+use rayon::prelude::*;
+use std::collections::HashMap;
 
 /// Days after a shared event that an article may have been published.
 const REPORTING_WINDOW: i64 = 6;
@@ -43,46 +46,136 @@ fn fits(pattern: &str, d: NaiveDate) -> bool {
     }
 }
 
-/// Events of dated articles with a day-precision date, as (event, day).
-fn dated_events(analyses: &[Analysis]) -> Vec<(&Event, NaiveDate)> {
-    analyses
-        .iter()
-        .filter(|a| a.article.published.is_some())
-        .flat_map(|a| &a.events)
-        .filter_map(|e| {
-            let (s, t) = value_range(e.date.value.as_deref()?)?;
-            (s == t).then_some((e, s))
-        })
-        .collect()
+/// The events of the dated articles, indexed by (type, participant) and
+/// sorted by day, so each question looks at a few neighbours only.
+struct DatedIndex<'a> {
+    features: Vec<Features<'a>>,
+    days: Vec<Option<NaiveDate>>,
+    buckets: HashMap<(PloverType, &'a str), Vec<(NaiveDate, usize)>>,
 }
 
+impl<'a> DatedIndex<'a> {
+    fn new(analyses: &'a [Analysis]) -> Self {
+        let mut features = Vec::new();
+        let mut days = Vec::new();
+        let mut buckets: HashMap<(PloverType, &'a str), Vec<(NaiveDate, usize)>> = HashMap::new();
+        for e in analyses
+            .iter()
+            .filter(|a| a.article.published.is_some())
+            .flat_map(|a| &a.events)
+        {
+            let f = Features::of(e);
+            let day = e
+                .date
+                .value
+                .as_deref()
+                .and_then(value_range)
+                .and_then(|(s, t)| (s == t).then_some(s));
+            if let Some((start, _, _)) = f.period {
+                for code in &f.participants {
+                    buckets
+                        .entry((f.event_type, code))
+                        .or_default()
+                        .push((start, features.len()));
+                }
+            }
+            features.push(f);
+            days.push(day);
+        }
+        for b in buckets.values_mut() {
+            b.sort_unstable();
+        }
+        DatedIndex {
+            features,
+            days,
+            buckets,
+        }
+    }
+
+    /// Indices of dated events sharing type and an actor with `f` whose
+    /// period starts within `[from, to]`, at most `MAX_NEIGHBOURS` per bucket.
+    fn near(&self, f: &Features<'_>, from: NaiveDate, to: NaiveDate) -> Vec<usize> {
+        let mut out = Vec::new();
+        for code in &f.participants {
+            if let Some(b) = self.buckets.get(&(f.event_type, *code)) {
+                let lo = b.partition_point(|(d, _)| *d < from);
+                out.extend(
+                    b[lo..]
+                        .iter()
+                        .take_while(|(d, _)| *d <= to)
+                        .take(MAX_NEIGHBOURS)
+                        .map(|(_, i)| *i),
+                );
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Dated neighbours examined per bucket and question.
+const MAX_NEIGHBOURS: usize = 64;
+
 /// How many events of `a` agree with an event of the dated articles.
-fn agreements(a: &Analysis, dated: &[(&Event, NaiveDate)]) -> usize {
+fn agreements(a: &Analysis, index: &DatedIndex<'_>) -> usize {
     a.events
         .iter()
-        .filter(|e| dated.iter().any(|(d, _)| same_event(e, d)))
+        .filter(|e| {
+            let f = Features::of(e);
+            let Some((s, t, _)) = f.period else {
+                return false;
+            };
+            index
+                .near(&f, s - Duration::days(400), t)
+                .into_iter()
+                .any(|i| f.compatible(&index.features[i]))
+        })
         .count()
 }
 
-/// Candidate publication dates from shared events: for each event of `a`
-/// with an underspecified date, the days after a matching dated event.
-fn candidates(a: &Analysis, dated: &[(&Event, NaiveDate)]) -> Vec<NaiveDate> {
-    let mut out = Vec::new();
+/// Votes for publication dates from shared events: each event of `a` with
+/// an underspecified date that matches a dated event on day D votes for the
+/// days D..D+6 (the article reports it within the week). Returns the days
+/// with the most votes, best first (ties: earliest), and the vote count.
+fn vote(a: &Analysis, index: &DatedIndex<'_>) -> Option<(NaiveDate, usize)> {
+    let mut votes: HashMap<NaiveDate, usize> = HashMap::new();
+    let far_past = NaiveDate::from_ymd_opt(1, 1, 1).expect("valid");
+    let far_future = NaiveDate::from_ymd_opt(9999, 12, 31).expect("valid");
     for e in &a.events {
         let Some(pattern) = e.date.value.as_deref().filter(|v| v.starts_with("XXXX")) else {
             continue;
         };
-        for (d, day) in dated {
-            let mut probe = e.clone();
-            probe.date = d.date.clone();
-            if fits(pattern, *day) && same_event(&probe, d) {
-                out.extend((0..=REPORTING_WINDOW).map(|k| *day + Duration::days(k)));
+        // the event as if it were dated to a candidate day
+        let mut probe = e.clone();
+        probe.date.value = Some("2000-01-01".into());
+        probe.date.basis = crate::extract::DateBasis::Relative;
+        let mut pf = Features::of(&probe);
+        let mut days: Vec<NaiveDate> = Vec::new();
+        for i in index.near(&pf, far_past, far_future) {
+            let Some(day) = index.days[i] else { continue };
+            if !fits(pattern, day) || days.contains(&day) {
+                continue;
+            }
+            pf.period = Some((day, day, true));
+            if pf.compatible(&index.features[i]) {
+                days.push(day);
             }
         }
+        // one vote per event and candidate day
+        let mut voted: Vec<NaiveDate> = days
+            .iter()
+            .flat_map(|d| (0..=REPORTING_WINDOW).map(move |k| *d + Duration::days(k)))
+            .collect();
+        voted.sort_unstable();
+        voted.dedup();
+        for d in voted {
+            *votes.entry(d).or_default() += 1;
+        }
     }
-    out.sort_unstable();
-    out.dedup();
-    out
+    votes
+        .into_iter()
+        .max_by_key(|(d, n)| (*n, std::cmp::Reverse(*d)))
 }
 
 /// Re-analyses `a` with `date` as an inferred publication date.
@@ -102,54 +195,57 @@ pub fn infer_publication_dates(analyses: &mut [Analysis]) {
     if undated.is_empty() {
         return;
     }
-    let mut updates = Vec::new();
+    let updates: Vec<(usize, Analysis)>;
     {
-        let dated = dated_events(analyses);
-        for &i in &undated {
-            let a = &analyses[i];
-            let best = candidates(a, &dated)
-                .into_iter()
-                .map(|c| {
-                    let trial = redate(a, c, String::new(), 0.0);
-                    (agreements(&trial, &dated), c)
-                })
-                .filter(|(n, _)| *n > 0)
-                .max_by_key(|(n, c)| (*n, std::cmp::Reverse(*c)));
-            if let Some((n, date)) = best {
-                let relative = a
-                    .events
-                    .iter()
-                    .filter(|e| {
-                        e.date
-                            .value
-                            .as_deref()
-                            .is_some_and(|v| v.starts_with("XXXX"))
-                    })
-                    .count();
-                let confidence = (0.5 + 0.5 * n as f64 / relative.max(n) as f64).min(0.95);
-                let basis = format!(
-                    "{n} event(s) shared with dated articles agree with publication on {date} (the earliest such day)"
-                );
-                updates.push((i, redate(a, date, basis, confidence)));
-            } else if let Some(date) = latest_stated_date(a) {
-                let basis = format!("the latest full date stated in the text, {date}");
-                updates.push((i, redate(a, date, basis, 0.3)));
-            } else if let Some(date) = file_date(&a.article.path) {
-                // Too weak to apply (a copy or a checkout sets it): kept as a
-                // suggestion the user can accept.
-                let mut kept = a.clone();
-                kept.article.published_inference = Some(DateInference {
-                    basis: format!(
-                        "suggestion only, not applied: the file's modification time, {date}"
-                    ),
-                    confidence: 0.1,
-                });
-                updates.push((i, kept));
-            }
-        }
+        let index = DatedIndex::new(analyses);
+        updates = undated
+            .par_iter()
+            .filter_map(|&i| date_one(&analyses[i], &index).map(|a| (i, a)))
+            .collect();
     }
     for (i, a) in updates {
         analyses[i] = a;
+    }
+}
+
+/// The analysis of an undated article with its inferred date (or with a
+/// suggestion only), if any evidence was found.
+fn date_one(a: &Analysis, index: &DatedIndex<'_>) -> Option<Analysis> {
+    let best = vote(a, index).and_then(|(date, votes)| {
+        let trial = redate(a, date, String::new(), 0.0);
+        let n = agreements(&trial, index);
+        (n > 0).then_some((n.max(votes), date, trial))
+    });
+    if let Some((n, date, mut trial)) = best {
+        let relative = a
+            .events
+            .iter()
+            .filter(|e| {
+                e.date
+                    .value
+                    .as_deref()
+                    .is_some_and(|v| v.starts_with("XXXX"))
+            })
+            .count();
+        let confidence = (0.5 + 0.5 * n as f64 / relative.max(n) as f64).min(0.95);
+        let basis = format!(
+            "{n} event(s) shared with dated articles agree with publication on {date} (the earliest such day)"
+        );
+        trial.article.published_inference = Some(DateInference { basis, confidence });
+        Some(trial)
+    } else if let Some(date) = latest_stated_date(a) {
+        let basis = format!("the latest full date stated in the text, {date}");
+        Some(redate(a, date, basis, 0.3))
+    } else {
+        // Too weak to apply (a copy or a checkout sets it): kept as a
+        // suggestion the user can accept.
+        let date = file_date(&a.article.path)?;
+        let mut kept = a.clone();
+        kept.article.published_inference = Some(DateInference {
+            basis: format!("suggestion only, not applied: the file's modification time, {date}"),
+            confidence: 0.1,
+        });
+        Some(kept)
     }
 }
 

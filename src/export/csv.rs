@@ -23,6 +23,7 @@ pub const HEADER: &[&str] = &[
     "span_start",
     "span_end",
     "rule",
+    "cluster",
 ];
 
 /// The CSV text for all events of a corpus.
@@ -55,6 +56,7 @@ pub fn to_csv(corpus: &Corpus) -> String {
             e.span.0.to_string(),
             e.span.1.to_string(),
             e.rule.clone(),
+            e.cluster.clone().unwrap_or_default(),
         ];
         w.write_record(&row).expect("writing to memory");
     }

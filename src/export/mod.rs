@@ -1,11 +1,15 @@
 //! Writers for the `extract` output: JSON (one document), JSONL (one result
-//! per article, streamable), CSV (one row per event) and TimeML.
+//! per article, streamable), CSV (one row per event mention), a GDELT-style
+//! TSV (one row per merged event), TimeML, and the timeline as SVG.
 //!
 //! The JSON schema is documented in the README and stable: later versions
 //! only add fields.
 
 pub mod csv;
+pub mod gdelt;
 pub mod json;
+pub mod palette;
+pub mod svg;
 pub mod timeml;
 
 use std::io::Write;

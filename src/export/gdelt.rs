@@ -1,0 +1,87 @@
+//! A GDELT-style tab-separated table: one row per merged event, with its
+//! date, actor codes, CAMEO code, Goldstein value and source file, so the
+//! output can be joined with GDELT or ICEWS-style event data.
+
+use crate::corpus::Corpus;
+
+/// The header row.
+pub const HEADER: &[&str] = &[
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "DatePrecision",
+    "Actor1Code",
+    "Actor2Code",
+    "EventCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumArticles",
+    "PloverType",
+    "PloverScore",
+    "Modality",
+    "SOURCEURL",
+];
+
+/// CAMEO quad class of a root code: 1 verbal cooperation, 2 material
+/// cooperation, 3 verbal conflict, 4 material conflict.
+fn quad_class(root: u32) -> u32 {
+    match root {
+        1..=5 => 1,
+        6..=8 => 2,
+        9..=13 | 16 => 3,
+        _ => 4,
+    }
+}
+
+/// The TSV text for the merged events of a corpus.
+pub fn to_gdelt_tsv(corpus: &Corpus) -> String {
+    let paths: std::collections::HashMap<&str, &str> = corpus
+        .analyses
+        .iter()
+        .map(|a| (a.article.id.as_str(), a.article.path.as_str()))
+        .collect();
+    let mut out = HEADER.join("\t");
+    out.push('\n');
+    for c in &corpus.clusters {
+        let (day, precision) = match (&c.date.start, &c.date.end) {
+            (Some(s), Some(e)) => (s.replace('-', ""), if s == e { "day" } else { "period" }),
+            _ => (String::new(), "unknown"),
+        };
+        let cameo = c.cameo.clone().unwrap_or_default();
+        let root: u32 = cameo.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
+        let source = c
+            .mentions
+            .first()
+            .map_or("", |m| paths.get(m.article.as_str()).copied().unwrap_or(""));
+        let row = [
+            c.id.clone(),
+            day,
+            precision.to_string(),
+            c.source.first().cloned().unwrap_or_default(),
+            c.target.first().cloned().unwrap_or_default(),
+            cameo.clone(),
+            if root > 0 {
+                format!("{root:02}")
+            } else {
+                String::new()
+            },
+            if root > 0 {
+                quad_class(root).to_string()
+            } else {
+                String::new()
+            },
+            c.goldstein.map(|g| g.to_string()).unwrap_or_default(),
+            c.mentions.len().to_string(),
+            c.articles.to_string(),
+            c.event_type.name().to_string(),
+            c.score.to_string(),
+            c.modality.name().to_string(),
+            source.to_string(),
+        ];
+        let clean: Vec<String> = row.iter().map(|f| f.replace(['\t', '\n'], " ")).collect();
+        out.push_str(&clean.join("\t"));
+        out.push('\n');
+    }
+    out
+}
