@@ -17,9 +17,11 @@
 //!   their analyses together;
 //! - [`export`]: JSON, JSONL, CSV and TimeML writers;
 //! - [`eval`]: the TempEval-3 Task A scorer used to measure the temporal tagger;
-//! - [`cli`]: the command line front end (`main.rs` only dispatches to it).
+//! - [`cli`]: the command line front end (`main.rs` only dispatches to it);
+//! - [`gui`]: the desktop application (eframe/egui) on top of the same core.
 //!
-//! None of the core layers knows anything about a user interface.
+//! None of the core layers knows anything about a user interface; a test
+//! checks that no core folder names egui, eframe or the gui module.
 #![deny(missing_docs)]
 
 pub mod cli;
@@ -27,6 +29,7 @@ pub mod corpus;
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod gui;
 pub mod ingest;
 pub mod nlp;
 

@@ -72,3 +72,24 @@ fn random_bytes_never_panic() {
         let _ = events_of("rand.txt", &lossy);
     }
 }
+
+#[test]
+fn core_layers_know_nothing_of_the_gui() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    for layer in ["ingest", "nlp", "extract", "corpus", "export", "eval"] {
+        let mut stack = vec![src.join(layer)];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let p = entry.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|e| e == "rs") {
+                    let code = std::fs::read_to_string(&p).unwrap();
+                    for banned in ["egui", "eframe", "crate::gui", "rfd::"] {
+                        assert!(!code.contains(banned), "{} names {banned}", p.display());
+                    }
+                }
+            }
+        }
+    }
+}

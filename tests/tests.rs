@@ -3,6 +3,7 @@
 mod util;
 
 mod cli;
+mod gui;
 mod plover_gsr;
 mod project;
 mod robustness;

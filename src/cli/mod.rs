@@ -20,12 +20,17 @@ pub const EXIT_PARTIAL: u8 = 1;
 pub const EXIT_FAILURE: u8 = 2;
 
 /// Read news about international tensions; extract dated events.
+///
+/// With no subcommand, opens the desktop application and loads PATHS.
 #[derive(Debug, Parser)]
-#[command(name = "tension-timeline", version, about, long_about = None)]
+#[command(name = "tension-timeline", version, about, long_about = None, args_conflicts_with_subcommands = true)]
 pub struct Args {
-    /// What to do.
+    /// What to do (none: open the window).
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
+    /// Files or folders to open in the window.
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
 }
 
 /// The subcommands.
@@ -117,8 +122,9 @@ pub struct EvalArgs {
 pub fn main() -> ExitCode {
     let args = Args::parse();
     let result = match args.command {
-        Command::Extract(a) => extract::run(&a),
-        Command::EvalTimeml(a) => eval(&a),
+        Some(Command::Extract(a)) => extract::run(&a),
+        Some(Command::EvalTimeml(a)) => eval(&a),
+        None => crate::gui::run(args.paths).map(|()| EXIT_OK),
     };
     match result {
         Ok(code) => ExitCode::from(code),

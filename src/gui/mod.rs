@@ -1,0 +1,44 @@
+//! The desktop application (eframe/egui): open articles, see the timeline,
+//! check every fact against its source.
+//!
+//! [`app::App`] owns the [`crate::corpus::Corpus`] and the UI state; panels
+//! (one file each under [`panels`]) read the state and push
+//! [`command::Command`]s, which `App::run_command` applies after drawing —
+//! the one place where state changes. Loading runs on a worker thread
+//! ([`load_job`]) through the same `corpus::load_paths` the CLI uses.
+
+pub mod app;
+pub mod command;
+pub mod file_dialog;
+pub mod load_job;
+pub mod panels;
+pub mod timeline_data;
+
+use std::path::PathBuf;
+
+/// Opens the window and loads `paths` at start.
+pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("tension-timeline")
+            .with_inner_size([1360.0, 860.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "tension-timeline",
+        options,
+        Box::new(move |cc| {
+            let mut app = app::App::new(
+                cc.storage
+                    .and_then(|s| eframe::get_value(s, eframe::APP_KEY)),
+            );
+            if !paths.is_empty() {
+                app.push(command::Command::OpenPaths(paths));
+            }
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+}

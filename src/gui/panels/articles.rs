@@ -1,0 +1,189 @@
+//! The article list (title, date, events, warnings) and the filters.
+
+use crate::extract::Modality;
+use crate::gui::app::App;
+use crate::gui::command::Command;
+use crate::ingest::DateSource;
+use chrono::NaiveDate;
+
+/// Draws the left panel: filters and articles.
+pub fn show(app: &mut App, ui: &mut egui::Ui) {
+    egui::Panel::left("articles")
+        .default_size(290.0)
+        .resizable(true)
+        .show(ui, |ui| {
+            ui.heading("Filters");
+            let mut changed = false;
+            egui::Grid::new("filters").num_columns(2).show(ui, |ui| {
+                ui.label("Actor");
+                changed |= ui
+                    .add(
+                        egui::TextEdit::singleline(&mut app.filters.actor)
+                            .hint_text("e.g. RUS")
+                            .desired_width(140.0),
+                    )
+                    .changed();
+                ui.end_row();
+                ui.label("Text");
+                changed |= ui
+                    .add(
+                        egui::TextEdit::singleline(&mut app.filters.search)
+                            .hint_text("search evidence")
+                            .desired_width(140.0),
+                    )
+                    .changed();
+                ui.end_row();
+                ui.label("Modality");
+                let current = app.filters.modality.map_or("any", Modality::name);
+                egui::ComboBox::from_id_salt("modality")
+                    .selected_text(current)
+                    .show_ui(ui, |ui| {
+                        changed |= ui
+                            .selectable_value(&mut app.filters.modality, None, "any")
+                            .changed();
+                        for m in [
+                            Modality::Asserted,
+                            Modality::Reported,
+                            Modality::Planned,
+                            Modality::Conditional,
+                            Modality::Hypothetical,
+                            Modality::Negated,
+                        ] {
+                            changed |= ui
+                                .selectable_value(&mut app.filters.modality, Some(m), m.name())
+                                .changed();
+                        }
+                    });
+                ui.end_row();
+                ui.label("From / to");
+                ui.horizontal(|ui| {
+                    changed |= date_field(ui, &mut app.filters.from, "from");
+                    changed |= date_field(ui, &mut app.filters.to, "to");
+                });
+                ui.end_row();
+            });
+            changed |= ui
+                .checkbox(&mut app.filters.show_negated, "Show negated events")
+                .changed();
+            let only = app.filters.article.is_some();
+            let mut only_this = only;
+            if ui
+                .checkbox(&mut only_this, "Only the selected article")
+                .changed()
+            {
+                app.filters.article = if only_this { app.article } else { None };
+                changed = true;
+            }
+            if changed {
+                app.invalidate();
+            }
+            egui::CollapsingHeader::new("Types")
+                .default_open(true)
+                .show(ui, |ui| {
+                    let mut counts = std::collections::BTreeMap::new();
+                    for e in app.corpus.analyses.iter().flat_map(|a| &a.events) {
+                        *counts.entry(e.event_type).or_insert(0usize) += 1;
+                    }
+                    for (t, n) in counts {
+                        let mut shown = !app.filters.hidden_types.contains(&t);
+                        let label = egui::RichText::new(format!("{} ({n})", t.name()))
+                            .color(super::type_color(t));
+                        if ui.checkbox(&mut shown, label).changed() {
+                            app.push(Command::ToggleType(t));
+                        }
+                    }
+                });
+            ui.separator();
+            ui.heading("Articles");
+            let mut picked = None;
+            egui::ScrollArea::vertical()
+                .id_salt("article_list")
+                .max_height(ui.available_height() - 90.0)
+                .show(ui, |ui| {
+                    for (i, a) in app.corpus.analyses.iter().enumerate() {
+                        let art = &a.article;
+                        let date = match (art.published, art.published_source) {
+                            (Some(d), DateSource::Inferred) => format!("{d} (inferred)"),
+                            (Some(d), _) => d.to_string(),
+                            (None, _) => "undated (!)".to_string(),
+                        };
+                        let title = if art.title.is_empty() {
+                            art.file_name.clone()
+                        } else {
+                            art.title.clone()
+                        };
+                        let text = format!("{title}\n{date} · {} events", a.events.len());
+                        let selected = app.article == Some(i);
+                        let r = ui.selectable_label(selected, text);
+                        let r = if art.warnings.is_empty() {
+                            r
+                        } else {
+                            r.on_hover_text(art.warnings.join("\n"))
+                        };
+                        if r.clicked() {
+                            picked = Some(i);
+                        }
+                    }
+                });
+            if let Some(i) = picked {
+                app.push(Command::SelectArticle(i));
+            }
+            // setting the date of the selected article
+            if let Some(i) = app.article
+                && let Some(a) = app.corpus.analyses.get(i)
+            {
+                let art = &a.article;
+                if art.published.is_none() || art.published_source == DateSource::Inferred {
+                    ui.separator();
+                    if art.published.is_none() {
+                        ui.colored_label(
+                            ui.visuals().warn_fg_color,
+                            "This article states no publication date.",
+                        );
+                    } else if let Some(inf) = &art.published_inference {
+                        ui.label(format!(
+                            "Date inferred: {} (confidence {:.0}%)",
+                            inf.basis,
+                            inf.confidence * 100.0
+                        ));
+                    }
+                    ui.horizontal(|ui| {
+                        ui.label("Set date");
+                        ui.add(
+                            egui::TextEdit::singleline(&mut app.date_entry)
+                                .hint_text("YYYY-MM-DD")
+                                .desired_width(90.0),
+                        );
+                        if ui.button("Set").clicked() {
+                            match NaiveDate::parse_from_str(app.date_entry.trim(), "%Y-%m-%d") {
+                                Ok(d) => app.push(Command::SetPublished(i, d)),
+                                Err(_) => {
+                                    app.message =
+                                        format!("Not a date: {:?} (use YYYY-MM-DD)", app.date_entry)
+                                }
+                            }
+                        }
+                    });
+                }
+            }
+        });
+}
+
+/// A small date field bound to an optional date; true when it changed.
+fn date_field(ui: &mut egui::Ui, value: &mut Option<NaiveDate>, id: &str) -> bool {
+    let mut text = value.map(|d| d.to_string()).unwrap_or_default();
+    let r = ui.add(
+        egui::TextEdit::singleline(&mut text)
+            .id_salt(id)
+            .hint_text("YYYY-MM-DD")
+            .desired_width(80.0),
+    );
+    if r.changed() {
+        let parsed = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
+        if parsed != *value && (parsed.is_some() || text.trim().is_empty()) {
+            *value = parsed;
+            return true;
+        }
+    }
+    false
+}

@@ -1,0 +1,159 @@
+//! The facts of the selected event and the table of the article's events.
+
+use super::type_color;
+use crate::extract::{ActorMention, DateBasis, Event};
+use crate::gui::app::App;
+use crate::gui::command::Command;
+
+fn actors(v: &[ActorMention]) -> String {
+    if v.is_empty() {
+        return "—".into();
+    }
+    v.iter()
+        .map(|m| {
+            if m.text.is_empty() {
+                m.code.clone()
+            } else {
+                format!("{} (“{}”)", m.code, m.text)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// How the date was arrived at, in words.
+pub fn date_basis(text: &str, e: &Event) -> String {
+    let words = e.date.timex.and_then(|(s, t)| text.get(s..t)).unwrap_or("");
+    match e.date.basis {
+        DateBasis::Explicit => format!("stated: “{words}”"),
+        DateBasis::Relative => format!("resolved from “{words}” against the publication date"),
+        DateBasis::Narrative => format!("narrative time from “{words}”"),
+        DateBasis::Publication => "the publication date".into(),
+        DateBasis::Unknown => "unknown".into(),
+    }
+}
+
+/// Draws the right panel.
+pub fn show(app: &mut App, ui: &mut egui::Ui) {
+    egui::Panel::right("facts")
+        .default_size(380.0)
+        .resizable(true)
+        .show(ui, |ui| {
+            ui.heading("Facts");
+            let selected = app.selection.and_then(|(a, e)| {
+                Some((
+                    app.corpus.analyses.get(a)?,
+                    app.corpus.analyses.get(a)?.events.get(e)?,
+                ))
+            });
+            match selected {
+                None => {
+                    ui.label("Select an event on the timeline, in the table below or in the text.");
+                }
+                Some((a, e)) => {
+                    let text = &a.article.text;
+                    egui::Grid::new("facts_grid")
+                        .num_columns(2)
+                        .striped(true)
+                        .show(ui, |ui| {
+                            ui.label("Type");
+                            let mode = if e.mode.is_empty() {
+                                String::new()
+                            } else {
+                                format!(" / {}", e.mode)
+                            };
+                            ui.colored_label(
+                                type_color(e.event_type),
+                                format!("{}{mode}", e.event_type.name()),
+                            );
+                            ui.end_row();
+                            ui.label("Score");
+                            ui.label(format!(
+                                "{:+.1}  (CAMEO {}, Goldstein {})",
+                                e.score,
+                                e.cameo.as_deref().unwrap_or("—"),
+                                e.goldstein.map_or("—".into(), |g| format!("{g:+.1}"))
+                            ));
+                            ui.end_row();
+                            ui.label("Source");
+                            ui.label(actors(&e.source));
+                            ui.end_row();
+                            ui.label("Target");
+                            ui.label(actors(&e.target));
+                            ui.end_row();
+                            ui.label("Date");
+                            ui.label(format!(
+                                "{}  — {}",
+                                e.date.value.as_deref().unwrap_or("unknown"),
+                                date_basis(text, e)
+                            ));
+                            ui.end_row();
+                            ui.label("Modality");
+                            ui.label(e.modality.name());
+                            ui.end_row();
+                            ui.label("Trigger");
+                            ui.label(format!("“{}”", e.trigger.text));
+                            ui.end_row();
+                            ui.label("Figures");
+                            ui.label(if e.quantities.is_empty() {
+                                "—".to_string()
+                            } else {
+                                e.quantities
+                                    .iter()
+                                    .map(|q| format!("{} {} ({})", q.kind, q.value, q.qualifier))
+                                    .collect::<Vec<_>>()
+                                    .join("; ")
+                            });
+                            ui.end_row();
+                            ui.label("Merged event");
+                            let merged = e
+                                .cluster
+                                .as_ref()
+                                .and_then(|c| app.corpus.clusters.iter().find(|m| &m.id == c));
+                            ui.label(merged.map_or("—".into(), |m| {
+                                format!(
+                                    "{} · {} article(s), {} mention(s)",
+                                    m.id,
+                                    m.articles,
+                                    m.mentions.len()
+                                )
+                            }));
+                            ui.end_row();
+                        });
+                    ui.label(egui::RichText::new(format!("Evidence: “{}”", e.evidence)).italics());
+                    ui.collapsing("Rule", |ui| ui.label(&e.rule));
+                }
+            }
+            ui.separator();
+            ui.heading("Events of the article");
+            let Some(ai) = app.article else { return };
+            let Some(a) = app.corpus.analyses.get(ai) else {
+                return;
+            };
+            let mut clicked = None;
+            egui::ScrollArea::vertical()
+                .id_salt("event_table")
+                .show(ui, |ui| {
+                    for (ei, e) in a.events.iter().enumerate() {
+                        if !app.filters.accepts(ai, e) {
+                            continue;
+                        }
+                        let label = format!(
+                            "{} · {} · {} · “{}”",
+                            e.date.value.as_deref().unwrap_or("undated"),
+                            e.event_type.name(),
+                            e.modality.name(),
+                            e.trigger.text
+                        );
+                        let selected = app.selection == Some((ai, ei));
+                        let text = egui::RichText::new(label).color(type_color(e.event_type));
+                        if ui.selectable_label(selected, text).clicked() {
+                            clicked = Some((ai, ei));
+                        }
+                    }
+                });
+            if let Some(sel) = clicked {
+                app.push(Command::SelectEvent(Some(sel)));
+            }
+        });
+}

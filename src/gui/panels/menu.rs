@@ -1,0 +1,105 @@
+//! The menu bar: File, View, Help.
+
+use crate::gui::app::App;
+use crate::gui::command::Command;
+
+/// Draws the menu bar (and the path field when no dialog is available).
+pub fn show(app: &mut App, ui: &mut egui::Ui) {
+    egui::Panel::top("menu").show(ui, |ui| {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui.button("Open articles…  (Ctrl+O)").clicked() {
+                    app.push(Command::OpenDialog { folder: false });
+                    ui.close();
+                }
+                if ui.button("Open folder…").clicked() {
+                    app.push(Command::OpenDialog { folder: true });
+                    ui.close();
+                }
+                if ui.button("Open path…").clicked() {
+                    app.path_entry.get_or_insert_with(String::new);
+                    ui.close();
+                }
+                ui.menu_button("Open recent", |ui| {
+                    if app.state.recent.is_empty() {
+                        ui.label("Nothing yet");
+                    }
+                    for p in app.state.recent.clone() {
+                        if ui.button(p.display().to_string()).clicked() {
+                            app.push(Command::OpenPaths(vec![p]));
+                            ui.close();
+                        }
+                    }
+                });
+                ui.separator();
+                if ui.button("Export timeline as SVG…").clicked() {
+                    if let Some(path) = rfd::FileDialog::new()
+                        .set_file_name("timeline.svg")
+                        .save_file()
+                    {
+                        app.push(Command::ExportSvg(path));
+                    } else {
+                        app.push(Command::ExportSvg("timeline.svg".into()));
+                    }
+                    ui.close();
+                }
+                ui.separator();
+                if ui.button("Quit").clicked() {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                if ui
+                    .checkbox(&mut app.state.show_index, "Tension index line")
+                    .changed()
+                {
+                    app.invalidate();
+                }
+                if ui
+                    .checkbox(&mut app.filters.show_negated, "Show negated events")
+                    .changed()
+                {
+                    app.invalidate();
+                }
+                if ui.button("Reset timeline view").clicked() {
+                    app.push(Command::ResetView);
+                    ui.close();
+                }
+                ui.separator();
+                egui::widgets::global_theme_preference_buttons(ui);
+            });
+            ui.menu_button("Help", |ui| {
+                if ui.button("About").clicked() {
+                    app.about_open = true;
+                    ui.close();
+                }
+            });
+        });
+        if let Some(entry) = app.path_entry.as_mut() {
+            let mut open = None;
+            let mut close = false;
+            ui.horizontal(|ui| {
+                ui.label("Path to a file or folder:");
+                let r = ui.add(
+                    egui::TextEdit::singleline(entry)
+                        .desired_width(420.0)
+                        .hint_text("e.g. seeds/"),
+                );
+                if (r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
+                    || ui.button("Open").clicked()
+                {
+                    open = Some(entry.clone());
+                }
+                if ui.button("Cancel").clicked() {
+                    close = true;
+                }
+            });
+            if let Some(p) = open.filter(|p| !p.trim().is_empty()) {
+                app.push(Command::OpenPaths(vec![p.trim().into()]));
+            }
+            if close {
+                app.path_entry = None;
+            }
+        }
+    });
+}

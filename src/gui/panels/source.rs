@@ -1,0 +1,182 @@
+//! The source view: the selected article's text, wrapped, with each event's
+//! evidence highlighted in its type's color and, inside it, the trigger
+//! (bold, underlined), the actors (strong color) and the time expression
+//! (italics) marked; headers and web debris dimmed. Clicking a highlighted
+//! passage selects its event; selecting an event scrolls to its passage.
+
+use super::type_color;
+use crate::gui::app::App;
+use crate::gui::command::Command;
+use crate::ingest::RegionKind;
+use egui::text::{CCursor, LayoutJob, TextFormat};
+use egui::{Color32, FontId, Stroke};
+
+/// How one stretch of text is drawn.
+#[derive(Clone, Copy, PartialEq)]
+struct Style {
+    evidence: Option<(usize, bool)>,
+    trigger: bool,
+    actor: bool,
+    timex: bool,
+    dimmed: bool,
+}
+
+/// Draws the source view.
+pub fn show(app: &mut App, ui: &mut egui::Ui) {
+    let Some(ai) = app.article else {
+        ui.label("Select an article.");
+        return;
+    };
+    let Some(a) = app.corpus.analyses.get(ai) else {
+        return;
+    };
+    let text = &a.article.text;
+    ui.horizontal(|ui| {
+        ui.heading(if a.article.title.is_empty() {
+            &a.article.file_name
+        } else {
+            &a.article.title
+        });
+    });
+    ui.label(
+        egui::RichText::new(format!(
+            "{} · published {}",
+            a.article.path,
+            a.article
+                .published
+                .map_or("unknown".to_string(), |d| d.to_string())
+        ))
+        .weak(),
+    );
+    ui.separator();
+    let selected = app.selection.filter(|s| s.0 == ai).map(|s| s.1);
+    let visible: Vec<usize> = (0..a.events.len())
+        .filter(|&i| app.filters.accepts(ai, &a.events[i]))
+        .collect();
+
+    // boundaries of every styled stretch
+    let mut cuts = vec![0, text.len()];
+    for &i in &visible {
+        let e = &a.events[i];
+        cuts.extend([e.span.0, e.span.1, e.trigger.span.0, e.trigger.span.1]);
+        for m in e.source.iter().chain(&e.target) {
+            cuts.extend([m.span.0, m.span.1]);
+        }
+        if let Some(t) = e.date.timex {
+            cuts.extend([t.0, t.1]);
+        }
+    }
+    for r in &a.article.regions {
+        cuts.extend([r.span.0, r.span.1]);
+    }
+    cuts.retain(|&c| c <= text.len() && text.is_char_boundary(c));
+    cuts.sort_unstable();
+    cuts.dedup();
+
+    let body = ui.visuals().text_color();
+    let font = FontId::proportional(15.0);
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = ui.available_width();
+    for w in cuts.windows(2) {
+        let (s, t) = (w[0], w[1]);
+        if s == t {
+            continue;
+        }
+        let inside = |span: (usize, usize)| span.0 <= s && t <= span.1 && span.0 < span.1;
+        // the innermost evidence, the selected one first
+        let evidence = visible
+            .iter()
+            .filter(|&&i| inside(a.events[i].span))
+            .min_by_key(|&&i| (Some(i) != selected, a.events[i].span.1 - a.events[i].span.0))
+            .copied();
+        let style = Style {
+            evidence: evidence.map(|i| (i, Some(i) == selected)),
+            trigger: evidence.is_some_and(|i| inside(a.events[i].trigger.span)),
+            actor: evidence.is_some_and(|i| {
+                a.events[i]
+                    .source
+                    .iter()
+                    .chain(&a.events[i].target)
+                    .any(|m| inside(m.span))
+            }),
+            timex: evidence.is_some_and(|i| a.events[i].date.timex.is_some_and(inside)),
+            dimmed: a
+                .article
+                .regions
+                .iter()
+                .any(|r| r.kind != RegionKind::Title && inside(r.span)),
+        };
+        let mut f = TextFormat {
+            font_id: font.clone(),
+            color: if style.dimmed {
+                ui.visuals().weak_text_color()
+            } else {
+                body
+            },
+            ..Default::default()
+        };
+        if let Some((i, is_selected)) = style.evidence {
+            let c = type_color(a.events[i].event_type);
+            f.background = c.gamma_multiply(if is_selected { 0.55 } else { 0.22 });
+            if style.trigger {
+                f.underline = Stroke::new(2.0, c);
+                f.color = if ui.visuals().dark_mode {
+                    Color32::WHITE
+                } else {
+                    Color32::BLACK
+                };
+            }
+            if style.actor {
+                f.color = c;
+            }
+            if style.timex {
+                f.italics = true;
+            }
+        }
+        job.append(&text[s..t], 0.0, f);
+    }
+
+    let mut click: Option<usize> = None;
+    egui::ScrollArea::vertical()
+        .id_salt("source_text")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let (pos, galley, response) = egui::Label::new(job)
+                .sense(egui::Sense::click())
+                .layout_in_ui(ui);
+            ui.painter().galley(pos, galley.clone(), body);
+            response
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, galley.text()));
+            if response.clicked()
+                && let Some(p) = response.interact_pointer_pos()
+            {
+                let cursor = galley.cursor_from_pos(p - pos);
+                click = text
+                    .char_indices()
+                    .nth(cursor.index.into())
+                    .map(|(b, _)| b)
+                    .or(Some(text.len()));
+            }
+            if app.scroll_to_selection
+                && let Some(i) = selected
+                && let Some(e) = a.events.get(i)
+            {
+                let chars = text[..e.span.0].chars().count();
+                let rect = galley
+                    .pos_from_cursor(CCursor::new(chars))
+                    .translate(pos.to_vec2());
+                ui.scroll_to_rect(rect, Some(egui::Align::Center));
+                app.scroll_to_selection = false;
+            }
+        });
+    if let Some(byte) = click {
+        let hit = visible
+            .iter()
+            .filter(|&&i| a.events[i].span.0 <= byte && byte < a.events[i].span.1)
+            .min_by_key(|&&i| a.events[i].span.1 - a.events[i].span.0)
+            .copied();
+        if let Some(i) = hit {
+            app.push(Command::SelectEvent(Some((ai, i))));
+        }
+    }
+}

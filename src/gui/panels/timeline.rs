@@ -1,0 +1,168 @@
+//! The timeline: x = date, y = tension (escalation up), one marker per
+//! event colored by type (filled when asserted, hollow otherwise), spans for
+//! events known only to the month or year, the tension index, a legend that
+//! toggles types, hover details, click to select, double-click to reset.
+
+use super::type_color;
+use crate::gui::app::App;
+use crate::gui::command::Command;
+use crate::gui::timeline_data::{Mark, date_of};
+use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
+use std::ops::RangeInclusive;
+
+/// A date label for an axis mark, as precise as the zoom needs.
+fn axis_label(x: f64, range: &RangeInclusive<f64>) -> String {
+    let Some(d) = date_of(x) else {
+        return String::new();
+    };
+    let width = range.end() - range.start();
+    if width > 3.0 * 365.0 {
+        d.format("%Y").to_string()
+    } else if width > 120.0 {
+        d.format("%b %Y").to_string()
+    } else {
+        d.format("%Y-%m-%d").to_string()
+    }
+}
+
+/// Draws the timeline panel at the top of the central area.
+pub fn show(app: &mut App, ui: &mut egui::Ui) {
+    let mut clicked: Option<(f64, f64, [f64; 2])> = None;
+    let reset = std::mem::take(&mut app.reset_view);
+    egui::Panel::top("timeline")
+        .default_size(330.0)
+        .resizable(true)
+        .show(ui, |ui| {
+            let data = &app.timeline;
+            let corpus = &app.corpus;
+            let selection = app.selection;
+            let mut plot = Plot::new("timeline_plot")
+                .legend(
+                    Legend::default()
+                        .position(egui_plot::Corner::LeftTop)
+                        .background_alpha(0.5),
+                )
+                .set_margin_fraction(egui::vec2(0.04, 0.08))
+                .x_axis_formatter(|mark, range| axis_label(mark.value, range))
+                .y_axis_label("tension")
+                .allow_double_click_reset(true)
+                .label_formatter(move |hover| {
+                    let egui_plot::HoverPosition::NearDataPoint {
+                        plot_name,
+                        position,
+                        ..
+                    } = hover
+                    else {
+                        return None;
+                    };
+                    let ty = crate::extract::PloverType::from_name(plot_name)?;
+                    let m = data.by_type.get(&ty)?.iter().min_by(|a, b| {
+                        let da = (a.x.0 - position.x).abs() + (a.y - position.y).abs();
+                        let db = (b.x.0 - position.x).abs() + (b.y - position.y).abs();
+                        da.total_cmp(&db)
+                    })?;
+                    let e = &corpus.analyses[m.event.0].events[m.event.1];
+                    let who = |v: &[crate::extract::ActorMention]| {
+                        v.iter()
+                            .map(|a| a.code.as_str())
+                            .collect::<Vec<_>>()
+                            .join(",")
+                    };
+                    let sentence: String = e.evidence.chars().take(140).collect();
+                    Some(format!(
+                        "{} {} -> {}\n{} ({})\n{}",
+                        ty.name(),
+                        who(&e.source),
+                        who(&e.target),
+                        e.date.value.as_deref().unwrap_or("undated"),
+                        e.modality.name(),
+                        sentence
+                    ))
+                });
+            if reset {
+                plot = plot.reset();
+            }
+            let response = plot.show(ui, |plot_ui| {
+                plot_ui.hline(
+                    egui_plot::HLine::new("", 0.0)
+                        .color(egui::Color32::GRAY)
+                        .width(1.0),
+                );
+                for (ty, marks) in &data.by_type {
+                    let color = type_color(*ty);
+                    let (points, spans): (Vec<&Mark>, Vec<&Mark>) =
+                        marks.iter().partition(|m| m.x.0 == m.x.1);
+                    for filled in [true, false] {
+                        let pts: Vec<[f64; 2]> = points
+                            .iter()
+                            .filter(|m| m.filled == filled)
+                            .map(|m| [m.x.0, m.y])
+                            .collect();
+                        if !pts.is_empty() {
+                            plot_ui.points(
+                                Points::new(ty.name(), PlotPoints::new(pts))
+                                    .color(color)
+                                    .filled(filled)
+                                    .radius(5.0),
+                            );
+                        }
+                    }
+                    if !spans.is_empty() {
+                        // the span's midpoint is a hoverable, clickable point; the bar is painted below
+                        let mids: Vec<[f64; 2]> =
+                            spans.iter().map(|m| [(m.x.0 + m.x.1) / 2.0, m.y]).collect();
+                        plot_ui.points(
+                            Points::new(ty.name(), PlotPoints::new(mids))
+                                .color(color)
+                                .filled(false)
+                                .radius(2.5),
+                        );
+                    }
+                }
+                if let Some((a, e)) = selection
+                    && let Some(m) = data.by_type.values().flatten().find(|m| m.event == (a, e))
+                {
+                    plot_ui.points(
+                        Points::new(
+                            "selected",
+                            PlotPoints::new(vec![[(m.x.0 + m.x.1) / 2.0, m.y]]),
+                        )
+                        .color(egui::Color32::from_rgb(250, 200, 0))
+                        .filled(false)
+                        .radius(10.0),
+                    );
+                }
+                if app.state.show_index && !data.index.is_empty() {
+                    plot_ui.line(
+                        Line::new("tension index", PlotPoints::new(data.index.clone()))
+                            .color(egui::Color32::from_gray(120))
+                            .width(1.5),
+                    );
+                }
+                let b = plot_ui.plot_bounds();
+                if plot_ui.response().clicked()
+                    && let Some(p) = plot_ui.pointer_coordinate()
+                {
+                    clicked = Some((p.x, p.y, [b.width(), b.height()]));
+                }
+            });
+            // coarse dates (a month, a year) as bars over their period
+            let transform = response.transform;
+            let painter = ui.painter_at(*transform.frame());
+            for (ty, marks) in &data.by_type {
+                let stroke = egui::Stroke::new(5.0, type_color(*ty).gamma_multiply(0.55));
+                for m in marks.iter().filter(|m| m.x.1 > m.x.0) {
+                    let a = transform.position_from_point(&egui_plot::PlotPoint::new(m.x.0, m.y));
+                    let b =
+                        transform.position_from_point(&egui_plot::PlotPoint::new(m.x.1 + 1.0, m.y));
+                    painter.line_segment([a, b], stroke);
+                }
+            }
+        });
+    if let Some((x, y, [w, h])) = clicked {
+        let scale = if h > 0.0 { w / h } else { 1.0 };
+        if let Some(hit) = app.timeline.nearest(x, y, scale, h * 0.04) {
+            app.push(Command::SelectEvent(Some(hit)));
+        }
+    }
+}

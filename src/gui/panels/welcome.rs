@@ -1,0 +1,43 @@
+//! The empty state: what the program does and how to start.
+
+use crate::gui::app::App;
+use crate::gui::command::Command;
+use std::path::PathBuf;
+
+/// Where the bundled seed articles are: beside the executable or here.
+pub fn seeds_dir() -> Option<PathBuf> {
+    let exe_dir = std::env::current_exe()
+        .ok()
+        .and_then(|p| p.parent().map(|d| d.to_path_buf()));
+    let mut candidates = vec![PathBuf::from("seeds")];
+    if let Some(d) = exe_dir {
+        candidates.extend([d.join("seeds"), d.join("../../seeds")]);
+    }
+    candidates.into_iter().find(|p| p.is_dir())
+}
+
+/// Draws the welcome screen.
+pub fn show(app: &mut App, ui: &mut egui::Ui) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.vertical_centered(|ui| {
+            ui.add_space(ui.available_height() * 0.2);
+            ui.heading("tension-timeline");
+            ui.add_space(8.0);
+            ui.label("Open news articles about international tensions to see who did what to whom, and when,");
+            ui.label("on a timeline, with every fact next to the words that state it.");
+            ui.label("Text, Markdown, HTML, JSON, JSONL and TimeML files are read; drop files or folders here.");
+            ui.add_space(16.0);
+            if ui.button("Open articles…").clicked() {
+                app.push(Command::OpenDialog { folder: false });
+            }
+            if ui.button("Open folder…").clicked() {
+                app.push(Command::OpenDialog { folder: true });
+            }
+            if let Some(seeds) = seeds_dir()
+                && ui.button("Open the bundled seeds").clicked()
+            {
+                app.push(Command::OpenPaths(vec![seeds]));
+            }
+        });
+    });
+}

@@ -1,0 +1,171 @@
+//! The timeline's geometry, computed once per change of corpus or filters
+//! (never per frame): one point or span per visible event, grouped by type,
+//! and the tension index (a weekly sum with exponential decay).
+
+use crate::corpus::Corpus;
+use crate::extract::{Event, Modality, PloverType};
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+/// Days since 1970-01-01, the plot's x axis.
+pub fn day_number(d: NaiveDate) -> f64 {
+    (d - NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid")).num_days() as f64
+}
+
+/// The date of an x value.
+pub fn date_of(x: f64) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(1970, 1, 1)?
+        .checked_add_signed(chrono::Duration::days(x.round() as i64))
+}
+
+/// One event on the plot.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    /// (article index, event index) in the corpus.
+    pub event: (usize, usize),
+    /// First and last day (equal for a day-precise date).
+    pub x: (f64, f64),
+    /// Tension: the negated score (escalation up).
+    pub y: f64,
+    /// Filled (asserted) or hollow.
+    pub filled: bool,
+}
+
+/// What the user has chosen to see.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filters {
+    /// Only this article.
+    pub article: Option<usize>,
+    /// Only events with this actor code among source or target (empty: all).
+    pub actor: String,
+    /// Hidden types.
+    pub hidden_types: std::collections::BTreeSet<PloverType>,
+    /// Only this modality.
+    pub modality: Option<Modality>,
+    /// Only events whose evidence contains this text (case-insensitive).
+    pub search: String,
+    /// Show negated events too.
+    pub show_negated: bool,
+    /// Only events from this day on.
+    pub from: Option<NaiveDate>,
+    /// Only events up to this day.
+    pub to: Option<NaiveDate>,
+}
+
+impl Filters {
+    /// Whether an event of article `article` passes the filters.
+    pub fn accepts(&self, article: usize, e: &Event) -> bool {
+        if self.article.is_some_and(|a| a != article)
+            || self.hidden_types.contains(&e.event_type)
+            || self.modality.is_some_and(|m| m != e.modality)
+            || (!self.show_negated && e.modality == Modality::Negated)
+        {
+            return false;
+        }
+        let actor = self.actor.trim().to_uppercase();
+        if !actor.is_empty() && !e.source.iter().chain(&e.target).any(|m| m.code == actor) {
+            return false;
+        }
+        let search = self.search.trim().to_lowercase();
+        if !search.is_empty() && !e.evidence.to_lowercase().contains(&search) {
+            return false;
+        }
+        if self.from.is_some() || self.to.is_some() {
+            let Some((s, t)) = period(e) else {
+                return false;
+            };
+            if self.from.is_some_and(|f| t < f) || self.to.is_some_and(|to| s > to) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// The calendar period of an event's date.
+pub fn period(e: &Event) -> Option<(NaiveDate, NaiveDate)> {
+    Some((
+        NaiveDate::parse_from_str(e.date.start.as_deref()?, "%Y-%m-%d").ok()?,
+        NaiveDate::parse_from_str(e.date.end.as_deref()?, "%Y-%m-%d").ok()?,
+    ))
+}
+
+/// The plot's content.
+#[derive(Debug, Clone, Default)]
+pub struct TimelineData {
+    /// Visible marks by type.
+    pub by_type: BTreeMap<PloverType, Vec<Mark>>,
+    /// The tension index: (x, value) per week.
+    pub index: Vec<[f64; 2]>,
+    /// Visible events in time order (for keyboard stepping and the table).
+    pub order: Vec<(usize, usize)>,
+}
+
+impl TimelineData {
+    /// Computes the plot content of `corpus` under `filters`.
+    pub fn build(corpus: &Corpus, filters: &Filters) -> TimelineData {
+        let mut by_type: BTreeMap<PloverType, Vec<Mark>> = BTreeMap::new();
+        let mut order = Vec::new();
+        let mut weekly: BTreeMap<i64, f64> = BTreeMap::new();
+        for (ai, a) in corpus.analyses.iter().enumerate() {
+            for (ei, e) in a.events.iter().enumerate() {
+                if !filters.accepts(ai, e) {
+                    continue;
+                }
+                let Some((s, t)) = period(e) else { continue };
+                let x = (day_number(s), day_number(t));
+                by_type.entry(e.event_type).or_default().push(Mark {
+                    event: (ai, ei),
+                    x,
+                    y: -e.score,
+                    filled: e.modality == Modality::Asserted,
+                });
+                order.push((x.0, ai, ei));
+                if e.modality != Modality::Negated && t == s {
+                    *weekly.entry((x.0 / 7.0).floor() as i64).or_default() += -e.score;
+                }
+            }
+        }
+        order.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        // weekly sums with exponential decay (half-life two weeks), per week
+        let mut index = Vec::new();
+        if let (Some(first), Some(last)) =
+            (weekly.keys().next().copied(), weekly.keys().last().copied())
+        {
+            let mut level = 0.0;
+            let decay = 0.5f64.powf(0.5);
+            let span = (last - first).min(20_000);
+            for w in first..=first + span {
+                level = level * decay + weekly.get(&w).copied().unwrap_or(0.0);
+                index.push([w as f64 * 7.0 + 3.5, level / 4.0]);
+            }
+        }
+        TimelineData {
+            by_type,
+            index,
+            order: order.into_iter().map(|(_, a, e)| (a, e)).collect(),
+        }
+    }
+
+    /// The visible event nearest to a plot position, within `tolerance`
+    /// (in plot units scaled by `scale` = x units per y unit).
+    pub fn nearest(&self, x: f64, y: f64, scale: f64, tolerance: f64) -> Option<(usize, usize)> {
+        self.by_type
+            .values()
+            .flatten()
+            .map(|m| {
+                let dx = if x < m.x.0 {
+                    m.x.0 - x
+                } else if x > m.x.1 {
+                    x - m.x.1
+                } else {
+                    0.0
+                };
+                let d = ((dx / scale).powi(2) + (y - m.y).powi(2)).sqrt();
+                (d, m.event)
+            })
+            .filter(|(d, _)| *d <= tolerance)
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, e)| e)
+    }
+}

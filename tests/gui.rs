@@ -1,0 +1,168 @@
+//! The desktop application driven as a user would (egui_kittest): load the
+//! seeds, select an event, see its facts and its sentence, toggle a type,
+//! filter by actor, see a failing file's error, set an undated article's date.
+
+use crate::util::root;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use tension_timeline::gui::app::{App, UiState};
+use tension_timeline::gui::file_dialog::{FakePicker, PickResult};
+
+fn harness(pick: PickResult) -> Harness<'static, App> {
+    let app = App::with_picker(
+        UiState {
+            show_index: true,
+            ..Default::default()
+        },
+        Box::new(FakePicker(pick)),
+    );
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut App| app.draw(ui), app)
+}
+
+/// Steps frames until the background load is over.
+fn settle(h: &mut Harness<'static, App>) {
+    for _ in 0..600 {
+        h.step();
+        if h.state().loading().is_none() && !h.state().corpus.analyses.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.run_steps(4);
+}
+
+#[test]
+fn load_the_seeds_select_an_event_and_read_its_source() {
+    let mut h = harness(PickResult::Cancelled);
+    h.run_steps(2);
+    h.get_by_label("Open the bundled seeds").click();
+    h.run_steps(2);
+    settle(&mut h);
+    assert_eq!(h.state().corpus.analyses.len(), 3);
+    assert!(
+        !h.state().timeline.order.is_empty(),
+        "the timeline has events"
+    );
+    // the 2021-12-07 video call in the first article's event table
+    h.get_by_label_contains("CONSULT · asserted · “video conversation”")
+        .click();
+    h.run_steps(3);
+    let (a, e) = h.state().selection.expect("an event is selected");
+    let ev = &h.state().corpus.analyses[a].events[e];
+    assert_eq!(ev.event_type.name(), "CONSULT");
+    assert_eq!(ev.date.value.as_deref(), Some("2021-12-07"));
+    // the facts panel shows it, the source view shows its sentence
+    h.get_by_label_contains("Evidence: “as they square off in a video conversation");
+    h.get_by_label_contains("We take a look at Joe Biden and Vladimir Putin");
+    // keyboard: Escape clears the selection
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(h.state().selection.is_none());
+}
+
+#[test]
+fn toggle_a_type_and_filter_by_actor() {
+    let mut h = harness(PickResult::Cancelled);
+    h.run_steps(2);
+    h.get_by_label("Open the bundled seeds").click();
+    h.run_steps(2);
+    settle(&mut h);
+    let before = h.state().timeline.order.len();
+    let mobilize = h
+        .state()
+        .timeline
+        .by_type
+        .get(&tension_timeline::extract::PloverType::Mobilize)
+        .map_or(0, Vec::len);
+    assert!(mobilize > 0);
+    h.get_by_label_contains("MOBILIZE (").click();
+    h.run_steps(3);
+    assert!(
+        !h.state()
+            .timeline
+            .by_type
+            .contains_key(&tension_timeline::extract::PloverType::Mobilize)
+    );
+    assert_eq!(h.state().timeline.order.len(), before - mobilize);
+    // filter by actor: only events with Ukraine
+    h.state_mut().filters.actor = "UKR".into();
+    h.state_mut().invalidate();
+    h.run_steps(3);
+    let st = h.state();
+    assert!(!st.timeline.order.is_empty());
+    assert!(st.timeline.order.iter().all(|&(a, e)| {
+        let ev = &st.corpus.analyses[a].events[e];
+        ev.source.iter().chain(&ev.target).any(|m| m.code == "UKR")
+    }));
+}
+
+#[test]
+fn a_file_that_fails_shows_its_error_and_the_rest_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bad.txt"),
+        " date 2021-13-45 Broken\n\nText.\n",
+    )
+    .unwrap();
+    std::fs::copy(
+        root().join("seeds/002_dabadd9976efaa7d.txt"),
+        dir.path().join("good.txt"),
+    )
+    .unwrap();
+    let mut h = harness(PickResult::Picked(vec![dir.path().to_path_buf()]));
+    h.run_steps(2);
+    h.get_by_label("Open articles…").click();
+    h.run_steps(3);
+    settle(&mut h);
+    assert_eq!(h.state().corpus.analyses.len(), 1);
+    h.get_by_label_contains("bad.txt: invalid publication date");
+    h.get_by_label("Dismiss").click();
+    h.run_steps(2);
+    assert!(h.state().errors.is_empty());
+}
+
+#[test]
+fn no_dialog_offers_a_path_field() {
+    let mut h = harness(PickResult::Unavailable(
+        "no file dialog is available".into(),
+    ));
+    h.run_steps(2);
+    h.get_by_label("Open articles…").click();
+    h.run_steps(3);
+    assert!(h.state().path_entry.is_some());
+    h.get_by_label_contains("Path to a file or folder");
+}
+
+#[test]
+fn setting_the_date_of_an_undated_article_resolves_its_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("seeds/001_f433594d73ce1560.txt"),
+        dir.path().join("001.txt"),
+    )
+    .unwrap();
+    let mut h = harness(PickResult::Picked(vec![dir.path().to_path_buf()]));
+    h.run_steps(2);
+    h.get_by_label("Open articles…").click();
+    h.run_steps(3);
+    settle(&mut h);
+    assert_eq!(h.state().corpus.analyses[0].article.published, None);
+    h.get_by_label_contains("states no publication date");
+    h.state_mut().date_entry = "2021-12-08".into();
+    h.run_steps(1);
+    h.get_by_label("Set").click();
+    h.run_steps(3);
+    let a = &h.state().corpus.analyses[0];
+    assert_eq!(
+        a.article.published.map(|d| d.to_string()).as_deref(),
+        Some("2021-12-08")
+    );
+    let talks = a
+        .events
+        .iter()
+        .find(|e| e.trigger.text.contains("bilateral talks"))
+        .unwrap();
+    assert_eq!(talks.date.value.as_deref(), Some("2021-12-07"));
+}
