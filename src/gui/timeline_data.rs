@@ -99,6 +99,8 @@ pub struct TimelineData {
     pub index: Vec<[f64; 2]>,
     /// Visible events in time order (for keyboard stepping and the table).
     pub order: Vec<(usize, usize)>,
+    /// Number of events of each type in the whole corpus (for the type list).
+    pub type_counts: BTreeMap<PloverType, usize>,
 }
 
 impl TimelineData {
@@ -107,8 +109,10 @@ impl TimelineData {
         let mut by_type: BTreeMap<PloverType, Vec<Mark>> = BTreeMap::new();
         let mut order = Vec::new();
         let mut weekly: BTreeMap<i64, f64> = BTreeMap::new();
+        let mut type_counts = BTreeMap::new();
         for (ai, a) in corpus.analyses.iter().enumerate() {
             for (ei, e) in a.events.iter().enumerate() {
+                *type_counts.entry(e.event_type).or_insert(0) += 1;
                 if !filters.accepts(ai, e) {
                     continue;
                 }
@@ -144,6 +148,7 @@ impl TimelineData {
             by_type,
             index,
             order: order.into_iter().map(|(_, a, e)| (a, e)).collect(),
+            type_counts,
         }
     }
 

@@ -80,11 +80,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             egui::CollapsingHeader::new("Types")
                 .default_open(true)
                 .show(ui, |ui| {
-                    let mut counts = std::collections::BTreeMap::new();
-                    for e in app.corpus.analyses.iter().flat_map(|a| &a.events) {
-                        *counts.entry(e.event_type).or_insert(0usize) += 1;
-                    }
-                    for (t, n) in counts {
+                    for (t, n) in app.timeline.type_counts.clone() {
                         let mut shown = !app.filters.hidden_types.contains(&t);
                         let label = egui::RichText::new(format!("{} ({n})", t.name()))
                             .color(super::type_color(t));
@@ -96,11 +92,15 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             ui.separator();
             ui.heading("Articles");
             let mut picked = None;
+            let row_height = 2.0 * ui.text_style_height(&egui::TextStyle::Body)
+                + ui.spacing().item_spacing.y
+                + 2.0 * ui.spacing().button_padding.y;
             egui::ScrollArea::vertical()
                 .id_salt("article_list")
                 .max_height(ui.available_height() - 90.0)
-                .show(ui, |ui| {
-                    for (i, a) in app.corpus.analyses.iter().enumerate() {
+                .show_rows(ui, row_height, app.corpus.analyses.len(), |ui, rows| {
+                    for i in rows {
+                        let a = &app.corpus.analyses[i];
                         let art = &a.article;
                         let date = match (art.published, art.published_source) {
                             (Some(d), DateSource::Inferred) => format!("{d} (inferred)"),

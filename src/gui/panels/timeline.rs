@@ -123,13 +123,10 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     && let Some(m) = data.by_type.values().flatten().find(|m| m.event == (a, e))
                 {
                     plot_ui.points(
-                        Points::new(
-                            "selected",
-                            PlotPoints::new(vec![[(m.x.0 + m.x.1) / 2.0, m.y]]),
-                        )
-                        .color(egui::Color32::from_rgb(250, 200, 0))
-                        .filled(false)
-                        .radius(10.0),
+                        Points::new("", PlotPoints::new(vec![[(m.x.0 + m.x.1) / 2.0, m.y]]))
+                            .color(egui::Color32::from_rgb(250, 200, 0))
+                            .filled(false)
+                            .radius(10.0),
                     );
                 }
                 if app.state.show_index && !data.index.is_empty() {
