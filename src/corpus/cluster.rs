@@ -24,13 +24,6 @@ const MAX_COMPARISONS: usize = 64;
 /// How far a weakly dated mention may be from the others, in days.
 const WEAK_DATE_SLACK: i64 = 7;
 
-/// Types whose participants act on each other.
-const RECIPROCAL: &[PloverType] = &[
-    PloverType::Consult,
-    PloverType::Agree,
-    PloverType::Cooperate,
-];
-
 /// One mention of a merged event.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MentionRef {
@@ -209,7 +202,7 @@ impl<'a> Features<'a> {
         if self.event_type != o.event_type || !self.mergeable || !o.mergeable {
             return false;
         }
-        let actors = if RECIPROCAL.contains(&self.event_type) {
+        let actors = if self.event_type.is_reciprocal() {
             let shared = self.participants.intersection(&o.participants).count();
             shared
                 >= 2.min(self.participants.len())

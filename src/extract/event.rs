@@ -85,6 +85,15 @@ impl PloverType {
         }
     }
 
+    /// Whether the participants act on each other (CONSULT, AGREE,
+    /// COOPERATE): source and target are then every participant, order-free.
+    pub fn is_reciprocal(self) -> bool {
+        matches!(
+            self,
+            PloverType::Consult | PloverType::Agree | PloverType::Cooperate
+        )
+    }
+
     /// Parses an upper-case PLOVER name.
     pub fn from_name(s: &str) -> Option<PloverType> {
         PloverType::ALL.into_iter().find(|t| t.name() == s)

@@ -12,7 +12,7 @@ use super::event::{
     ActorMention, DateBasis, Event, EventDate, Modality, PloverType, Quantity, Trigger,
 };
 use super::lexicon::{ActorForm, CueKind, LEXICON, Lexicon, NOT_AN_EVENT};
-use super::modality::{Cue, clause_breaks, clause_of, find_cues, governing_cue, modality_of};
+use super::modality::{clause_breaks, clause_of, find_cues, governing_cue, modality_of};
 use super::text::{is_whole_word, quote_marks, trim_span, within, words};
 use crate::Span;
 use crate::nlp::reference_time::{ReferenceTime, after_non_reference_preposition, is_datable};
@@ -50,13 +50,6 @@ fn oblique(text: &str, a: &ActorHit) -> bool {
     }
     PREPOSITIONS.contains(&w.as_str())
 }
-
-/// Types whose participants act on each other: source and target are all of them.
-const RECIPROCAL: &[PloverType] = &[
-    PloverType::Consult,
-    PloverType::Agree,
-    PloverType::Cooperate,
-];
 
 /// What one sentence offers to the event rules.
 pub struct SentenceInput<'a> {
@@ -271,7 +264,7 @@ pub fn find_events(
                 nominal
                     || ["to", "of", "that"]
                         .iter()
-                        .any(|w| super::text::contains_words(&between, w))
+                        .any(|w| crate::nlp::reference_time::contains_words(&between, w))
             });
             let own_modal = cues.iter().any(|c| {
                 c.kind == CueKind::Hypothetical
@@ -325,7 +318,6 @@ pub fn find_events(
                 &actors,
                 attached,
                 &last_source,
-                &cues,
             );
             if source.is_empty() && target.is_empty() {
                 continue;
@@ -337,7 +329,7 @@ pub fn find_events(
             {
                 continue;
             }
-            let date = event_date(text, t.span, clause, span, timexes, s.reference_time);
+            let date = event_date(text, t.span, clause, timexes, s.reference_time);
             let evidence = trim_span(text, clause);
             let figures: Vec<Quantity> = within(quantities, span, |q| q.span)
                 .iter()
@@ -426,7 +418,6 @@ fn roles(
     actors: &[ActorHit],
     attached: Option<&ActorHit>,
     last_source: &[ActorMention],
-    cues: &[Cue],
 ) -> (Vec<ActorMention>, Vec<ActorMention>, String) {
     let participants: Vec<ActorHit> = actors.iter().filter(|a| !a.location).cloned().collect();
     let subjects = |from: usize, to: usize| -> Vec<ActorHit> {
@@ -544,8 +535,7 @@ fn roles(
         .cues
         .non_actor_subjects
         .iter()
-        .any(|w| super::text::contains_words(&lead_lower, w));
-    let _ = cues;
+        .any(|w| crate::nlp::reference_time::contains_words(&lead_lower, w));
     if source.is_empty() && !last_source.is_empty() && !unknown_subject {
         source = last_source.to_vec();
         how.push("source of previous event");
@@ -563,7 +553,7 @@ fn roles(
             how.push("target elsewhere in sentence");
         }
     }
-    if RECIPROCAL.contains(&ty) {
+    if ty.is_reciprocal() {
         let mut all = source.clone();
         all.extend(
             actors
@@ -599,7 +589,6 @@ fn event_date(
     text: &str,
     trigger: Span,
     clause: Span,
-    sentence: Span,
     timexes: &[Timex],
     reference: &ReferenceTime,
 ) -> EventDate {
@@ -634,7 +623,6 @@ fn event_date(
         .filter(usable)
         .filter(same_predicate)
         .min_by_key(|t| dist(t));
-    let _ = sentence;
     let (value, basis, timex) = match own {
         Some(t) => {
             let basis = if t.resolution == Resolution::Absolute {

@@ -50,12 +50,6 @@ pub fn tail(text: &str, pos: usize, n: usize) -> &str {
     &text[start..pos]
 }
 
-/// Whether `hay` contains `needle` as whole words.
-pub fn contains_words(hay: &str, needle: &str) -> bool {
-    hay.match_indices(needle)
-        .any(|(i, _)| is_whole_word(hay, i, i + needle.len()))
-}
-
 /// Byte positions of quotation marks in `text[span]`.
 pub fn quote_marks(text: &str, span: Span) -> Vec<usize> {
     text[span.0..span.1]

@@ -94,7 +94,7 @@ fn has_present_marker(sentence: &str) -> bool {
 }
 
 /// Whether `hay` contains `needle` as whole words.
-pub(crate) fn contains_words(hay: &str, needle: &str) -> bool {
+pub fn contains_words(hay: &str, needle: &str) -> bool {
     hay.match_indices(needle).any(|(i, _)| {
         let before_ok = hay[..i]
             .chars()
