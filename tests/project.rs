@@ -4,7 +4,8 @@ use crate::util::{root, run};
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::sync::atomic::AtomicBool;
-use tension_timeline::corpus::project::{self, Correction, Project, key_of};
+use tension_timeline::corpus::corrections::{self, key_of};
+use tension_timeline::corpus::project::{self, Correction, Project};
 use tension_timeline::corpus::{Corpus, load_paths};
 use tension_timeline::extract::{Modality, PloverType};
 
@@ -51,7 +52,7 @@ fn round_trip_same_events_same_corrections() {
             mode: String::new(),
         })
         .unwrap();
-        let applied = project::apply(&mut corpus, &p.journal().unwrap());
+        let applied = corrections::apply(&mut corpus, &p.journal().unwrap());
         assert_eq!(applied, 3);
     }
     assert_eq!(corpus.event_count(), before - 1);
@@ -59,7 +60,7 @@ fn round_trip_same_events_same_corrections() {
     let p = Project::open(&path).unwrap();
     assert_eq!(p.articles().unwrap().len(), 3);
     let mut again = seeds();
-    project::apply(&mut again, &p.journal().unwrap());
+    corrections::apply(&mut again, &p.journal().unwrap());
     assert_eq!(event_summary(&again), event_summary(&corpus));
     assert!(
         again.analyses[2]
@@ -89,7 +90,7 @@ fn corrections_survive_re_extraction() {
             value: "2021-12".into(),
         },
     }];
-    assert_eq!(project::apply(&mut corpus, &journal), 1);
+    assert_eq!(corrections::apply(&mut corpus, &journal), 1);
     assert_eq!(
         corpus.analyses[0].events[0].date.value.as_deref(),
         Some("2021-12")
@@ -109,7 +110,7 @@ fn publication_date_correction_resolves_relative_dates() {
             date,
         },
     }];
-    project::apply(&mut corpus, &journal);
+    corrections::apply(&mut corpus, &journal);
     let a = &corpus.analyses[1];
     assert_eq!(a.article.published, Some(date));
     let tuesday = a.timexes.iter().find(|t| t.text == "Tuesday").unwrap();

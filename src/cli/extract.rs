@@ -1,7 +1,8 @@
 //! `tension-timeline extract`: read, analyse, write.
 
 use super::{EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, ExtractArgs, OutputFormat, ProgressMode};
-use crate::corpus::project::{self, Project, content_hash};
+use crate::corpus::corrections;
+use crate::corpus::project::{Project, content_hash};
 use crate::corpus::{Corpus, load_paths};
 use crate::export::{self, json, write_atomic};
 use crate::extract::analyze;
@@ -79,7 +80,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<u8> {
             }
         }
         let journal = p.journal()?;
-        let applied = project::apply(&mut corpus, &journal);
+        let applied = corrections::apply(&mut corpus, &journal);
         eprintln!(
             "tension-timeline: {}: {applied} correction(s) applied from {} journal entries",
             p.path().display(),

@@ -314,6 +314,48 @@ pub fn cluster(analyses: &mut [Analysis]) -> Vec<MergedEvent> {
     merged
 }
 
+/// Rebuilds the merged events from the mentions' cluster ids (after the
+/// analyst merged or split events): mentions sharing an id form one event, a
+/// mention without one (an added event) stands alone, rejected mentions
+/// belong to none. Ids are renumbered `c1`, `c2`, ... in order of first
+/// mention, as [`cluster`] numbers them.
+pub fn regroup(analyses: &mut [Analysis]) -> Vec<MergedEvent> {
+    let mut members: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut index_of: HashMap<String, usize> = HashMap::new();
+    for (ai, a) in analyses.iter().enumerate() {
+        for (ei, e) in a.events.iter().enumerate() {
+            if e.review == crate::extract::Review::Rejected {
+                continue;
+            }
+            let k = match &e.cluster {
+                Some(c) => *index_of.entry(c.clone()).or_insert_with(|| {
+                    members.push(Vec::new());
+                    members.len() - 1
+                }),
+                None => {
+                    members.push(Vec::new());
+                    members.len() - 1
+                }
+            };
+            members[k].push((ai, ei));
+        }
+    }
+    for a in analyses.iter_mut() {
+        for e in &mut a.events {
+            e.cluster = None;
+        }
+    }
+    let mut merged = Vec::with_capacity(members.len());
+    for (k, group) in members.iter().enumerate() {
+        let id = format!("c{}", k + 1);
+        for &(ai, ei) in group {
+            analyses[ai].events[ei].cluster = Some(id.clone());
+        }
+        merged.push(merge(&id, group.iter().map(|&r| (r, &analyses[r.0]))));
+    }
+    merged
+}
+
 /// Builds the merged record of one cluster.
 fn merge<'a>(id: &str, group: impl Iterator<Item = ((usize, usize), &'a Analysis)>) -> MergedEvent {
     let mut mentions = Vec::new();

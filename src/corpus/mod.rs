@@ -7,6 +7,7 @@
 //! others load.
 
 pub mod cluster;
+pub mod corrections;
 pub mod dating;
 pub mod project;
 

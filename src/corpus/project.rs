@@ -13,11 +13,8 @@
 
 use super::Corpus;
 use crate::Span;
-use crate::extract::{
-    ActorMention, Analysis, DateBasis, Event, EventDate, Modality, PloverType, Trigger,
-};
+use crate::extract::{Modality, PloverType};
 use crate::ingest::DateSource;
-use crate::nlp::temporal::value_range;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
@@ -45,6 +42,14 @@ pub enum ProjectError {
         path: String,
         /// Its schema version.
         found: i64,
+    },
+    /// The file could not be written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// Why.
+        source: std::io::Error,
     },
     /// A JSON export that does not parse.
     #[error("{path}: invalid project JSON: {reason}")]
@@ -232,6 +237,31 @@ impl Project {
         };
         p.migrate()?;
         Ok(p)
+    }
+
+    /// Writes a consistent copy of the project to `path` (through a
+    /// temporary file beside it, renamed into place) and opens the copy.
+    pub fn save_as(&self, path: &Path) -> Result<Project, ProjectError> {
+        if path == self.path {
+            return Project::open(path);
+        }
+        let io = |e: std::io::Error| ProjectError::Io {
+            path: path.display().to_string(),
+            source: e,
+        };
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let tmp = tempfile::Builder::new()
+            .prefix(".ttproj-")
+            .tempfile_in(dir)
+            .map_err(io)?;
+        self.conn
+            .execute("VACUUM INTO ?1", params![tmp.path().to_string_lossy()])
+            .map_err(|e| self.err(e))?;
+        tmp.persist(path).map_err(|e| io(e.error))?;
+        Project::open(path)
     }
 
     /// The file this project lives in.
@@ -474,258 +504,6 @@ impl Project {
     }
 }
 
-/// The corrections in effect: the journal with undone entries removed.
-pub fn effective(journal: &[JournalEntry]) -> Vec<&Correction> {
-    let mut undone = std::collections::HashSet::new();
-    for j in journal {
-        match j.correction {
-            Correction::Undo { seq } => {
-                undone.insert(seq);
-            }
-            Correction::Redo { seq } => {
-                undone.remove(&seq);
-            }
-            _ => {}
-        }
-    }
-    journal
-        .iter()
-        .filter(|j| !undone.contains(&j.seq))
-        .filter(|j| {
-            !matches!(
-                j.correction,
-                Correction::Undo { .. } | Correction::Redo { .. }
-            )
-        })
-        .map(|j| &j.correction)
-        .collect()
-}
-
-/// The article and event a key points to: same text hash, same type, and
-/// the evidence overlapping the key's span most.
-fn locate(analyses: &[Analysis], key: &EventKey) -> Option<(usize, usize)> {
-    let ai = analyses
-        .iter()
-        .position(|a| content_hash(&a.article.text) == key.article_hash)?;
-    let ei = analyses[ai]
-        .events
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.event_type == key.event_type)
-        .filter_map(|(i, e)| {
-            let ov = e
-                .span
-                .1
-                .min(key.span.1)
-                .saturating_sub(e.span.0.max(key.span.0));
-            (ov > 0).then_some((ov, i))
-        })
-        .max()
-        .map(|(_, i)| i)?;
-    Some((ai, ei))
-}
-
-/// The key of an event in its article.
-pub fn key_of(a: &Analysis, e: &Event) -> EventKey {
-    EventKey {
-        article_hash: content_hash(&a.article.text),
-        span: e.span,
-        event_type: e.event_type,
-    }
-}
-
-fn mentions(codes: &[String]) -> Vec<ActorMention> {
-    codes
-        .iter()
-        .map(|c| ActorMention {
-            code: c.clone(),
-            text: String::new(),
-            span: (0, 0),
-        })
-        .collect()
-}
-
-fn date_of(value: &str) -> EventDate {
-    let range = value_range(value);
-    EventDate {
-        value: Some(value.to_string()),
-        start: range.map(|r| r.0.to_string()),
-        end: range.map(|r| r.1.to_string()),
-        basis: DateBasis::Explicit,
-        timex: None,
-    }
-}
-
-/// Applies the corrections in effect to a corpus: publication dates first
-/// (re-analysing those articles and re-linking), then event edits, rejected
-/// events removed, added events inserted, merges and splits on the clusters.
-/// Each changed event's `rule` says it was corrected. Returns the number of
-/// corrections that found their event.
-pub fn apply(corpus: &mut Corpus, journal: &[JournalEntry]) -> usize {
-    let active = effective(journal);
-    let mut applied = 0;
-    let mut redated = false;
-    for c in &active {
-        if let Correction::SetPublished { article_hash, date } = c
-            && let Some(a) = corpus
-                .analyses
-                .iter_mut()
-                .find(|a| &content_hash(&a.article.text) == article_hash)
-        {
-            let mut article = a.article.clone();
-            article.set_published(Some(*date), DateSource::User);
-            *a = crate::extract::analyze(article);
-            applied += 1;
-            redated = true;
-        }
-    }
-    if redated {
-        corpus.link();
-    }
-    let mut rejected = Vec::new();
-    let mut merges = Vec::new();
-    for c in &active {
-        let note = |e: &mut Event, what: &str| {
-            e.rule = format!("{}; corrected by the analyst: {what}", e.rule);
-        };
-        match c {
-            Correction::Accept { key } => {
-                if let Some((ai, ei)) = locate(&corpus.analyses, key) {
-                    note(&mut corpus.analyses[ai].events[ei], "accepted");
-                    applied += 1;
-                }
-            }
-            Correction::Reject { key } => {
-                if let Some(found) = locate(&corpus.analyses, key) {
-                    rejected.push(found);
-                    applied += 1;
-                }
-            }
-            Correction::SetType { key, to, mode } => {
-                if let Some((ai, ei)) = locate(&corpus.analyses, key) {
-                    let e = &mut corpus.analyses[ai].events[ei];
-                    e.event_type = *to;
-                    e.mode = mode.clone();
-                    e.score = crate::extract::lexicon::LEXICON.score(*to, mode);
-                    note(e, &format!("type set to {}", to.name()));
-                    applied += 1;
-                }
-            }
-            Correction::SetActors {
-                key,
-                source,
-                target,
-            } => {
-                if let Some((ai, ei)) = locate(&corpus.analyses, key) {
-                    let e = &mut corpus.analyses[ai].events[ei];
-                    e.source = mentions(source);
-                    e.target = mentions(target);
-                    note(e, "actors set");
-                    applied += 1;
-                }
-            }
-            Correction::SetDate { key, value } => {
-                if let Some((ai, ei)) = locate(&corpus.analyses, key) {
-                    let e = &mut corpus.analyses[ai].events[ei];
-                    e.date = date_of(value);
-                    note(e, &format!("date set to {value}"));
-                    applied += 1;
-                }
-            }
-            Correction::SetModality { key, to } => {
-                if let Some((ai, ei)) = locate(&corpus.analyses, key) {
-                    let e = &mut corpus.analyses[ai].events[ei];
-                    e.modality = *to;
-                    note(e, &format!("modality set to {}", to.name()));
-                    applied += 1;
-                }
-            }
-            Correction::AddEvent {
-                key,
-                source,
-                target,
-                date,
-                modality,
-            } => {
-                if let Some(a) = corpus
-                    .analyses
-                    .iter_mut()
-                    .find(|a| content_hash(&a.article.text) == key.article_hash)
-                    && key.span.1 <= a.article.text.len()
-                    && a.article.text.is_char_boundary(key.span.0)
-                    && a.article.text.is_char_boundary(key.span.1)
-                {
-                    let evidence = a.article.text[key.span.0..key.span.1].to_string();
-                    let n = a.events.len() + 1;
-                    a.events.push(Event {
-                        id: format!("{}#a{n}", a.article.id),
-                        article: a.article.id.clone(),
-                        span: key.span,
-                        evidence: evidence.clone(),
-                        event_type: key.event_type,
-                        mode: String::new(),
-                        score: crate::extract::lexicon::LEXICON.score(key.event_type, ""),
-                        cameo: None,
-                        goldstein: None,
-                        source: mentions(source),
-                        target: mentions(target),
-                        modality: *modality,
-                        date: date.as_deref().map_or(
-                            EventDate {
-                                value: None,
-                                start: None,
-                                end: None,
-                                basis: DateBasis::Unknown,
-                                timex: None,
-                            },
-                            date_of,
-                        ),
-                        trigger: Trigger {
-                            text: evidence,
-                            span: key.span,
-                        },
-                        quantities: Vec::new(),
-                        rule: "added by the analyst".into(),
-                        cluster: None,
-                    });
-                    a.events.sort_by_key(|e| e.span);
-                    applied += 1;
-                }
-            }
-            Correction::Merge { key, other } => {
-                if let (Some(x), Some(y)) = (
-                    locate(&corpus.analyses, key),
-                    locate(&corpus.analyses, other),
-                ) {
-                    merges.push((x, y));
-                    applied += 1;
-                }
-            }
-            Correction::Split { key } => {
-                if let Some((ai, ei)) = locate(&corpus.analyses, key) {
-                    let e = &mut corpus.analyses[ai].events[ei];
-                    e.cluster = Some(format!("{}-split", e.id));
-                    note(e, "split from its merged event");
-                    applied += 1;
-                }
-            }
-            Correction::SetPublished { .. } | Correction::Undo { .. } | Correction::Redo { .. } => {
-            }
-        }
-    }
-    for ((ai, ei), (bj, ej)) in merges {
-        let target = corpus.analyses[ai].events[ei].cluster.clone();
-        let e = &mut corpus.analyses[bj].events[ej];
-        e.cluster = target;
-        e.rule = format!("{}; corrected by the analyst: merged", e.rule);
-    }
-    rejected.sort_unstable();
-    for (ai, ei) in rejected.into_iter().rev() {
-        corpus.analyses[ai].events.remove(ei);
-    }
-    applied
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -755,7 +533,7 @@ mod tests {
         let p = Project::open(&path).unwrap();
         let j = p.journal().unwrap();
         assert_eq!(j.len(), 3);
-        let eff = effective(&j);
+        let eff = crate::corpus::corrections::effective(&j);
         assert_eq!(eff, vec![&Correction::Reject { key }]);
         assert_eq!(p.view().unwrap()["filters"]["actor"], "RUS");
         let export = p.export().unwrap();

@@ -211,6 +211,41 @@ pub struct Quantity {
     pub text: String,
 }
 
+/// The analyst's verdict on an event mention.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Review {
+    /// As extracted; nobody has looked at it.
+    #[default]
+    Unreviewed,
+    /// Confirmed as extracted.
+    Accepted,
+    /// Edited (type, actors, date, modality, merge or split).
+    Corrected,
+    /// Wrong: not an event.
+    Rejected,
+    /// Marked on the text by the analyst.
+    Added,
+}
+
+impl Review {
+    /// Whether nobody has reviewed it.
+    pub fn is_unreviewed(&self) -> bool {
+        *self == Review::Unreviewed
+    }
+
+    /// A short word for the user interface.
+    pub fn name(self) -> &'static str {
+        match self {
+            Review::Unreviewed => "unreviewed",
+            Review::Accepted => "accepted",
+            Review::Corrected => "corrected",
+            Review::Rejected => "rejected",
+            Review::Added => "added",
+        }
+    }
+}
+
 /// One mention of an event in an article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
@@ -250,4 +285,7 @@ pub struct Event {
     /// The merged event it belongs to (set when a corpus is linked), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster: Option<String>,
+    /// What the analyst said about it (nothing until a correction applies).
+    #[serde(default, skip_serializing_if = "Review::is_unreviewed")]
+    pub review: Review,
 }

@@ -9,7 +9,7 @@
 
 use super::actors::{ActorHit, ActorMemory, find_actors, group_actors};
 use super::event::{
-    ActorMention, DateBasis, Event, EventDate, Modality, PloverType, Quantity, Trigger,
+    ActorMention, DateBasis, Event, EventDate, Modality, PloverType, Quantity, Review, Trigger,
 };
 use super::lexicon::{ActorForm, CueKind, LEXICON, Lexicon, NOT_AN_EVENT};
 use super::modality::{clause_breaks, clause_of, find_cues, governing_cue, modality_of};
@@ -390,6 +390,7 @@ pub fn find_events(
                 quantities: figures,
                 rule,
                 cluster: None,
+                review: Review::Unreviewed,
             });
         }
         if let Some(e) = sentence_events

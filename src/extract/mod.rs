@@ -11,7 +11,7 @@ pub mod quantities;
 pub mod text;
 
 pub use event::{
-    ActorMention, DateBasis, Event, EventDate, Modality, PloverType, Quantity, Trigger,
+    ActorMention, DateBasis, Event, EventDate, Modality, PloverType, Quantity, Review, Trigger,
 };
 
 use crate::Span;
