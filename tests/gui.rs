@@ -8,7 +8,7 @@ use egui_kittest::kittest::Queryable;
 use tension_timeline::gui::app::{App, UiState};
 use tension_timeline::gui::file_dialog::{FakePicker, PickResult};
 
-fn harness(pick: PickResult) -> Harness<'static, App> {
+pub fn harness(pick: PickResult) -> Harness<'static, App> {
     let app = App::with_picker(
         UiState {
             show_index: true,
@@ -22,7 +22,7 @@ fn harness(pick: PickResult) -> Harness<'static, App> {
 }
 
 /// Steps frames until the background load is over.
-fn settle(h: &mut Harness<'static, App>) {
+pub fn settle(h: &mut Harness<'static, App>) {
     for _ in 0..600 {
         h.step();
         if h.state().loading().is_none() && !h.state().corpus.analyses.is_empty() {

@@ -4,6 +4,7 @@ mod util;
 
 mod cli;
 mod gui;
+mod gui_corrections;
 mod plover_gsr;
 mod project;
 mod robustness;

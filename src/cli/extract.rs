@@ -159,26 +159,9 @@ fn write_output(args: &ExtractArgs, corpus: &Corpus) -> anyhow::Result<()> {
 }
 
 fn write_timeml_dir(dir: &Path, corpus: &Corpus) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    for a in &corpus.analyses {
-        let stem: String = a
-            .article
-            .id
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() || "-_.".contains(c) {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
-        let stem = stem.trim_end_matches(".tml").to_string();
-        let path = dir.join(format!("{stem}.tml"));
-        write_atomic(&path, export::timeml::to_timeml(a).as_bytes())
-            .with_context(|| format!("writing {}", path.display()))?;
-    }
-    Ok(())
+    export::timeml::write_dir(dir, corpus)
+        .map(|_| ())
+        .with_context(|| format!("writing TimeML into {}", dir.display()))
 }
 
 /// Streams JSONL articles from standard input to JSONL results on standard

@@ -64,6 +64,26 @@ impl Corpus {
         self.clusters = cluster::cluster(&mut self.analyses);
     }
 
+    /// A copy for export: rejected events left out (the merged events
+    /// already leave them out).
+    pub fn without_rejected(&self) -> Corpus {
+        let analyses = self
+            .analyses
+            .iter()
+            .map(|a| {
+                let mut a = a.clone();
+                a.events
+                    .retain(|e| e.review != crate::extract::Review::Rejected);
+                a
+            })
+            .collect();
+        Corpus {
+            analyses,
+            errors: Vec::new(),
+            clusters: self.clusters.clone(),
+        }
+    }
+
     /// Number of event mentions in all articles.
     pub fn event_count(&self) -> usize {
         self.analyses.iter().map(|a| a.events.len()).sum()

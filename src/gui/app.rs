@@ -2,16 +2,17 @@
 //! and applies the commands they push.
 
 use super::command::Command;
-use super::file_dialog::{FilePicker, NativePicker, PickResult};
+use super::file_dialog::{ExportKind, FilePicker, NativePicker, PickRequest, PickResult};
 use super::load_job::LoadJob;
 use super::panels;
+use super::session::Session;
 use super::timeline_data::{Filters, TimelineData};
 use crate::corpus::Corpus;
-use crate::extract::analyze;
-use crate::ingest::DateSource;
+use crate::corpus::project::{Correction, EventKey, ProjectArticle, ProjectExport, content_hash};
+use crate::extract::PloverType;
 use serde::{Deserialize, Serialize};
-use std::path::PathBuf;
-use std::sync::mpsc::Receiver;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
 
 /// What is remembered between runs (eframe storage).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -23,6 +24,32 @@ pub struct UiState {
     pub show_index: bool,
     /// Show negated events.
     pub show_negated: bool,
+    /// Plot every mention instead of the merged events.
+    pub show_mentions: bool,
+    /// Project files opened or saved recently, newest first.
+    pub recent_projects: Vec<PathBuf>,
+}
+
+/// The editing fields of the review panel, for one selected event.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EditBuffers {
+    /// The event these fields were filled from.
+    pub event: String,
+    /// The date being typed.
+    pub date: String,
+    /// Source actor codes being typed (comma-separated).
+    pub source: String,
+    /// Target actor codes being typed.
+    pub target: String,
+}
+
+/// An event marked to be merged with another.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MergeMark {
+    /// Its key.
+    pub key: EventKey,
+    /// How to name it to the user.
+    pub label: String,
 }
 
 /// The application.
@@ -53,23 +80,41 @@ pub struct App {
     pub scroll_to_selection: bool,
     /// Reset the plot bounds on the next frame.
     pub reset_view: bool,
+    /// The open project and its corrections.
+    pub session: Session,
+    /// Text selected in the source view: (article, start, end) in bytes.
+    pub text_selection: Option<(usize, usize, usize)>,
+    /// The type of an event added from selected text.
+    pub new_event_type: PloverType,
+    /// The event marked for merging.
+    pub merge_mark: Option<MergeMark>,
+    /// The review panel's fields.
+    pub edit: EditBuffers,
+    /// Where the plot was drawn last (for PNG export).
+    pub plot_rect: Option<egui::Rect>,
     dirty: bool,
     commands: Vec<Command>,
     load: Option<LoadJob>,
+    /// Articles the opened project lists, checked when they have loaded.
+    expected: Option<Vec<ProjectArticle>>,
+    saved_filters: Filters,
     picker: Box<dyn FilePicker>,
-    pick: Option<Receiver<PickResult>>,
+    pick: Option<(PickRequest, Receiver<PickResult>)>,
+    notices: (Sender<String>, Receiver<String>),
 }
 
 impl App {
     /// A new application with the native file dialog.
     pub fn new(state: Option<UiState>) -> App {
-        App::with_picker(
+        let mut app = App::with_picker(
             state.unwrap_or(UiState {
                 show_index: true,
                 ..Default::default()
             }),
             Box::new(NativePicker),
-        )
+        );
+        app.session = Session::untitled(recovery_dir());
+        app
     }
 
     /// A new application with the given file picker (tests inject a fake).
@@ -92,11 +137,20 @@ impl App {
             about_open: false,
             scroll_to_selection: false,
             reset_view: false,
+            session: Session::untitled(None),
+            text_selection: None,
+            new_event_type: PloverType::Consult,
+            merge_mark: None,
+            edit: EditBuffers::default(),
+            plot_rect: None,
             dirty: true,
             commands: Vec::new(),
             load: None,
+            expected: None,
+            saved_filters: Filters::default(),
             picker,
             pick: None,
+            notices: channel(),
         }
     }
 
@@ -121,8 +175,15 @@ impl App {
         self.poll(&ctx);
         self.keyboard(&ctx);
         if self.dirty {
-            self.timeline = TimelineData::build(&self.corpus, &self.filters);
+            self.timeline =
+                TimelineData::build(&self.corpus, &self.filters, !self.state.show_mentions);
             self.dirty = false;
+        }
+        if self.filters != self.saved_filters {
+            self.saved_filters = self.filters.clone();
+            if let Ok(v) = serde_json::to_value(&self.filters) {
+                let _ = self.session.project_mut().set_view("filters", &v);
+            }
         }
         panels::menu::show(self, ui);
         panels::status::show(self, ui);
@@ -141,43 +202,31 @@ impl App {
         }
     }
 
-    /// Background work: the load job, the file dialog, dropped files.
+    /// Background work: the load job, the file dialog, dropped files,
+    /// messages from exports.
     fn poll(&mut self, ctx: &egui::Context) {
         if let Some(job) = &self.load
             && let Some(loaded) = job.poll()
         {
             self.load = None;
-            let (n, failed) = (loaded.analyses.len(), loaded.errors.len());
-            self.errors
-                .extend(loaded.errors.iter().map(ToString::to_string));
-            self.corpus.extend(loaded.analyses);
-            self.corpus.link();
-            self.message = format!(
-                "Loaded {n} article(s){}",
-                if failed > 0 {
-                    format!(", {failed} failed")
-                } else {
-                    String::new()
-                }
-            );
-            if self.article.is_none() && !self.corpus.analyses.is_empty() {
-                self.article = Some(0);
-            }
-            self.dirty = true;
-            self.reset_view = true;
+            self.loaded(loaded);
         }
-        if let Some(rx) = &self.pick
+        if let Some((request, rx)) = &self.pick
             && let Ok(result) = rx.try_recv()
         {
+            let request = *request;
             self.pick = None;
             match result {
-                PickResult::Picked(paths) => self.push(Command::OpenPaths(paths)),
+                PickResult::Picked(paths) => self.picked(request, paths),
                 PickResult::Cancelled => {}
                 PickResult::Unavailable(reason) => {
                     self.message = format!("{reason}: type a path below");
                     self.path_entry.get_or_insert_with(String::new);
                 }
             }
+        }
+        while let Ok(notice) = self.notices.1.try_recv() {
+            self.message = notice;
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -187,22 +236,122 @@ impl App {
                 .filter(|p| !p.as_os_str().is_empty())
                 .collect()
         });
-        if !dropped.is_empty() {
-            self.push(Command::OpenPaths(dropped));
+        let (projects, articles): (Vec<PathBuf>, Vec<PathBuf>) = dropped
+            .into_iter()
+            .partition(|p| p.extension().is_some_and(|e| e == "ttproj"));
+        if let Some(p) = projects.into_iter().next() {
+            self.push(Command::OpenProject(p));
+        } else if !articles.is_empty() {
+            self.push(Command::OpenPaths(articles));
+        }
+    }
+
+    /// A load finished: add its articles, link, apply the project's corrections.
+    fn loaded(&mut self, loaded: Corpus) {
+        let (n, failed) = (loaded.analyses.len(), loaded.errors.len());
+        self.errors
+            .extend(loaded.errors.iter().map(ToString::to_string));
+        let selected = self.selected_id();
+        self.session.restore(&mut self.corpus);
+        if self.corpus.analyses.is_empty() {
+            // the worker has linked the new articles already
+            self.corpus = Corpus {
+                errors: Vec::new(),
+                ..loaded
+            };
+        } else {
+            self.corpus.extend(loaded.analyses);
+            self.corpus.link();
+        }
+        if let Err(e) = self.session.corpus_changed(&mut self.corpus) {
+            self.errors.push(e.to_string());
+        }
+        if let Some(expected) = self.expected.take() {
+            self.check_project_articles(&expected);
+        }
+        self.message = format!(
+            "Loaded {n} article(s){}",
+            if failed > 0 {
+                format!(", {failed} failed")
+            } else {
+                String::new()
+            }
+        );
+        if self.article.is_none() && !self.corpus.analyses.is_empty() {
+            self.article = Some(0);
+        }
+        self.reselect(selected);
+        self.dirty = true;
+        self.reset_view = true;
+    }
+
+    /// Reports the project's articles that moved or changed.
+    fn check_project_articles(&mut self, expected: &[ProjectArticle]) {
+        let loaded: std::collections::HashMap<&str, &str> = self
+            .corpus
+            .analyses
+            .iter()
+            .map(|a| (a.article.path.as_str(), a.article.text.as_str()))
+            .collect();
+        for a in expected {
+            match loaded.get(a.path.as_str()) {
+                None => self.errors.push(format!(
+                    "{}: in the project but not found (moved or deleted); its corrections wait until it is opened again",
+                    a.path
+                )),
+                Some(text) if content_hash(text) != a.content_hash => self.errors.push(format!(
+                    "{}: changed since it was added to the project; corrections keyed to its old text may not apply",
+                    a.path
+                )),
+                Some(_) => {}
+            }
+        }
+    }
+
+    /// A file dialog answered.
+    fn picked(&mut self, request: PickRequest, mut paths: Vec<PathBuf>) {
+        let Some(first) = paths.first().cloned() else {
+            return;
+        };
+        match request {
+            PickRequest::Articles | PickRequest::Folder => {
+                self.push(Command::OpenPaths(std::mem::take(&mut paths)))
+            }
+            PickRequest::OpenProject => self.push(Command::OpenProject(first)),
+            PickRequest::SaveProject => self.push(Command::SaveProjectAs(first)),
+            PickRequest::ImportProject => self.push(Command::ImportProject(first)),
+            PickRequest::Export(kind) => self.push(Command::Export(kind, first)),
         }
     }
 
     fn keyboard(&mut self, ctx: &egui::Context) {
+        let (open, redo, undo) = ctx.input_mut(|i| {
+            let cmd_shift = egui::Modifiers::COMMAND | egui::Modifiers::SHIFT;
+            (
+                i.consume_key(egui::Modifiers::COMMAND, egui::Key::O),
+                i.consume_key(cmd_shift, egui::Key::Z)
+                    || i.consume_key(egui::Modifiers::COMMAND, egui::Key::Y),
+                i.consume_key(egui::Modifiers::COMMAND, egui::Key::Z),
+            )
+        });
+        if open {
+            self.push(Command::Pick(PickRequest::Articles));
+        }
         if ctx.memory(|m| m.focused().is_some()) {
             return;
         }
-        let (down, up, esc, enter, open) = ctx.input(|i| {
+        if redo {
+            self.push(Command::Redo);
+        }
+        if undo {
+            self.push(Command::Undo);
+        }
+        let (down, up, esc, enter) = ctx.input(|i| {
             (
                 i.key_pressed(egui::Key::ArrowDown) || i.key_pressed(egui::Key::ArrowRight),
                 i.key_pressed(egui::Key::ArrowUp) || i.key_pressed(egui::Key::ArrowLeft),
                 i.key_pressed(egui::Key::Escape),
                 i.key_pressed(egui::Key::Enter),
-                i.modifiers.command && i.key_pressed(egui::Key::O),
             )
         });
         if down {
@@ -213,14 +362,161 @@ impl App {
         }
         if esc {
             self.push(Command::SelectEvent(None));
+            self.text_selection = None;
         }
         if enter && let Some((a, _)) = self.selection {
             self.push(Command::SelectArticle(a));
             self.scroll_to_selection = true;
         }
-        if open {
-            self.push(Command::OpenDialog { folder: false });
+    }
+
+    /// The id of the selected event mention.
+    fn selected_id(&self) -> Option<String> {
+        let (a, e) = self.selection?;
+        Some(self.corpus.analyses.get(a)?.events.get(e)?.id.clone())
+    }
+
+    /// Selects the event with this id again (indices move when events are
+    /// added or articles re-analysed).
+    fn reselect(&mut self, id: Option<String>) {
+        self.selection = id.and_then(|id| {
+            let article = id.rsplit_once('#').map(|(a, _)| a)?;
+            let ai = self
+                .corpus
+                .analyses
+                .iter()
+                .position(|a| a.article.id == article)?;
+            let ei = self.corpus.analyses[ai]
+                .events
+                .iter()
+                .position(|e| e.id == id)?;
+            Some((ai, ei))
+        });
+    }
+
+    /// Records a correction, or undoes/redoes one, keeping the selection.
+    fn correct(&mut self, what: impl FnOnce(&mut Session, &mut Corpus) -> Result<String, String>) {
+        let selected = self.selected_id();
+        match what(&mut self.session, &mut self.corpus) {
+            Ok(msg) => self.message = msg,
+            Err(e) => self.errors.push(e),
         }
+        self.reselect(selected);
+        self.edit = EditBuffers::default();
+        self.dirty = true;
+    }
+
+    /// Starts an empty, untitled project.
+    fn new_project(&mut self) {
+        if let Some(job) = &self.load {
+            job.cancel();
+        }
+        self.load = None;
+        self.corpus = Corpus::default();
+        self.session = Session::untitled(self.session_recovery_dir());
+        self.selection = None;
+        self.article = None;
+        self.text_selection = None;
+        self.merge_mark = None;
+        self.errors.clear();
+        self.filters = Filters {
+            show_negated: self.filters.show_negated,
+            ..Default::default()
+        };
+        self.saved_filters = self.filters.clone();
+        self.dirty = true;
+    }
+
+    fn session_recovery_dir(&self) -> Option<PathBuf> {
+        self.session.recovery_dir().map(Path::to_path_buf)
+    }
+
+    fn remember_project(&mut self, p: &Path) {
+        self.state.recent_projects.retain(|r| r != p);
+        self.state.recent_projects.insert(0, p.to_path_buf());
+        self.state.recent_projects.truncate(10);
+    }
+
+    /// Opens a project: its corrections, its view, then its articles.
+    fn open_project(&mut self, path: &Path, ctx: &egui::Context) {
+        match Session::open(path, self.session_recovery_dir()) {
+            Err(e) => self.errors.push(e.to_string()),
+            Ok((session, articles)) => {
+                self.new_project();
+                self.session = session;
+                if let Ok(view) = self.session.project_mut().view()
+                    && let Some(f) = view.get("filters")
+                    && let Ok(filters) = serde_json::from_value::<Filters>(f.clone())
+                {
+                    self.filters = filters;
+                    self.saved_filters = self.filters.clone();
+                }
+                self.remember_project(path);
+                self.message = format!(
+                    "Opened project {} ({} article(s), {} correction(s))",
+                    path.display(),
+                    articles.len(),
+                    self.session.corrections()
+                );
+                if !articles.is_empty() {
+                    let paths = articles.iter().map(|a| PathBuf::from(&a.path)).collect();
+                    self.expected = Some(articles);
+                    self.start_load(paths, ctx);
+                }
+            }
+        }
+    }
+
+    fn start_load(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) {
+        let repaint = ctx.clone();
+        self.load = Some(LoadJob::start(paths, move || repaint.request_repaint()));
+        self.path_entry = None;
+    }
+
+    /// The corpus as exported: rejected events left out.
+    fn export(
+        &mut self,
+        kind: ExportKind,
+        path: &Path,
+        ctx: &egui::Context,
+    ) -> Result<String, String> {
+        let fail = |e: &dyn std::fmt::Display| format!("Cannot write {}: {e}", path.display());
+        let corpus = self.corpus.without_rejected();
+        let bytes = match kind {
+            ExportKind::Csv => crate::export::csv::to_csv(&corpus).into_bytes(),
+            ExportKind::Json => (crate::export::json::to_json(&corpus) + "\n").into_bytes(),
+            ExportKind::Gdelt => crate::export::gdelt::to_gdelt_tsv(&corpus).into_bytes(),
+            ExportKind::Svg => crate::export::svg::to_svg(&corpus, "tension-timeline").into_bytes(),
+            ExportKind::TimeMl => {
+                let n = crate::export::timeml::write_dir(path, &corpus).map_err(|e| fail(&e))?;
+                return Ok(format!("{n} TimeML file(s) written to {}", path.display()));
+            }
+            ExportKind::ProjectJson => {
+                let export: ProjectExport =
+                    self.session.project_mut().export().map_err(|e| fail(&e))?;
+                serde_json::to_vec_pretty(&export).map_err(|e| fail(&e))?
+            }
+            ExportKind::Png => {
+                let rect = self
+                    .plot_rect
+                    .ok_or_else(|| "Cannot save the plot: the timeline is not shown".to_string())?;
+                let ppp = ctx.pixels_per_point();
+                let tx = self.notices.0.clone();
+                let path = path.to_path_buf();
+                let repaint = ctx.clone();
+                ctx.request_screenshot(move |image| {
+                    let msg = match super::png_export::write_region(&image, rect, ppp, &path) {
+                        Ok(()) => format!("Timeline written to {}", path.display()),
+                        Err(e) => format!("Cannot write {}: {e}", path.display()),
+                    };
+                    let _ = tx.send(msg);
+                    repaint.request_repaint();
+                });
+                return Ok("Saving the timeline as PNG…".into());
+            }
+        };
+        crate::export::write_atomic(path, &bytes).map_err(|e| fail(&e))?;
+        Ok(format!("Written {}", path.display()))
     }
 
     /// Applies one command: the only place where application state changes.
@@ -232,13 +528,11 @@ impl App {
                     self.state.recent.insert(0, p.clone());
                 }
                 self.state.recent.truncate(10);
-                let repaint = ctx.clone();
-                self.load = Some(LoadJob::start(paths, move || repaint.request_repaint()));
-                self.path_entry = None;
+                self.start_load(paths, ctx);
             }
-            Command::OpenDialog { folder } => {
+            Command::Pick(request) => {
                 if self.pick.is_none() {
-                    self.pick = Some(self.picker.start(folder, ctx));
+                    self.pick = Some((request, self.picker.start(request, ctx)));
                 }
             }
             Command::CancelLoad => {
@@ -254,6 +548,9 @@ impl App {
                         .is_some_and(|x| e < x.events.len())
                 });
                 if let Some((a, _)) = self.selection {
+                    if self.article != Some(a) {
+                        self.text_selection = None;
+                    }
                     self.article = Some(a);
                     self.scroll_to_selection = true;
                 }
@@ -277,23 +574,60 @@ impl App {
             }
             Command::SelectArticle(a) => {
                 if a < self.corpus.analyses.len() {
+                    if self.article != Some(a) {
+                        self.text_selection = None;
+                    }
                     self.article = Some(a);
                     if self.selection.is_some_and(|(sa, _)| sa != a) {
                         self.selection = None;
                     }
                 }
             }
+            Command::SelectText(span) => {
+                self.text_selection = span
+                    .filter(|(s, t)| s < t)
+                    .and_then(|(s, t)| Some((self.article?, s, t)));
+            }
             Command::SetPublished(a, date) => {
                 if let Some(analysis) = self.corpus.analyses.get(a) {
-                    let mut article = analysis.article.clone();
-                    article.set_published(Some(date), DateSource::User);
-                    self.corpus.analyses[a] = analyze(article);
-                    self.corpus.link();
-                    self.selection = None;
-                    self.message = format!("Publication date set to {date}; dates resolved again");
-                    self.dirty = true;
+                    let article_hash = content_hash(&analysis.article.text);
+                    self.correct(|session, corpus| {
+                        session
+                            .record(corpus, Correction::SetPublished { article_hash, date })
+                            .map(|()| {
+                                format!("Publication date set to {date}; dates resolved again")
+                            })
+                            .map_err(|e| e.to_string())
+                    });
                 }
             }
+            Command::Correct(c) => {
+                let what = describe(&c);
+                if matches!(c, Correction::AddEvent { .. }) {
+                    self.text_selection = None;
+                }
+                if matches!(c, Correction::Merge { .. }) {
+                    self.merge_mark = None;
+                }
+                self.correct(|session, corpus| {
+                    session
+                        .record(corpus, c)
+                        .map(|()| format!("{what} (Ctrl+Z to undo)"))
+                        .map_err(|e| e.to_string())
+                });
+            }
+            Command::Undo => self.correct(|session, corpus| {
+                match session.undo(corpus).map_err(|e| e.to_string())? {
+                    true => Ok("Undone".into()),
+                    false => Ok("Nothing to undo".into()),
+                }
+            }),
+            Command::Redo => self.correct(|session, corpus| {
+                match session.redo(corpus).map_err(|e| e.to_string())? {
+                    true => Ok("Redone".into()),
+                    false => Ok("Nothing to redo".into()),
+                }
+            }),
             Command::ToggleType(t) => {
                 if !self.filters.hidden_types.remove(&t) {
                     self.filters.hidden_types.insert(t);
@@ -301,16 +635,78 @@ impl App {
                 self.dirty = true;
             }
             Command::DismissErrors => self.errors.clear(),
-            Command::ExportSvg(path) => {
-                let svg = crate::export::svg::to_svg(&self.corpus, "tension-timeline");
-                self.message = match crate::export::write_atomic(&path, svg.as_bytes()) {
-                    Ok(()) => format!("Timeline written to {}", path.display()),
-                    Err(e) => format!("Cannot write {}: {e}", path.display()),
-                };
+            Command::NewProject => {
+                self.new_project();
+                self.message = "New project".into();
             }
+            Command::OpenProject(path) => self.open_project(&path, ctx),
+            Command::SaveProjectAs(path) => {
+                let path = if path.extension().is_none() {
+                    path.with_extension("ttproj")
+                } else {
+                    path
+                };
+                match self.session.save_as(&path, &self.corpus) {
+                    Ok(()) => {
+                        self.remember_project(&path);
+                        self.message = format!("Project saved as {}", path.display());
+                    }
+                    Err(e) => self.errors.push(e.to_string()),
+                }
+            }
+            Command::ImportProject(json) => {
+                let target = json.with_extension("ttproj");
+                let result = std::fs::read_to_string(&json)
+                    .map_err(|e| format!("{}: {e}", json.display()))
+                    .and_then(|text| {
+                        serde_json::from_str::<ProjectExport>(&text)
+                            .map_err(|e| format!("{}: not a project export: {e}", json.display()))
+                    })
+                    .and_then(|export| {
+                        if target.exists() {
+                            return Err(format!(
+                                "{}: already exists; not overwritten",
+                                target.display()
+                            ));
+                        }
+                        crate::corpus::project::Project::import(&target, &export)
+                            .map_err(|e| e.to_string())
+                    });
+                match result {
+                    Ok(_) => self.open_project(&target, ctx),
+                    Err(e) => self.errors.push(e),
+                }
+            }
+            Command::Export(kind, path) => match self.export(kind, &path, ctx) {
+                Ok(msg) => self.message = msg,
+                Err(e) => self.errors.push(e),
+            },
             Command::ResetView => self.reset_view = true,
         }
     }
+}
+
+/// A correction in words, for the status bar.
+fn describe(c: &Correction) -> String {
+    match c {
+        Correction::Accept { .. } => "Event accepted".into(),
+        Correction::Reject { .. } => "Event rejected".into(),
+        Correction::SetType { to, .. } => format!("Type set to {}", to.name()),
+        Correction::SetActors { .. } => "Actors set".into(),
+        Correction::SetDate { value, .. } => format!("Date set to {value}"),
+        Correction::SetModality { to, .. } => format!("Modality set to {}", to.name()),
+        Correction::AddEvent { key, .. } => format!("{} event added", key.event_type.name()),
+        Correction::Merge { .. } => "Events merged".into(),
+        Correction::Split { .. } => "Event split from its merged event".into(),
+        Correction::SetPublished { date, .. } => format!("Publication date set to {date}"),
+        Correction::Undo { .. } => "Undone".into(),
+        Correction::Redo { .. } => "Redone".into(),
+    }
+}
+
+/// Where untitled projects are kept for recovery.
+fn recovery_dir() -> Option<PathBuf> {
+    eframe::storage_dir("tension-timeline").map(|d| d.join("recovery"))
 }
 
 impl eframe::App for App {

@@ -1,6 +1,8 @@
 //! Everything the user can ask the application to do. Panels push commands
 //! while drawing; [`crate::gui::app::App::run_command`] applies them after.
 
+use super::file_dialog::{ExportKind, PickRequest};
+use crate::corpus::project::Correction;
 use crate::extract::PloverType;
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -10,11 +12,8 @@ use std::path::PathBuf;
 pub enum Command {
     /// Load these files and folders (in the background).
     OpenPaths(Vec<PathBuf>),
-    /// Ask for files (or a folder) through the file dialog.
-    OpenDialog {
-        /// Pick a folder instead of files.
-        folder: bool,
-    },
+    /// Ask the user for a file or folder through the file dialog.
+    Pick(PickRequest),
     /// Stop the running load, keeping what is loaded.
     CancelLoad,
     /// Select an event mention (article index, event index), or none.
@@ -23,14 +22,30 @@ pub enum Command {
     StepEvent(i32),
     /// Show this article in the source view.
     SelectArticle(usize),
-    /// Set an article's publication date and analyse it again.
+    /// Select a stretch of the shown article's text (byte span), or none.
+    SelectText(Option<(usize, usize)>),
+    /// Set an article's publication date (a correction) and resolve its dates again.
     SetPublished(usize, NaiveDate),
+    /// Record an analyst's correction and apply it.
+    Correct(Correction),
+    /// Take back the latest correction.
+    Undo,
+    /// Apply again the latest correction taken back.
+    Redo,
     /// Show or hide one event type.
     ToggleType(PloverType),
     /// Forget the list of files that failed.
     DismissErrors,
-    /// Write the timeline as SVG to this file.
-    ExportSvg(PathBuf),
+    /// Close the articles and start an untitled project.
+    NewProject,
+    /// Open a project file and load its articles.
+    OpenProject(PathBuf),
+    /// Write the project to this file and continue there.
+    SaveProjectAs(PathBuf),
+    /// Create a project from a JSON export and open it.
+    ImportProject(PathBuf),
+    /// Write an export to this path.
+    Export(ExportKind, PathBuf),
     /// Reset the plot to show every event.
     ResetView,
 }

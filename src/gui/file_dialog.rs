@@ -17,10 +17,85 @@ pub enum PickResult {
     Unavailable(String),
 }
 
+/// What the user is asked to choose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickRequest {
+    /// Article files to open.
+    Articles,
+    /// A folder of articles to open.
+    Folder,
+    /// A project file to open.
+    OpenProject,
+    /// Where to save the project.
+    SaveProject,
+    /// A project JSON export to import.
+    ImportProject,
+    /// Where to write an export.
+    Export(ExportKind),
+}
+
+/// What can be exported from the application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    /// Event mentions as CSV.
+    Csv,
+    /// Everything as JSON (events, mentions, merged events).
+    Json,
+    /// GDELT-style TSV.
+    Gdelt,
+    /// One TimeML file per article, into a folder.
+    TimeMl,
+    /// The timeline as SVG.
+    Svg,
+    /// The timeline as PNG (as drawn on screen).
+    Png,
+    /// The project (articles, corrections, view) as JSON.
+    ProjectJson,
+}
+
+impl ExportKind {
+    /// Every kind, in menu order.
+    pub const ALL: [ExportKind; 7] = [
+        ExportKind::Csv,
+        ExportKind::Json,
+        ExportKind::Gdelt,
+        ExportKind::TimeMl,
+        ExportKind::Svg,
+        ExportKind::Png,
+        ExportKind::ProjectJson,
+    ];
+
+    /// The menu label.
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportKind::Csv => "Events as CSV…",
+            ExportKind::Json => "Events as JSON…",
+            ExportKind::Gdelt => "Events as GDELT TSV…",
+            ExportKind::TimeMl => "Articles as TimeML (folder)…",
+            ExportKind::Svg => "Timeline as SVG…",
+            ExportKind::Png => "Timeline as PNG…",
+            ExportKind::ProjectJson => "Project as JSON…",
+        }
+    }
+
+    /// The default file name.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            ExportKind::Csv => "events.csv",
+            ExportKind::Json => "events.json",
+            ExportKind::Gdelt => "events.tsv",
+            ExportKind::TimeMl => "timeml",
+            ExportKind::Svg => "timeline.svg",
+            ExportKind::Png => "timeline.png",
+            ExportKind::ProjectJson => "project.json",
+        }
+    }
+}
+
 /// Something that can ask the user for files.
 pub trait FilePicker {
-    /// Starts asking (files, or a folder); the answer arrives on the receiver.
-    fn start(&mut self, folder: bool, ctx: &egui::Context) -> Receiver<PickResult>;
+    /// Starts asking; the answer arrives on the receiver.
+    fn start(&mut self, request: PickRequest, ctx: &egui::Context) -> Receiver<PickResult>;
 }
 
 /// A dialog that returns in less than this without a choice probably never
@@ -32,19 +107,42 @@ const NO_DIALOG: Duration = Duration::from_millis(400);
 pub struct NativePicker;
 
 impl FilePicker for NativePicker {
-    fn start(&mut self, folder: bool, ctx: &egui::Context) -> Receiver<PickResult> {
+    fn start(&mut self, request: PickRequest, ctx: &egui::Context) -> Receiver<PickResult> {
         let (tx, rx) = channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
             let started = Instant::now();
-            let dialog = rfd::FileDialog::new().set_title("Open articles");
-            let picked = if folder {
-                dialog.pick_folder().map(|p| vec![p])
-            } else {
-                dialog
+            let dialog = rfd::FileDialog::new();
+            let one = |p: Option<PathBuf>| p.map(|p| vec![p]);
+            let picked = match request {
+                PickRequest::Articles => dialog
+                    .set_title("Open articles")
                     .add_filter("Articles", crate::ingest::EXTENSIONS)
                     .add_filter("All files", &["*"])
-                    .pick_files()
+                    .pick_files(),
+                PickRequest::Folder => {
+                    one(dialog.set_title("Open a folder of articles").pick_folder())
+                }
+                PickRequest::OpenProject => one(dialog
+                    .set_title("Open project")
+                    .add_filter("Projects", &["ttproj"])
+                    .pick_file()),
+                PickRequest::SaveProject => one(dialog
+                    .set_title("Save project as")
+                    .add_filter("Projects", &["ttproj"])
+                    .set_file_name("project.ttproj")
+                    .save_file()),
+                PickRequest::ImportProject => one(dialog
+                    .set_title("Import a project from JSON")
+                    .add_filter("JSON", &["json"])
+                    .pick_file()),
+                PickRequest::Export(ExportKind::TimeMl) => one(dialog
+                    .set_title("Folder for the TimeML files")
+                    .pick_folder()),
+                PickRequest::Export(kind) => one(dialog
+                    .set_title(kind.label().trim_end_matches('…'))
+                    .set_file_name(kind.file_name())
+                    .save_file()),
             };
             let result = match picked {
                 Some(p) if !p.is_empty() => PickResult::Picked(p),
@@ -65,7 +163,7 @@ impl FilePicker for NativePicker {
 pub struct FakePicker(pub PickResult);
 
 impl FilePicker for FakePicker {
-    fn start(&mut self, _folder: bool, _ctx: &egui::Context) -> Receiver<PickResult> {
+    fn start(&mut self, _request: PickRequest, _ctx: &egui::Context) -> Receiver<PickResult> {
         let (tx, rx) = channel();
         let _ = tx.send(self.0.clone());
         rx

@@ -25,7 +25,7 @@ impl LoadJob {
         let (tx, rx) = channel();
         let (d, t, c) = (done.clone(), total.clone(), cancel.clone());
         std::thread::spawn(move || {
-            let corpus = load_paths(
+            let mut corpus = load_paths(
                 &paths,
                 &|n, of| {
                     d.store(n, Ordering::Relaxed);
@@ -34,6 +34,8 @@ impl LoadJob {
                 },
                 &c,
             );
+            // the new articles linked among themselves (a first load needs nothing more)
+            corpus.link();
             let _ = tx.send(corpus);
             repaint();
         });

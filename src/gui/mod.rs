@@ -12,6 +12,8 @@ pub mod command;
 pub mod file_dialog;
 pub mod load_job;
 pub mod panels;
+pub mod png_export;
+pub mod session;
 pub mod timeline_data;
 
 use std::path::PathBuf;

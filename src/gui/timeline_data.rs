@@ -3,9 +3,10 @@
 //! and the tension index (a weekly sum with exponential decay).
 
 use crate::corpus::Corpus;
-use crate::extract::{Event, Modality, PloverType};
+use crate::extract::{Event, EventDate, Modality, PloverType, Review};
 use chrono::NaiveDate;
-use std::collections::BTreeMap;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
 
 /// Days since 1970-01-01, the plot's x axis.
 pub fn day_number(d: NaiveDate) -> f64 {
@@ -29,10 +30,20 @@ pub struct Mark {
     pub y: f64,
     /// Filled (asserted) or hollow.
     pub filled: bool,
+    /// Number of articles that report it (1 for a single mention).
+    pub sources: usize,
 }
 
-/// What the user has chosen to see.
-#[derive(Debug, Clone, Default, PartialEq)]
+impl Mark {
+    /// Marker radius in points: larger for events more sources report.
+    pub fn radius(&self) -> f32 {
+        4.0 + 1.5 * (self.sources.clamp(1, 5) - 1) as f32
+    }
+}
+
+/// What the user has chosen to see (kept in the project's view settings).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Filters {
     /// Only this article.
     pub article: Option<usize>,
@@ -46,6 +57,8 @@ pub struct Filters {
     pub search: String,
     /// Show negated events too.
     pub show_negated: bool,
+    /// Show events the analyst rejected too.
+    pub show_rejected: bool,
     /// Only events from this day on.
     pub from: Option<NaiveDate>,
     /// Only events up to this day.
@@ -59,6 +72,7 @@ impl Filters {
             || self.hidden_types.contains(&e.event_type)
             || self.modality.is_some_and(|m| m != e.modality)
             || (!self.show_negated && e.modality == Modality::Negated)
+            || (!self.show_rejected && e.review == Review::Rejected)
         {
             return false;
         }
@@ -84,9 +98,14 @@ impl Filters {
 
 /// The calendar period of an event's date.
 pub fn period(e: &Event) -> Option<(NaiveDate, NaiveDate)> {
+    date_period(&e.date)
+}
+
+/// The calendar period of a date.
+pub fn date_period(d: &EventDate) -> Option<(NaiveDate, NaiveDate)> {
     Some((
-        NaiveDate::parse_from_str(e.date.start.as_deref()?, "%Y-%m-%d").ok()?,
-        NaiveDate::parse_from_str(e.date.end.as_deref()?, "%Y-%m-%d").ok()?,
+        NaiveDate::parse_from_str(d.start.as_deref()?, "%Y-%m-%d").ok()?,
+        NaiveDate::parse_from_str(d.end.as_deref()?, "%Y-%m-%d").ok()?,
     ))
 }
 
@@ -101,35 +120,68 @@ pub struct TimelineData {
     pub order: Vec<(usize, usize)>,
     /// Number of events of each type in the whole corpus (for the type list).
     pub type_counts: BTreeMap<PloverType, usize>,
+    /// First and last day of the visible marks.
+    pub x_range: Option<(f64, f64)>,
 }
 
 impl TimelineData {
-    /// Computes the plot content of `corpus` under `filters`.
-    pub fn build(corpus: &Corpus, filters: &Filters) -> TimelineData {
+    /// Computes the plot content of `corpus` under `filters`: one mark per
+    /// merged event (`merged`, drawn at the merged date, sized by sources,
+    /// standing for its first visible mention) or one per mention.
+    pub fn build(corpus: &Corpus, filters: &Filters, merged: bool) -> TimelineData {
         let mut by_type: BTreeMap<PloverType, Vec<Mark>> = BTreeMap::new();
         let mut order = Vec::new();
         let mut weekly: BTreeMap<i64, f64> = BTreeMap::new();
         let mut type_counts = BTreeMap::new();
+        let cluster_of: HashMap<&str, usize> = if merged {
+            corpus
+                .clusters
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.id.as_str(), i))
+                .collect()
+        } else {
+            HashMap::new()
+        };
+        let mut drawn = vec![false; corpus.clusters.len()];
         for (ai, a) in corpus.analyses.iter().enumerate() {
             for (ei, e) in a.events.iter().enumerate() {
                 *type_counts.entry(e.event_type).or_insert(0) += 1;
                 if !filters.accepts(ai, e) {
                     continue;
                 }
-                let Some((s, t)) = period(e) else { continue };
+                let cluster = e
+                    .cluster
+                    .as_deref()
+                    .and_then(|c| cluster_of.get(c).copied())
+                    .map(|i| (i, &corpus.clusters[i]))
+                    .filter(|(_, c)| c.mentions.len() > 1);
+                let (ty, date, score, modality, sources) = match cluster {
+                    Some((i, _)) if drawn[i] => continue,
+                    Some((i, c)) => {
+                        drawn[i] = true;
+                        (c.event_type, &c.date, c.score, c.modality, c.articles)
+                    }
+                    None => (e.event_type, &e.date, e.score, e.modality, 1),
+                };
+                let Some((s, t)) = date_period(date) else {
+                    continue;
+                };
                 let x = (day_number(s), day_number(t));
-                by_type.entry(e.event_type).or_default().push(Mark {
+                by_type.entry(ty).or_default().push(Mark {
                     event: (ai, ei),
                     x,
-                    y: -e.score,
-                    filled: e.modality == Modality::Asserted,
+                    y: -score,
+                    filled: modality == Modality::Asserted,
+                    sources,
                 });
                 order.push((x.0, ai, ei));
-                if e.modality != Modality::Negated && t == s {
-                    *weekly.entry((x.0 / 7.0).floor() as i64).or_default() += -e.score;
+                if modality != Modality::Negated && t == s {
+                    *weekly.entry((x.0 / 7.0).floor() as i64).or_default() += -score;
                 }
             }
         }
+
         order.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
         // weekly sums with exponential decay (half-life two weeks), per week
         let mut index = Vec::new();
@@ -144,7 +196,14 @@ impl TimelineData {
                 index.push([w as f64 * 7.0 + 3.5, level / 4.0]);
             }
         }
+        let x_range = by_type
+            .values()
+            .flatten()
+            .fold(None, |r: Option<(f64, f64)>, m| {
+                Some(r.map_or(m.x, |(a, b)| (a.min(m.x.0), b.max(m.x.1))))
+            });
         TimelineData {
+            x_range,
             by_type,
             index,
             order: order.into_iter().map(|(_, a, e)| (a, e)).collect(),

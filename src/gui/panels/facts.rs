@@ -1,7 +1,7 @@
 //! The facts of the selected event and the table of the article's events.
 
 use super::type_color;
-use crate::extract::{ActorMention, DateBasis, Event};
+use crate::extract::{ActorMention, DateBasis, Event, Review};
 use crate::gui::app::App;
 use crate::gui::command::Command;
 
@@ -39,121 +39,186 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         .default_size(380.0)
         .resizable(true)
         .show(ui, |ui| {
-            ui.heading("Facts");
-            let selected = app.selection.and_then(|(a, e)| {
-                Some((
-                    app.corpus.analyses.get(a)?,
-                    app.corpus.analyses.get(a)?.events.get(e)?,
-                ))
-            });
-            match selected {
-                None => {
-                    ui.label("Select an event on the timeline, in the table below or in the text.");
-                }
-                Some((a, e)) => {
-                    let text = &a.article.text;
-                    egui::Grid::new("facts_grid")
-                        .num_columns(2)
-                        .striped(true)
-                        .show(ui, |ui| {
-                            ui.label("Type");
-                            let mode = if e.mode.is_empty() {
-                                String::new()
-                            } else {
-                                format!(" / {}", e.mode)
-                            };
-                            ui.colored_label(
-                                type_color(e.event_type),
-                                format!("{}{mode}", e.event_type.name()),
-                            );
-                            ui.end_row();
-                            ui.label("Score");
-                            ui.label(format!(
-                                "{:+.1}  (CAMEO {}, Goldstein {})",
-                                e.score,
-                                e.cameo.as_deref().unwrap_or("—"),
-                                e.goldstein.map_or("—".into(), |g| format!("{g:+.1}"))
-                            ));
-                            ui.end_row();
-                            ui.label("Source");
-                            ui.label(actors(&e.source));
-                            ui.end_row();
-                            ui.label("Target");
-                            ui.label(actors(&e.target));
-                            ui.end_row();
-                            ui.label("Date");
-                            ui.label(format!(
-                                "{}  — {}",
-                                e.date.value.as_deref().unwrap_or("unknown"),
-                                date_basis(text, e)
-                            ));
-                            ui.end_row();
-                            ui.label("Modality");
-                            ui.label(e.modality.name());
-                            ui.end_row();
-                            ui.label("Trigger");
-                            ui.label(format!("“{}”", e.trigger.text));
-                            ui.end_row();
-                            ui.label("Figures");
-                            ui.label(if e.quantities.is_empty() {
-                                "—".to_string()
-                            } else {
-                                e.quantities
-                                    .iter()
-                                    .map(|q| format!("{} {} ({})", q.kind, q.value, q.qualifier))
-                                    .collect::<Vec<_>>()
-                                    .join("; ")
-                            });
-                            ui.end_row();
-                            ui.label("Merged event");
-                            let merged = e
-                                .cluster
-                                .as_ref()
-                                .and_then(|c| app.corpus.clusters.iter().find(|m| &m.id == c));
-                            ui.label(merged.map_or("—".into(), |m| {
-                                format!(
-                                    "{} · {} article(s), {} mention(s)",
-                                    m.id,
-                                    m.articles,
-                                    m.mentions.len()
-                                )
-                            }));
-                            ui.end_row();
-                        });
-                    ui.label(egui::RichText::new(format!("Evidence: “{}”", e.evidence)).italics());
-                    ui.collapsing("Rule", |ui| ui.label(&e.rule));
-                }
-            }
-            ui.separator();
-            ui.heading("Events of the article");
-            let Some(ai) = app.article else { return };
-            let Some(a) = app.corpus.analyses.get(ai) else {
-                return;
-            };
-            let mut clicked = None;
             egui::ScrollArea::vertical()
-                .id_salt("event_table")
+                .id_salt("facts_scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| body(app, ui));
+        });
+}
+
+/// The panel's content: facts, mentions, review, the article's events.
+fn body(app: &mut App, ui: &mut egui::Ui) {
+    ui.heading("Facts");
+    let selected = app.selection.and_then(|(a, e)| {
+        Some((
+            app.corpus.analyses.get(a)?,
+            app.corpus.analyses.get(a)?.events.get(e)?,
+        ))
+    });
+    let mut mention_clicked: Option<(String, String)> = None;
+    match selected {
+        None => {
+            ui.label("Select an event on the timeline, in the table below or in the text.");
+        }
+        Some((a, e)) => {
+            let text = &a.article.text;
+            let merged = e
+                .cluster
+                .as_ref()
+                .and_then(|c| app.corpus.clusters.iter().find(|m| &m.id == c));
+            egui::Grid::new("facts_grid")
+                .num_columns(2)
+                .striped(true)
                 .show(ui, |ui| {
-                    for (ei, e) in a.events.iter().enumerate() {
-                        if !app.filters.accepts(ai, e) {
-                            continue;
-                        }
-                        let label = format!(
-                            "{} · {} · {} · “{}”",
-                            e.date.value.as_deref().unwrap_or("undated"),
-                            e.event_type.name(),
-                            e.modality.name(),
-                            e.trigger.text
+                    ui.label("Type");
+                    let mode = if e.mode.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" / {}", e.mode)
+                    };
+                    ui.colored_label(
+                        type_color(e.event_type),
+                        format!("{}{mode}", e.event_type.name()),
+                    );
+                    ui.end_row();
+                    ui.label("Score");
+                    ui.label(format!(
+                        "{:+.1}  (CAMEO {}, Goldstein {})",
+                        e.score,
+                        e.cameo.as_deref().unwrap_or("—"),
+                        e.goldstein.map_or("—".into(), |g| format!("{g:+.1}"))
+                    ));
+                    ui.end_row();
+                    ui.label("Source");
+                    ui.label(actors(&e.source));
+                    ui.end_row();
+                    ui.label("Target");
+                    ui.label(actors(&e.target));
+                    ui.end_row();
+                    ui.label("Date");
+                    ui.label(format!(
+                        "{}  — {}",
+                        e.date.value.as_deref().unwrap_or("unknown"),
+                        date_basis(text, e)
+                    ));
+                    ui.end_row();
+                    ui.label("Modality");
+                    ui.label(e.modality.name());
+                    ui.end_row();
+                    ui.label("Trigger");
+                    ui.label(format!("“{}”", e.trigger.text));
+                    ui.end_row();
+                    ui.label("Figures");
+                    ui.label(if e.quantities.is_empty() {
+                        "—".to_string()
+                    } else {
+                        e.quantities
+                            .iter()
+                            .map(|q| format!("{} {} ({})", q.kind, q.value, q.qualifier))
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    });
+                    ui.end_row();
+                    ui.label("Merged event");
+                    ui.label(merged.map_or("—".into(), |m| {
+                        format!(
+                            "{} · {} article(s), {} mention(s)",
+                            m.id,
+                            m.articles,
+                            m.mentions.len()
+                        )
+                    }));
+                    ui.end_row();
+                });
+            ui.label(egui::RichText::new(format!("Evidence: “{}”", e.evidence)).italics());
+            ui.collapsing("Rule", |ui| ui.label(&e.rule));
+            if let Some(m) = merged.filter(|m| m.mentions.len() > 1) {
+                egui::CollapsingHeader::new(format!(
+                    "Mentions of this event ({} in {} article(s))",
+                    m.mentions.len(),
+                    m.articles
+                ))
+                .default_open(true)
+                .show(ui, |ui| {
+                    for mention in &m.mentions {
+                        let this = mention.event == e.id;
+                        let evidence: String = mention.evidence.chars().take(90).collect();
+                        let text = format!(
+                            "{} · {} · {} · “{evidence}…”",
+                            mention.article,
+                            mention
+                                .published
+                                .map_or("undated".to_string(), |d| d.to_string()),
+                            mention.modality.name(),
                         );
-                        let selected = app.selection == Some((ai, ei));
-                        let text = egui::RichText::new(label).color(type_color(e.event_type));
-                        if ui.selectable_label(selected, text).clicked() {
-                            clicked = Some((ai, ei));
+                        if ui
+                            .selectable_label(this, text)
+                            .on_hover_text("Show this passage")
+                            .clicked()
+                        {
+                            mention_clicked =
+                                Some((mention.article.clone(), mention.event.clone()));
                         }
                     }
                 });
-            if let Some(sel) = clicked {
-                app.push(Command::SelectEvent(Some(sel)));
             }
-        });
+        }
+    }
+    if let Some((article, event)) = mention_clicked.take() {
+        let found = app
+            .corpus
+            .analyses
+            .iter()
+            .position(|a| a.article.id == article)
+            .and_then(|ai| {
+                let ei = app.corpus.analyses[ai]
+                    .events
+                    .iter()
+                    .position(|x| x.id == event)?;
+                Some((ai, ei))
+            });
+        app.push(Command::SelectEvent(found));
+    }
+    super::review::show(app, ui);
+    ui.separator();
+    ui.heading("Events of the article");
+    let Some(ai) = app.article else { return };
+    let Some(a) = app.corpus.analyses.get(ai) else {
+        return;
+    };
+    let mut clicked = None;
+    {
+        {
+            for (ei, e) in a.events.iter().enumerate() {
+                if !app.filters.accepts(ai, e) {
+                    continue;
+                }
+                let label = format!(
+                    "{} · {} · {} · “{}”{}",
+                    e.date.value.as_deref().unwrap_or("undated"),
+                    e.event_type.name(),
+                    e.modality.name(),
+                    e.trigger.text,
+                    if e.review.is_unreviewed() {
+                        String::new()
+                    } else {
+                        format!(" · {}", e.review.name())
+                    }
+                );
+                let selected = app.selection == Some((ai, ei));
+                let mut text = egui::RichText::new(label).color(type_color(e.event_type));
+                match e.review {
+                    Review::Rejected => text = text.strikethrough().weak(),
+                    Review::Unreviewed => {}
+                    _ => text = text.strong(),
+                }
+                if ui.selectable_label(selected, text).clicked() {
+                    clicked = Some((ai, ei));
+                }
+            }
+        }
+    }
+    if let Some(sel) = clicked {
+        app.push(Command::SelectEvent(Some(sel)));
+    }
 }

@@ -1,7 +1,9 @@
-//! The menu bar: File, View, Help.
+//! The menu bar: File (articles, projects, exports), Edit (undo, redo),
+//! View, Help.
 
 use crate::gui::app::App;
 use crate::gui::command::Command;
+use crate::gui::file_dialog::{ExportKind, PickRequest};
 
 /// Draws the menu bar (and the path field when no dialog is available).
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
@@ -9,11 +11,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
                 if ui.button("Open articles…  (Ctrl+O)").clicked() {
-                    app.push(Command::OpenDialog { folder: false });
+                    app.push(Command::Pick(PickRequest::Articles));
                     ui.close();
                 }
                 if ui.button("Open folder…").clicked() {
-                    app.push(Command::OpenDialog { folder: true });
+                    app.push(Command::Pick(PickRequest::Folder));
                     ui.close();
                 }
                 if ui.button("Open path…").clicked() {
@@ -32,20 +34,62 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     }
                 });
                 ui.separator();
-                if ui.button("Export timeline as SVG…").clicked() {
-                    if let Some(path) = rfd::FileDialog::new()
-                        .set_file_name("timeline.svg")
-                        .save_file()
-                    {
-                        app.push(Command::ExportSvg(path));
-                    } else {
-                        app.push(Command::ExportSvg("timeline.svg".into()));
+                if ui.button("New project").clicked() {
+                    app.push(Command::NewProject);
+                    ui.close();
+                }
+                if ui.button("Open project…").clicked() {
+                    app.push(Command::Pick(PickRequest::OpenProject));
+                    ui.close();
+                }
+                ui.menu_button("Open recent project", |ui| {
+                    if app.state.recent_projects.is_empty() {
+                        ui.label("Nothing yet");
                     }
+                    for p in app.state.recent_projects.clone() {
+                        if ui.button(p.display().to_string()).clicked() {
+                            app.push(Command::OpenProject(p));
+                            ui.close();
+                        }
+                    }
+                });
+                if ui.button("Save project as…").clicked() {
+                    app.push(Command::Pick(PickRequest::SaveProject));
+                    ui.close();
+                }
+                if ui.button("Import project from JSON…").clicked() {
+                    app.push(Command::Pick(PickRequest::ImportProject));
                     ui.close();
                 }
                 ui.separator();
+                ui.menu_button("Export", |ui| {
+                    for kind in ExportKind::ALL {
+                        if ui.button(kind.label()).clicked() {
+                            app.push(Command::Pick(PickRequest::Export(kind)));
+                            ui.close();
+                        }
+                    }
+                });
+                ui.separator();
                 if ui.button("Quit").clicked() {
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                let (undo, redo) = app.session.can_undo_redo();
+                if ui
+                    .add_enabled(undo, egui::Button::new("Undo  (Ctrl+Z)"))
+                    .clicked()
+                {
+                    app.push(Command::Undo);
+                    ui.close();
+                }
+                if ui
+                    .add_enabled(redo, egui::Button::new("Redo  (Ctrl+Shift+Z)"))
+                    .clicked()
+                {
+                    app.push(Command::Redo);
+                    ui.close();
                 }
             });
             ui.menu_button("View", |ui| {
@@ -56,7 +100,22 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     app.invalidate();
                 }
                 if ui
+                    .checkbox(
+                        &mut app.state.show_mentions,
+                        "Plot every mention (not merged events)",
+                    )
+                    .changed()
+                {
+                    app.invalidate();
+                }
+                if ui
                     .checkbox(&mut app.filters.show_negated, "Show negated events")
+                    .changed()
+                {
+                    app.invalidate();
+                }
+                if ui
+                    .checkbox(&mut app.filters.show_rejected, "Show rejected events")
                     .changed()
                 {
                     app.invalidate();

@@ -3,8 +3,12 @@
 //! (bold, underlined), the actors (strong color) and the time expression
 //! (italics) marked; headers and web debris dimmed. Clicking a highlighted
 //! passage selects its event; selecting an event scrolls to its passage.
+//! Dragging over the text selects words; a selection can become an event
+//! the rules missed (a correction, like any other).
 
 use super::type_color;
+use crate::corpus::project::{Correction, EventKey, content_hash};
+use crate::extract::{Modality, PloverType};
 use crate::gui::app::App;
 use crate::gui::command::Command;
 use crate::ingest::RegionKind;
@@ -19,6 +23,66 @@ struct Style {
     actor: bool,
     timex: bool,
     dimmed: bool,
+    selected_text: bool,
+}
+
+/// Widens a byte span to whole words.
+fn whole_words(text: &str, (mut s, mut t): (usize, usize)) -> (usize, usize) {
+    let word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'';
+    while let Some(c) = text[..s].chars().next_back().filter(|&c| word(c)) {
+        s -= c.len_utf8();
+    }
+    while let Some(c) = text[t..].chars().next().filter(|&c| word(c)) {
+        t += c.len_utf8();
+    }
+    (s, t)
+}
+
+/// The bar offering to add the selected text as an event.
+fn selection_bar(app: &mut App, ui: &mut egui::Ui, ai: usize, span: (usize, usize)) {
+    let Some(a) = app.corpus.analyses.get(ai) else {
+        return;
+    };
+    let Some(words) = a.article.text.get(span.0..span.1) else {
+        return;
+    };
+    let shown: String = words.chars().take(80).collect();
+    let article_hash = content_hash(&a.article.text);
+    let date = a.article.published.map(|d| d.to_string());
+    let mut add = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("Selected: “{shown}”"));
+        egui::ComboBox::from_id_salt("new_event_type")
+            .selected_text(app.new_event_type.name())
+            .show_ui(ui, |ui| {
+                for t in PloverType::ALL {
+                    ui.selectable_value(&mut app.new_event_type, t, t.name());
+                }
+            });
+        if ui
+            .button("Add event")
+            .on_hover_text("An event the rules missed; set its actors and date in the Review panel")
+            .clicked()
+        {
+            add = Some(Correction::AddEvent {
+                key: EventKey {
+                    article_hash: article_hash.clone(),
+                    span,
+                    event_type: app.new_event_type,
+                },
+                source: Vec::new(),
+                target: Vec::new(),
+                date: date.clone(),
+                modality: Modality::Asserted,
+            });
+        }
+        if ui.button("Clear").clicked() {
+            app.push(Command::SelectText(None));
+        }
+    });
+    if let Some(c) = add {
+        app.push(Command::Correct(c));
+    }
 }
 
 /// Draws the source view.
@@ -30,7 +94,6 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let Some(a) = app.corpus.analyses.get(ai) else {
         return;
     };
-    let text = &a.article.text;
     ui.horizontal(|ui| {
         ui.heading(if a.article.title.is_empty() {
             &a.article.file_name
@@ -49,6 +112,17 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         .weak(),
     );
     ui.separator();
+    if let Some((sa, s0, s1)) = app.text_selection
+        && sa == ai
+    {
+        selection_bar(app, ui, ai, (s0, s1));
+        ui.separator();
+    }
+    let Some(a) = app.corpus.analyses.get(ai) else {
+        return;
+    };
+    let text = &a.article.text;
+    let text_selection = app.text_selection.filter(|s| s.0 == ai).map(|s| (s.1, s.2));
     let selected = app.selection.filter(|s| s.0 == ai).map(|s| s.1);
     let visible: Vec<usize> = (0..a.events.len())
         .filter(|&i| app.filters.accepts(ai, &a.events[i]))
@@ -68,6 +142,9 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     }
     for r in &a.article.regions {
         cuts.extend([r.span.0, r.span.1]);
+    }
+    if let Some((s, t)) = text_selection {
+        cuts.extend([s, t]);
     }
     cuts.retain(|&c| c <= text.len() && text.is_char_boundary(c));
     cuts.sort_unstable();
@@ -105,6 +182,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 .regions
                 .iter()
                 .any(|r| r.kind != RegionKind::Title && inside(r.span)),
+            selected_text: text_selection.is_some_and(inside),
         };
         let mut f = TextFormat {
             font_id: font.clone(),
@@ -133,29 +211,44 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 f.italics = true;
             }
         }
+        if style.selected_text {
+            f.background = ui.visuals().selection.bg_fill;
+        }
         job.append(&text[s..t], 0.0, f);
     }
 
     let mut click: Option<usize> = None;
+    let mut dragged: Option<(usize, usize)> = None;
     egui::ScrollArea::vertical()
         .id_salt("source_text")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             let (pos, galley, response) = egui::Label::new(job)
-                .sense(egui::Sense::click())
+                .sense(egui::Sense::click_and_drag())
+                .selectable(false)
                 .layout_in_ui(ui);
             ui.painter().galley(pos, galley.clone(), body);
             response
                 .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, galley.text()));
+            let byte_at = |p: egui::Pos2| {
+                let cursor = galley.cursor_from_pos(p - pos);
+                text.char_indices()
+                    .nth(cursor.index.into())
+                    .map_or(text.len(), |(b, _)| b)
+            };
             if response.clicked()
                 && let Some(p) = response.interact_pointer_pos()
             {
-                let cursor = galley.cursor_from_pos(p - pos);
-                click = text
-                    .char_indices()
-                    .nth(cursor.index.into())
-                    .map(|(b, _)| b)
-                    .or(Some(text.len()));
+                click = Some(byte_at(p));
+            }
+            if response.dragged()
+                && let (Some(from), Some(to)) = (
+                    ui.input(|i| i.pointer.press_origin()),
+                    response.interact_pointer_pos(),
+                )
+            {
+                let (a, b) = (byte_at(from), byte_at(to));
+                dragged = Some((a.min(b), a.max(b)));
             }
             if app.scroll_to_selection
                 && let Some(i) = selected
@@ -169,14 +262,27 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 app.scroll_to_selection = false;
             }
         });
+    let mut commands = Vec::new();
+    if let Some(span) = dragged {
+        let span = whole_words(text, span);
+        if Some(span) != text_selection && span.0 < span.1 {
+            commands.push(Command::SelectText(Some(span)));
+        }
+    }
     if let Some(byte) = click {
+        if text_selection.is_some() {
+            commands.push(Command::SelectText(None));
+        }
         let hit = visible
             .iter()
             .filter(|&&i| a.events[i].span.0 <= byte && byte < a.events[i].span.1)
             .min_by_key(|&&i| a.events[i].span.1 - a.events[i].span.0)
             .copied();
         if let Some(i) = hit {
-            app.push(Command::SelectEvent(Some((ai, i))));
+            commands.push(Command::SelectEvent(Some((ai, i))));
         }
+    }
+    for c in commands {
+        app.push(c);
     }
 }

@@ -69,8 +69,13 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                             .join(",")
                     };
                     let sentence: String = e.evidence.chars().take(140).collect();
+                    let sources = if m.sources > 1 {
+                        format!(" · reported by {} articles", m.sources)
+                    } else {
+                        String::new()
+                    };
                     Some(format!(
-                        "{} {} -> {}\n{} ({})\n{}",
+                        "{} {} -> {}\n{} ({}){sources}\n{}",
                         ty.name(),
                         who(&e.source),
                         who(&e.target),
@@ -79,6 +84,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                         sentence
                     ))
                 });
+            if let Some((first, last)) = data.x_range {
+                // room on the left for the legend, so it covers no event
+                let span = (last - first).max(60.0);
+                plot = plot.include_x(first - 0.3 * span).include_x(last);
+            }
             if reset {
                 plot = plot.reset();
             }
@@ -92,20 +102,22 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     let color = type_color(*ty);
                     let (points, spans): (Vec<&Mark>, Vec<&Mark>) =
                         marks.iter().partition(|m| m.x.0 == m.x.1);
-                    for filled in [true, false] {
-                        let pts: Vec<[f64; 2]> = points
-                            .iter()
-                            .filter(|m| m.filled == filled)
-                            .map(|m| [m.x.0, m.y])
-                            .collect();
-                        if !pts.is_empty() {
-                            plot_ui.points(
-                                Points::new(ty.name(), PlotPoints::new(pts))
-                                    .color(color)
-                                    .filled(filled)
-                                    .radius(5.0),
-                            );
-                        }
+                    // one series per (filled, size): size grows with the sources
+                    let mut series: std::collections::BTreeMap<(bool, u32), Vec<[f64; 2]>> =
+                        std::collections::BTreeMap::new();
+                    for m in &points {
+                        series
+                            .entry((m.filled, (m.radius() * 2.0) as u32))
+                            .or_default()
+                            .push([m.x.0, m.y]);
+                    }
+                    for ((filled, diameter), pts) in series {
+                        plot_ui.points(
+                            Points::new(ty.name(), PlotPoints::new(pts))
+                                .color(color)
+                                .filled(filled)
+                                .radius(diameter as f32 / 2.0),
+                        );
                     }
                     if !spans.is_empty() {
                         // the span's midpoint is a hoverable, clickable point; the bar is painted below
@@ -119,8 +131,20 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                         );
                     }
                 }
-                if let Some((a, e)) = selection
-                    && let Some(m) = data.by_type.values().flatten().find(|m| m.event == (a, e))
+                let cluster_of = |(a, e): (usize, usize)| {
+                    corpus
+                        .analyses
+                        .get(a)
+                        .and_then(|x| x.events.get(e))
+                        .and_then(|x| x.cluster.as_deref())
+                };
+                if let Some(sel) = selection
+                    && let Some(m) = data.by_type.values().flatten().find(|m| {
+                        m.event == sel
+                            || (m.sources > 1
+                                && cluster_of(sel).is_some()
+                                && cluster_of(m.event) == cluster_of(sel))
+                    })
                 {
                     plot_ui.points(
                         Points::new("", PlotPoints::new(vec![[(m.x.0 + m.x.1) / 2.0, m.y]]))
@@ -145,6 +169,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             });
             // coarse dates (a month, a year) as bars over their period
             let transform = response.transform;
+            app.plot_rect = Some(response.response.rect);
             let painter = ui.painter_at(*transform.frame());
             for (ty, marks) in &data.by_type {
                 let stroke = egui::Stroke::new(5.0, type_color(*ty).gamma_multiply(0.55));

@@ -2,6 +2,7 @@
 
 use crate::gui::app::App;
 use crate::gui::command::Command;
+use crate::gui::file_dialog::PickRequest;
 use std::path::PathBuf;
 
 /// Where the bundled seed articles are: beside the executable or here.
@@ -28,10 +29,10 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             ui.label("Text, Markdown, HTML, JSON, JSONL and TimeML files are read; drop files or folders here.");
             ui.add_space(16.0);
             if ui.button("Open articles…").clicked() {
-                app.push(Command::OpenDialog { folder: false });
+                app.push(Command::Pick(PickRequest::Articles));
             }
             if ui.button("Open folder…").clicked() {
-                app.push(Command::OpenDialog { folder: true });
+                app.push(Command::Pick(PickRequest::Folder));
             }
             if let Some(seeds) = seeds_dir()
                 && ui.button("Open the bundled seeds").clicked()

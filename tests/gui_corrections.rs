@@ -1,0 +1,347 @@
+//! The analyst's corrections in the desktop application, driven as a user
+//! would: reject an event and undo it (Ctrl+Z) and redo it, change its type,
+//! add an event from selected text, merge and split, save the project and
+//! reopen it with every correction; the merged timeline and the mentions
+//! list; exports from File > Export.
+
+use crate::gui::{harness, settle};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use tension_timeline::corpus::corrections::key_of;
+use tension_timeline::corpus::project::{Correction, Project};
+use tension_timeline::extract::{PloverType, Review};
+use tension_timeline::gui::app::App;
+use tension_timeline::gui::command::Command;
+use tension_timeline::gui::file_dialog::{ExportKind, PickResult};
+
+/// The app with the seeds loaded.
+fn seeds() -> Harness<'static, App> {
+    let mut h = harness(PickResult::Cancelled);
+    h.run_steps(2);
+    h.get_by_label("Open the bundled seeds").click();
+    h.run_steps(2);
+    settle(&mut h);
+    h
+}
+
+/// Selects the 2021-12-07 video call of the first seed through its table row.
+fn select_call(h: &mut Harness<'static, App>) -> (usize, usize) {
+    h.get_by_label_contains("CONSULT · asserted · “video conversation”")
+        .click();
+    h.run_steps(3);
+    h.state().selection.expect("the call is selected")
+}
+
+fn review_of(h: &Harness<'static, App>, id: &str) -> Option<Review> {
+    h.state()
+        .corpus
+        .analyses
+        .iter()
+        .flat_map(|a| &a.events)
+        .find(|e| e.id == id)
+        .map(|e| e.review)
+}
+
+#[test]
+fn reject_undo_redo_and_the_project_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("review.ttproj");
+    let mut h = seeds();
+    let (a, e) = select_call(&mut h);
+    let id = h.state().corpus.analyses[a].events[e].id.clone();
+    let shown = h.state().timeline.order.len();
+
+    h.get_by_label("Reject").click();
+    h.run_steps(3);
+    assert_eq!(review_of(&h, &id), Some(Review::Rejected));
+    assert_eq!(h.state().session.corrections(), 1);
+    let on_plot = |h: &Harness<'static, App>| {
+        h.state()
+            .timeline
+            .by_type
+            .values()
+            .flatten()
+            .any(|m| m.event == (a, e))
+    };
+    assert!(!on_plot(&h), "a rejected event leaves the timeline");
+    assert!(
+        !h.state()
+            .corpus
+            .clusters
+            .iter()
+            .any(|c| c.mentions.iter().any(|m| m.event == id)),
+        "and its merged event"
+    );
+
+    // Ctrl+Z undoes (nothing has keyboard focus), the Redo button redoes
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(3);
+    assert_eq!(review_of(&h, &id), Some(Review::Unreviewed));
+    assert!(on_plot(&h));
+    assert_eq!(h.state().timeline.order.len(), shown);
+    h.get_by_label("Redo").click();
+    h.run_steps(3);
+    assert_eq!(review_of(&h, &id), Some(Review::Rejected));
+
+    // a type change on another event, through a command as the combo box sends it
+    let (ai, other) = {
+        let an = &h.state().corpus.analyses[a];
+        let i = an
+            .events
+            .iter()
+            .position(|x| x.event_type == PloverType::Accuse)
+            .expect("an ACCUSE event in the first seed");
+        (a, i)
+    };
+    let key = {
+        let an = &h.state().corpus.analyses[ai];
+        key_of(an, &an.events[other])
+    };
+    let other_id = h.state().corpus.analyses[ai].events[other].id.clone();
+    h.state_mut().push(Command::Correct(Correction::SetType {
+        key,
+        to: PloverType::Threaten,
+        mode: String::new(),
+    }));
+    h.run_steps(3);
+    let changed = h.state().corpus.analyses[ai]
+        .events
+        .iter()
+        .find(|x| x.id == other_id)
+        .unwrap();
+    assert_eq!(changed.event_type, PloverType::Threaten);
+    assert_eq!(changed.review, Review::Corrected);
+
+    // save, then a fresh window opens the project: same corrections
+    h.state_mut().push(Command::SaveProjectAs(project.clone()));
+    h.run_steps(2);
+    assert!(h.state().errors.is_empty(), "{:?}", h.state().errors);
+    assert_eq!(h.state().session.path(), Some(project.as_path()));
+    drop(h);
+    let journal = Project::open(&project).unwrap().journal().unwrap();
+    assert_eq!(journal.len(), 4, "reject, undo, redo, set type");
+
+    let mut again = harness(PickResult::Cancelled);
+    again.run_steps(2);
+    again
+        .state_mut()
+        .push(Command::OpenProject(project.clone()));
+    again.run_steps(2);
+    settle(&mut again);
+    assert_eq!(again.state().corpus.analyses.len(), 3);
+    assert_eq!(review_of(&again, &id), Some(Review::Rejected));
+    let changed = again
+        .state()
+        .corpus
+        .analyses
+        .iter()
+        .flat_map(|a| &a.events)
+        .find(|x| x.id == other_id)
+        .unwrap();
+    assert_eq!(changed.event_type, PloverType::Threaten);
+    assert!(
+        again.state().errors.is_empty(),
+        "{:?}",
+        again.state().errors
+    );
+}
+
+#[test]
+fn a_moved_article_is_reported_when_its_project_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("a.txt");
+    std::fs::copy(
+        crate::util::root().join("seeds/000_d4fc54c481534265.txt"),
+        &copy,
+    )
+    .unwrap();
+    let project = dir.path().join("moved.ttproj");
+    let mut h = harness(PickResult::Cancelled);
+    h.run_steps(2);
+    h.state_mut().push(Command::OpenPaths(vec![copy.clone()]));
+    h.run_steps(2);
+    settle(&mut h);
+    h.state_mut().push(Command::SaveProjectAs(project.clone()));
+    h.run_steps(2);
+    drop(h);
+    std::fs::rename(&copy, dir.path().join("b.txt")).unwrap();
+    let mut h = harness(PickResult::Cancelled);
+    h.run_steps(2);
+    h.state_mut().push(Command::OpenProject(project));
+    for _ in 0..200 {
+        h.step();
+        if h.state().loading().is_none() && !h.state().errors.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.run_steps(2);
+    let errors = h.state().errors.join("\n");
+    assert!(
+        errors.contains("a.txt: in the project but not found"),
+        "{errors}"
+    );
+    h.get_by_label_contains("in the project but not found");
+}
+
+#[test]
+fn merged_events_are_plotted_once_and_list_their_mentions() {
+    let mut h = seeds();
+    let merged = h.state().timeline.order.len();
+    let call = h
+        .state()
+        .timeline
+        .by_type
+        .get(&PloverType::Consult)
+        .unwrap()
+        .iter()
+        .find(|m| m.sources == 3)
+        .cloned()
+        .expect("the video call is one mark with three sources");
+    assert!(call.radius() > 4.0);
+    h.state_mut().state.show_mentions = true;
+    h.state_mut().invalidate();
+    h.run_steps(2);
+    let mentions = h.state().timeline.order.len();
+    assert!(
+        mentions > merged,
+        "{mentions} mentions vs {merged} merged events"
+    );
+    h.state_mut().state.show_mentions = false;
+    h.state_mut().invalidate();
+    h.run_steps(2);
+
+    // the facts panel lists every mention; clicking one shows its article
+    select_call(&mut h);
+    h.get_by_label_contains("Mentions of this event");
+    h.get_by_label_contains("002_dabadd9976efaa7d.txt · 2021-12-04 · planned")
+        .click();
+    h.run_steps(3);
+    let (a, _) = h.state().selection.unwrap();
+    assert_eq!(
+        h.state().corpus.analyses[a].article.id,
+        "002_dabadd9976efaa7d.txt"
+    );
+    assert_eq!(h.state().article, Some(a));
+}
+
+#[test]
+fn split_and_merge_change_the_merged_events() {
+    let mut h = seeds();
+    let (a, e) = select_call(&mut h);
+    let id = h.state().corpus.analyses[a].events[e].id.clone();
+    let before = h.state().corpus.clusters.len();
+    h.get_by_label("Split from merged event").click();
+    h.run_steps(3);
+    assert_eq!(h.state().corpus.clusters.len(), before + 1);
+    let alone = h
+        .state()
+        .corpus
+        .clusters
+        .iter()
+        .find(|c| c.mentions.iter().any(|m| m.event == id))
+        .unwrap();
+    assert_eq!(alone.mentions.len(), 1);
+    // mark it, select another mention of the call, merge them back
+    h.get_by_label("Mark for merging").click();
+    h.run_steps(2);
+    let planned = h
+        .state()
+        .corpus
+        .analyses
+        .iter()
+        .enumerate()
+        .find(|(_, x)| x.article.id == "002_dabadd9976efaa7d.txt")
+        .and_then(|(i, x)| {
+            let j = x.events.iter().position(|ev| {
+                ev.event_type == PloverType::Consult
+                    && ev.date.value.as_deref() == Some("2021-12-07")
+            })?;
+            Some((i, j))
+        })
+        .expect("the planned call in the third seed");
+    h.state_mut().push(Command::SelectEvent(Some(planned)));
+    h.run_steps(3);
+    h.get_by_label_contains("Merge with CONSULT").click();
+    h.run_steps(3);
+    assert_eq!(h.state().corpus.clusters.len(), before);
+    let together = h
+        .state()
+        .corpus
+        .clusters
+        .iter()
+        .find(|c| c.mentions.iter().any(|m| m.event == id))
+        .unwrap();
+    assert_eq!(together.articles, 3);
+}
+
+#[test]
+fn an_event_added_from_selected_text() {
+    let mut h = seeds();
+    let (a, _) = select_call(&mut h);
+    let text = h.state().corpus.analyses[a].article.text.clone();
+    let start = text.find("Biden gives a harsh speech").unwrap();
+    let span = (start, start + "Biden gives a harsh speech".len());
+    let before = h.state().corpus.analyses[a].events.len();
+    h.state_mut().push(Command::SelectText(Some(span)));
+    h.run_steps(2);
+    h.get_by_label_contains("Selected: “Biden gives a harsh speech”");
+    h.get_by_label("Add event").click();
+    h.run_steps(3);
+    let an = &h.state().corpus.analyses[a];
+    assert_eq!(an.events.len(), before + 1);
+    let added = an.events.iter().find(|e| e.span == span).unwrap();
+    assert_eq!(added.review, Review::Added);
+    assert_eq!(added.date.value.as_deref(), Some("2021-12-07"));
+    assert!(h.state().text_selection.is_none());
+}
+
+#[test]
+fn exports_from_the_file_menu_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = seeds();
+    let (a, e) = select_call(&mut h);
+    let id = h.state().corpus.analyses[a].events[e].id.clone();
+    h.get_by_label("Reject").click();
+    h.run_steps(2);
+    for kind in [
+        ExportKind::Csv,
+        ExportKind::Json,
+        ExportKind::Gdelt,
+        ExportKind::Svg,
+        ExportKind::TimeMl,
+        ExportKind::ProjectJson,
+    ] {
+        let path = dir.path().join(kind.file_name());
+        h.state_mut().push(Command::Export(kind, path.clone()));
+        h.run_steps(1);
+        assert!(path.exists(), "{kind:?}");
+    }
+    assert!(h.state().errors.is_empty(), "{:?}", h.state().errors);
+    let csv = std::fs::read_to_string(dir.path().join("events.csv")).unwrap();
+    assert!(csv.lines().count() > 10);
+    assert!(
+        !csv.lines().any(|l| l.starts_with(&format!("{id},"))),
+        "a rejected event is not exported"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("events.json")).unwrap())
+            .unwrap();
+    assert!(json["clusters"].as_array().is_some_and(|c| !c.is_empty()));
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("timeml"))
+            .unwrap()
+            .count(),
+        3
+    );
+    let project: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("project.json")).unwrap())
+            .unwrap();
+    assert_eq!(project["journal"][0]["correction"]["action"], "reject");
+    // and the JSON imports back as a project with that correction
+    h.state_mut()
+        .push(Command::ImportProject(dir.path().join("project.json")));
+    h.run_steps(2);
+    settle(&mut h);
+    assert_eq!(review_of(&h, &id), Some(Review::Rejected));
+}
