@@ -70,12 +70,40 @@ fn synthetic(n: usize) -> Vec<Analysis> {
         .collect()
 }
 
+/// A line of `/proc/self/status` in kB (Linux).
+fn status_kb(field: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// The resident memory of the analysed corpus and the peak that clustering
+/// it adds, in MB (Linux: the peak is reset through `/proc/self/clear_refs`).
+fn clustering_memory_mb(analyses: &mut [Analysis]) -> Option<(f64, f64)> {
+    tension_timeline::corpus::release_free_memory();
+    std::fs::write("/proc/self/clear_refs", "5").ok()?;
+    let before = status_kb("VmRSS")?;
+    let merged = cluster(analyses);
+    let peak = status_kb("VmHWM")?;
+    drop(merged);
+    Some((
+        before as f64 / 1024.0,
+        peak.saturating_sub(before) as f64 / 1024.0,
+    ))
+}
+
 fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("cluster");
     g.sample_size(10);
     for n in [1_000usize, 10_000] {
-        let analyses = synthetic(n);
+        let mut analyses = synthetic(n);
         let mentions: usize = analyses.iter().map(|a| a.events.len()).sum();
+        if let Some((corpus, peak)) = clustering_memory_mb(&mut analyses) {
+            eprintln!(
+                "cluster/{n} articles, {mentions} mentions: corpus resident {corpus:.0} MB, \
+                 clustering adds at most {peak:.0} MB"
+            );
+        }
         g.throughput(Throughput::Elements(mentions as u64));
         g.bench_with_input(BenchmarkId::new("articles", n), &analyses, |b, analyses| {
             b.iter_batched(

@@ -133,7 +133,19 @@ pub fn load_paths(
     }
     corpus.extend(analyses);
     corpus.link();
+    release_free_memory();
     corpus
+}
+
+/// Gives the memory freed by the analysis back to the system. Parallel
+/// analysis leaves the allocator's heaps full of freed temporaries that
+/// glibc keeps otherwise; after a large load this halves the resident size.
+pub fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns unused pages of the allocator's heaps.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 #[cfg(test)]

@@ -317,11 +317,28 @@ impl Project {
 
     /// Records the articles of a corpus (path, hash, date), replacing older records.
     pub fn save_articles(&mut self, corpus: &Corpus) -> Result<(), ProjectError> {
+        let index = crate::corpus::corrections::hash_index(corpus);
+        self.save_articles_hashed(corpus, &index)
+    }
+
+    /// [`Project::save_articles`] with the texts' hashes already computed
+    /// (hash → article index, as [`crate::corpus::corrections::hash_index`] gives).
+    pub fn save_articles_hashed(
+        &mut self,
+        corpus: &Corpus,
+        index: &std::collections::HashMap<String, usize>,
+    ) -> Result<(), ProjectError> {
+        let mut hashes = vec![""; corpus.analyses.len()];
+        for (h, &i) in index {
+            if let Some(slot) = hashes.get_mut(i) {
+                *slot = h.as_str();
+            }
+        }
         let tx = self.conn.transaction().map_err(|e| ProjectError::Sqlite {
             path: self.path.display().to_string(),
             source: e,
         })?;
-        for a in &corpus.analyses {
+        for (i, a) in corpus.analyses.iter().enumerate() {
             let source = serde_json::to_value(a.article.published_source)
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_string))
@@ -330,7 +347,12 @@ impl Project {
                 "INSERT OR REPLACE INTO articles (path, content_hash, published, published_source) VALUES (?1, ?2, ?3, ?4)",
                 params![
                     a.article.path,
-                    content_hash(&a.article.text),
+                    if hashes[i].is_empty() {
+                        // a second copy of the same text is not in the index
+                        content_hash(&a.article.text)
+                    } else {
+                        hashes[i].to_string()
+                    },
                     a.article.published.map(|d| d.to_string()),
                     source
                 ],

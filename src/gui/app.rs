@@ -208,8 +208,11 @@ impl App {
         if let Some(job) = &self.load
             && let Some(loaded) = job.poll()
         {
+            let started = std::time::Instant::now() - job.elapsed();
             self.load = None;
             self.loaded(loaded);
+            self.message += &format!(" in {:.1} s", started.elapsed().as_secs_f64());
+            eprintln!("tension-timeline: {}", self.message);
         }
         if let Some((request, rx)) = &self.pick
             && let Ok(result) = rx.try_recv()
@@ -266,6 +269,7 @@ impl App {
         if let Err(e) = self.session.corpus_changed(&mut self.corpus) {
             self.errors.push(e.to_string());
         }
+        crate::corpus::release_free_memory();
         if let Some(expected) = self.expected.take() {
             self.check_project_articles(&expected);
         }
@@ -469,7 +473,10 @@ impl App {
 
     fn start_load(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) {
         let repaint = ctx.clone();
-        self.load = Some(LoadJob::start(paths, move || repaint.request_repaint()));
+        self.load = Some(LoadJob::start(paths, move || {
+            // progress redraws twice a second: drawing (in software, on some machines) must not slow the load
+            repaint.request_repaint_after(std::time::Duration::from_millis(500))
+        }));
         self.path_entry = None;
     }
 

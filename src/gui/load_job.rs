@@ -14,6 +14,7 @@ pub struct LoadJob {
     total: Arc<AtomicUsize>,
     cancel: Arc<AtomicBool>,
     result: Receiver<Corpus>,
+    started: std::time::Instant,
 }
 
 impl LoadJob {
@@ -25,7 +26,7 @@ impl LoadJob {
         let (tx, rx) = channel();
         let (d, t, c) = (done.clone(), total.clone(), cancel.clone());
         std::thread::spawn(move || {
-            let mut corpus = load_paths(
+            let corpus = load_paths(
                 &paths,
                 &|n, of| {
                     d.store(n, Ordering::Relaxed);
@@ -34,8 +35,6 @@ impl LoadJob {
                 },
                 &c,
             );
-            // the new articles linked among themselves (a first load needs nothing more)
-            corpus.link();
             let _ = tx.send(corpus);
             repaint();
         });
@@ -44,6 +43,7 @@ impl LoadJob {
             total,
             cancel,
             result: rx,
+            started: std::time::Instant::now(),
         }
     }
 
@@ -53,6 +53,11 @@ impl LoadJob {
             self.done.load(Ordering::Relaxed),
             self.total.load(Ordering::Relaxed),
         )
+    }
+
+    /// Time since the load started.
+    pub fn elapsed(&self) -> std::time::Duration {
+        self.started.elapsed()
     }
 
     /// Asks the worker to stop after the files in hand.

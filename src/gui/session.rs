@@ -186,7 +186,7 @@ impl Session {
         self.original.clear();
         self.applied_dates.clear();
         self.reapply(corpus, false);
-        self.project.save_articles(corpus)
+        self.project.save_articles_hashed(corpus, &self.index)
     }
 
     /// Brings the corpus in line with the journal: puts corrected articles
@@ -198,6 +198,11 @@ impl Session {
         }
         let active = effective(&self.journal);
         let dates = published_dates(&active, &self.index);
+        if active.is_empty() && self.pristine.is_empty() && self.original.is_empty() && !force_link
+        {
+            // nothing corrected, nothing to put back: the links are current
+            return;
+        }
         for (ai, events) in self.pristine.drain() {
             corpus.analyses[ai].events = events;
         }

@@ -1,6 +1,7 @@
 //! The timeline's geometry, computed once per change of corpus or filters
 //! (never per frame): one point or span per visible event, grouped by type,
-//! and the tension index (a weekly sum with exponential decay).
+//! and the tension index (the weekly mean tension, smoothed with an
+//! exponential decay, so it stays on the events' scale however many there are).
 
 use crate::corpus::Corpus;
 use crate::extract::{Event, EventDate, Modality, PloverType, Review};
@@ -122,6 +123,8 @@ pub struct TimelineData {
     pub type_counts: BTreeMap<PloverType, usize>,
     /// First and last day of the visible marks.
     pub x_range: Option<(f64, f64)>,
+    /// Lowest and highest tension of the visible marks.
+    pub y_range: Option<(f64, f64)>,
 }
 
 impl TimelineData {
@@ -131,7 +134,7 @@ impl TimelineData {
     pub fn build(corpus: &Corpus, filters: &Filters, merged: bool) -> TimelineData {
         let mut by_type: BTreeMap<PloverType, Vec<Mark>> = BTreeMap::new();
         let mut order = Vec::new();
-        let mut weekly: BTreeMap<i64, f64> = BTreeMap::new();
+        let mut weekly: BTreeMap<i64, (f64, f64)> = BTreeMap::new();
         let mut type_counts = BTreeMap::new();
         let cluster_of: HashMap<&str, usize> = if merged {
             corpus
@@ -177,23 +180,30 @@ impl TimelineData {
                 });
                 order.push((x.0, ai, ei));
                 if modality != Modality::Negated && t == s {
-                    *weekly.entry((x.0 / 7.0).floor() as i64).or_default() += -score;
+                    let week = weekly.entry((x.0 / 7.0).floor() as i64).or_default();
+                    week.0 += -score;
+                    week.1 += 1.0;
                 }
             }
         }
 
         order.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        // weekly sums with exponential decay (half-life two weeks), per week
+        // weekly sums and counts with exponential decay (half-life two
+        // weeks); the index is their ratio, a smoothed mean tension
         let mut index = Vec::new();
         if let (Some(first), Some(last)) =
             (weekly.keys().next().copied(), weekly.keys().last().copied())
         {
-            let mut level = 0.0;
+            let (mut sum, mut count) = (0.0, 0.0);
             let decay = 0.5f64.powf(0.5);
             let span = (last - first).min(20_000);
             for w in first..=first + span {
-                level = level * decay + weekly.get(&w).copied().unwrap_or(0.0);
-                index.push([w as f64 * 7.0 + 3.5, level / 4.0]);
+                let (s, n) = weekly.get(&w).copied().unwrap_or((0.0, 0.0));
+                sum = sum * decay + s;
+                count = count * decay + n;
+                if count > 1e-3 {
+                    index.push([w as f64 * 7.0 + 3.5, sum / count]);
+                }
             }
         }
         let x_range = by_type
@@ -202,8 +212,15 @@ impl TimelineData {
             .fold(None, |r: Option<(f64, f64)>, m| {
                 Some(r.map_or(m.x, |(a, b)| (a.min(m.x.0), b.max(m.x.1))))
             });
+        let y_range = by_type
+            .values()
+            .flatten()
+            .fold(None, |r: Option<(f64, f64)>, m| {
+                Some(r.map_or((m.y, m.y), |(a, b)| (a.min(m.y), b.max(m.y))))
+            });
         TimelineData {
             x_range,
+            y_range,
             by_type,
             index,
             order: order.into_iter().map(|(_, a, e)| (a, e)).collect(),

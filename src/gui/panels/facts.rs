@@ -140,26 +140,40 @@ fn body(app: &mut App, ui: &mut egui::Ui) {
                 ))
                 .default_open(true)
                 .show(ui, |ui| {
-                    for mention in &m.mentions {
-                        let this = mention.event == e.id;
-                        let evidence: String = mention.evidence.chars().take(90).collect();
-                        let text = format!(
-                            "{} · {} · {} · “{evidence}…”",
-                            mention.article,
-                            mention
-                                .published
-                                .map_or("undated".to_string(), |d| d.to_string()),
-                            mention.modality.name(),
-                        );
-                        if ui
-                            .selectable_label(this, text)
-                            .on_hover_text("Show this passage")
-                            .clicked()
-                        {
-                            mention_clicked =
-                                Some((mention.article.clone(), mention.event.clone()));
-                        }
-                    }
+                    // one line each, only the visible rows laid out:
+                    // a merged event may have thousands of mentions
+                    let row = ui
+                        .spacing()
+                        .interact_size
+                        .y
+                        .max(ui.text_style_height(&egui::TextStyle::Body) + 4.0);
+                    egui::ScrollArea::vertical()
+                        .id_salt("mentions")
+                        .max_height((row + ui.spacing().item_spacing.y) * 12.0)
+                        .auto_shrink([false, true])
+                        .show_rows(ui, row, m.mentions.len(), |ui, rows| {
+                            for mention in &m.mentions[rows] {
+                                let this = mention.event == e.id;
+                                let evidence: String = mention.evidence.chars().take(90).collect();
+                                let text = format!(
+                                    "{} · {} · {} · “{evidence}…”",
+                                    mention.article,
+                                    mention
+                                        .published
+                                        .map_or("undated".to_string(), |d| d.to_string()),
+                                    mention.modality.name(),
+                                );
+                                let label = egui::Button::selectable(this, text).truncate();
+                                if ui
+                                    .add(label)
+                                    .on_hover_text(mention.evidence.as_str())
+                                    .clicked()
+                                {
+                                    mention_clicked =
+                                        Some((mention.article.clone(), mention.event.clone()));
+                                }
+                            }
+                        });
                 });
             }
         }

@@ -4,11 +4,16 @@
 //! toggles types, hover details, click to select, double-click to reset.
 
 use super::type_color;
+use crate::extract::PloverType;
 use crate::gui::app::App;
 use crate::gui::command::Command;
 use crate::gui::timeline_data::{Mark, date_of};
 use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
+use std::collections::HashSet;
 use std::ops::RangeInclusive;
+
+/// Marks of one series closer than this (in points) are drawn once.
+const CELL: f32 = 1.5;
 
 /// A date label for an axis mark, as precise as the zoom needs.
 fn axis_label(x: f64, range: &RangeInclusive<f64>) -> String {
@@ -29,7 +34,7 @@ fn axis_label(x: f64, range: &RangeInclusive<f64>) -> String {
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let mut clicked: Option<(f64, f64, [f64; 2])> = None;
     let reset = std::mem::take(&mut app.reset_view);
-    egui::Panel::top("timeline")
+    let panel = egui::Panel::top("timeline")
         .default_size(330.0)
         .resizable(true)
         .show(ui, |ui| {
@@ -87,7 +92,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             if let Some((first, last)) = data.x_range {
                 // room on the left for the legend, so it covers no event
                 let span = (last - first).max(60.0);
-                plot = plot.include_x(first - 0.3 * span).include_x(last);
+                plot = plot.include_x(first - 0.5 * span).include_x(last);
+            }
+            if let Some((low, high)) = data.y_range {
+                // the bounds cover every mark, drawn or not
+                plot = plot.include_y(low).include_y(high);
             }
             if reset {
                 plot = plot.reset();
@@ -98,6 +107,16 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                         .color(egui::Color32::GRAY)
                         .width(1.0),
                 );
+                // Only marks on screen are drawn, and one per screen cell of
+                // each series: 100k events cost what a few thousand do.
+                let transform = *plot_ui.transform();
+                let frame = transform.frame().expand(12.0);
+                let mut cells: HashSet<(u32, bool, i32, i32)> = HashSet::new();
+                let mut on_screen = |key: (u32, bool), x: f64, y: f64| {
+                    let p = transform.position_from_point(&egui_plot::PlotPoint::new(x, y));
+                    frame.contains(p)
+                        && cells.insert((key.0, key.1, (p.x / CELL) as i32, (p.y / CELL) as i32))
+                };
                 for (ty, marks) in &data.by_type {
                     let color = type_color(*ty);
                     let (points, spans): (Vec<&Mark>, Vec<&Mark>) =
@@ -106,10 +125,13 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     let mut series: std::collections::BTreeMap<(bool, u32), Vec<[f64; 2]>> =
                         std::collections::BTreeMap::new();
                     for m in &points {
-                        series
-                            .entry((m.filled, (m.radius() * 2.0) as u32))
-                            .or_default()
-                            .push([m.x.0, m.y]);
+                        let diameter = (m.radius() * 2.0) as u32;
+                        if on_screen((diameter * 100 + *ty as u32, m.filled), m.x.0, m.y) {
+                            series
+                                .entry((m.filled, diameter))
+                                .or_default()
+                                .push([m.x.0, m.y]);
+                        }
                     }
                     for ((filled, diameter), pts) in series {
                         plot_ui.points(
@@ -121,8 +143,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     }
                     if !spans.is_empty() {
                         // the span's midpoint is a hoverable, clickable point; the bar is painted below
-                        let mids: Vec<[f64; 2]> =
-                            spans.iter().map(|m| [(m.x.0 + m.x.1) / 2.0, m.y]).collect();
+                        let mids: Vec<[f64; 2]> = spans
+                            .iter()
+                            .map(|m| [(m.x.0 + m.x.1) / 2.0, m.y])
+                            .filter(|p| on_screen((*ty as u32, false), p[0], p[1]))
+                            .collect();
                         plot_ui.points(
                             Points::new(ty.name(), PlotPoints::new(mids))
                                 .color(color)
@@ -169,18 +194,33 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             });
             // coarse dates (a month, a year) as bars over their period
             let transform = response.transform;
-            app.plot_rect = Some(response.response.rect);
+
             let painter = ui.painter_at(*transform.frame());
+            let mut bars: HashSet<(PloverType, i32, i32, i32)> = HashSet::new();
             for (ty, marks) in &data.by_type {
                 let stroke = egui::Stroke::new(5.0, type_color(*ty).gamma_multiply(0.55));
                 for m in marks.iter().filter(|m| m.x.1 > m.x.0) {
                     let a = transform.position_from_point(&egui_plot::PlotPoint::new(m.x.0, m.y));
                     let b =
                         transform.position_from_point(&egui_plot::PlotPoint::new(m.x.1 + 1.0, m.y));
-                    painter.line_segment([a, b], stroke);
+                    let key = (
+                        *ty,
+                        (a.x / CELL) as i32,
+                        (b.x / CELL) as i32,
+                        (a.y / CELL) as i32,
+                    );
+                    if painter
+                        .clip_rect()
+                        .intersects(egui::Rect::from_two_pos(a, b).expand(3.0))
+                        && bars.insert(key)
+                    {
+                        painter.line_segment([a, b], stroke);
+                    }
                 }
             }
         });
+    // axes and labels included, for File > Export > Timeline as PNG
+    app.plot_rect = Some(panel.response.rect);
     if let Some((x, y, [w, h])) = clicked {
         let scale = if h > 0.0 { w / h } else { 1.0 };
         if let Some(hit) = app.timeline.nearest(x, y, scale, h * 0.04) {
