@@ -166,3 +166,58 @@ fn setting_the_date_of_an_undated_article_resolves_its_dates() {
         .unwrap();
     assert_eq!(talks.date.value.as_deref(), Some("2021-12-07"));
 }
+
+#[test]
+fn the_window_keeps_responding_while_articles_load_and_the_load_can_be_cancelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds: Vec<_> = std::fs::read_dir(root().join("seeds"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    for i in 0..400 {
+        std::fs::copy(
+            &seeds[i % seeds.len()],
+            dir.path().join(format!("{i:04}.txt")),
+        )
+        .unwrap();
+    }
+    let mut h = harness(PickResult::Cancelled);
+    h.run_steps(2);
+    h.state_mut()
+        .push(tension_timeline::gui::command::Command::OpenPaths(vec![
+            dir.path().to_path_buf(),
+        ]));
+    // frames keep coming while the worker loads, and they show its progress
+    let mut seen = None;
+    for _ in 0..3000 {
+        h.step();
+        if let Some((done, total)) = h.state().loading()
+            && done > 0
+            && done < total
+        {
+            seen = Some((done, total));
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    let (done, total) = seen.expect("progress drawn while loading");
+    assert_eq!(total, 400);
+    assert!(done < total);
+    h.get_by_label_contains("Loading ");
+    // the user cancels; what is loaded stays
+    h.get_by_label("Cancel").click();
+    for _ in 0..3000 {
+        h.step();
+        if h.state().loading().is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    assert!(h.state().loading().is_none());
+    let loaded = h.state().corpus.analyses.len();
+    assert!(
+        loaded > 0 && loaded < 400,
+        "{loaded} articles kept after cancel"
+    );
+}

@@ -97,6 +97,8 @@ pub struct App {
     load: Option<LoadJob>,
     /// Articles the opened project lists, checked when they have loaded.
     expected: Option<Vec<ProjectArticle>>,
+    /// Paths asked for while a load was running.
+    queued: Vec<PathBuf>,
     saved_filters: Filters,
     picker: Box<dyn FilePicker>,
     pick: Option<(PickRequest, Receiver<PickResult>)>,
@@ -147,6 +149,7 @@ impl App {
             commands: Vec::new(),
             load: None,
             expected: None,
+            queued: Vec::new(),
             saved_filters: Filters::default(),
             picker,
             pick: None,
@@ -212,7 +215,10 @@ impl App {
             self.load = None;
             self.loaded(loaded);
             self.message += &format!(" in {:.1} s", started.elapsed().as_secs_f64());
-            eprintln!("tension-timeline: {}", self.message);
+            if !self.queued.is_empty() {
+                let next = std::mem::take(&mut self.queued);
+                self.start_load(next, ctx);
+            }
         }
         if let Some((request, rx)) = &self.pick
             && let Ok(result) = rx.try_recv()
@@ -416,6 +422,7 @@ impl App {
             job.cancel();
         }
         self.load = None;
+        self.queued.clear();
         self.corpus = Corpus::default();
         self.session = Session::untitled(self.session_recovery_dir());
         self.selection = None;
@@ -472,6 +479,11 @@ impl App {
     }
 
     fn start_load(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) {
+        if self.load.is_some() {
+            // one load at a time: these follow when it is done
+            self.queued.extend(paths);
+            return;
+        }
         let repaint = ctx.clone();
         self.load = Some(LoadJob::start(paths, move || {
             // progress redraws twice a second: drawing (in software, on some machines) must not slow the load
@@ -543,6 +555,7 @@ impl App {
                 }
             }
             Command::CancelLoad => {
+                self.queued.clear();
                 if let Some(job) = &self.load {
                     job.cancel();
                 }

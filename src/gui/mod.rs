@@ -18,7 +18,8 @@ pub mod timeline_data;
 
 use std::path::PathBuf;
 
-/// Opens the window and loads `paths` at start.
+/// Opens the window and loads `paths` at start (a `.ttproj` among them
+/// opens as the project).
 pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -36,8 +37,15 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
                 cc.storage
                     .and_then(|s| eframe::get_value(s, eframe::APP_KEY)),
             );
-            if !paths.is_empty() {
-                app.push(command::Command::OpenPaths(paths));
+            // a project file on the command line opens as the project
+            let (projects, articles): (Vec<PathBuf>, Vec<PathBuf>) = paths
+                .into_iter()
+                .partition(|p| p.extension().is_some_and(|e| e == "ttproj"));
+            if let Some(project) = projects.into_iter().next() {
+                app.push(command::Command::OpenProject(project));
+            }
+            if !articles.is_empty() {
+                app.push(command::Command::OpenPaths(articles));
             }
             Ok(Box::new(app))
         }),
