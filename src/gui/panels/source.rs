@@ -50,8 +50,8 @@ fn selection_bar(app: &mut App, ui: &mut egui::Ui, ai: usize, span: (usize, usiz
     let article_hash = content_hash(&a.article.text);
     let date = a.article.published.map(|d| d.to_string());
     let mut add = None;
-    ui.horizontal_wrapped(|ui| {
-        ui.label(format!("Selected: “{shown}”"));
+    ui.horizontal(|ui| {
+        ui.set_min_height(ui.spacing().interact_size.y);
         egui::ComboBox::from_id_salt("new_event_type")
             .selected_text(app.new_event_type.name())
             .show_ui(ui, |ui| {
@@ -79,6 +79,7 @@ fn selection_bar(app: &mut App, ui: &mut egui::Ui, ai: usize, span: (usize, usiz
         if ui.button("Clear").clicked() {
             app.push(Command::SelectText(None));
         }
+        ui.add(egui::Label::new(format!("Selected: “{shown}”")).truncate());
     });
     if let Some(c) = add {
         app.push(Command::Correct(c));
@@ -112,12 +113,23 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         .weak(),
     );
     ui.separator();
-    if let Some((sa, s0, s1)) = app.text_selection
-        && sa == ai
-    {
-        selection_bar(app, ui, ai, (s0, s1));
-        ui.separator();
+    // the bar keeps its height with or without a selection, so the text
+    // does not move under the pointer while words are being selected
+    match app.text_selection {
+        Some((sa, s0, s1)) if sa == ai => selection_bar(app, ui, ai, (s0, s1)),
+        _ => {
+            ui.horizontal(|ui| {
+                ui.set_min_height(ui.spacing().interact_size.y);
+                ui.label(
+                    egui::RichText::new(
+                        "Click a highlighted passage to see its event; drag over words to add an event the rules missed.",
+                    )
+                    .weak(),
+                );
+            });
+        }
     }
+    ui.separator();
     let Some(a) = app.corpus.analyses.get(ai) else {
         return;
     };
@@ -221,6 +233,10 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let mut dragged: Option<(usize, usize)> = None;
     egui::ScrollArea::vertical()
         .id_salt("source_text")
+        .scroll_source(
+            egui::scroll_area::ScrollSource::SCROLL_BAR
+                | egui::scroll_area::ScrollSource::MOUSE_WHEEL,
+        )
         .auto_shrink([false, false])
         .show(ui, |ui| {
             let (pos, galley, response) = egui::Label::new(job)
