@@ -407,9 +407,15 @@ impl App {
     /// Records a correction, or undoes/redoes one, keeping the selection.
     fn correct(&mut self, what: impl FnOnce(&mut Session, &mut Corpus) -> Result<String, String>) {
         let selected = self.selected_id();
+        let had_file = self.session.path().is_some();
         match what(&mut self.session, &mut self.corpus) {
             Ok(msg) => self.message = msg,
             Err(e) => self.errors.push(e),
+        }
+        if !had_file && let Some(p) = self.session.path().map(Path::to_path_buf) {
+            // the recovery project of an untitled session, reopenable after a crash
+            self.remember_project(&p);
+            self.message += &format!(" · kept in {}", p.display());
         }
         self.reselect(selected);
         self.edit = EditBuffers::default();

@@ -34,6 +34,19 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             if ui.button("Open folder…").clicked() {
                 app.push(Command::Pick(PickRequest::Folder));
             }
+            if ui.button("Open project…").clicked() {
+                app.push(Command::Pick(PickRequest::OpenProject));
+            }
+            for p in app.state.recent_projects.iter().take(3).cloned().collect::<Vec<_>>() {
+                let name = p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned());
+                if ui
+                    .button(format!("Reopen project {name}"))
+                    .on_hover_text(p.display().to_string())
+                    .clicked()
+                {
+                    app.push(Command::OpenProject(p));
+                }
+            }
             if let Some(seeds) = seeds_dir()
                 && ui.button("Open the bundled seeds").clicked()
             {
