@@ -242,3 +242,45 @@ fn gdelt_and_svg_exports() {
         "every row has every column"
     );
 }
+
+#[test]
+fn png_export_is_the_apps_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("timeline.png");
+    let out = run(
+        &[
+            "extract",
+            "seeds/",
+            "--format",
+            "png",
+            "--out",
+            path.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&path).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    assert_eq!(info.width, 1200);
+    assert!(info.height > 250);
+    // markers in type colors: the CONSULT blue of the palette is there
+    let [r, g, b] = tension_timeline::export::palette::type_color(
+        tension_timeline::extract::PloverType::Consult,
+    );
+    let near = |p: &[u8]| {
+        (p[0] as i32 - r as i32).abs() < 12
+            && (p[1] as i32 - g as i32).abs() < 12
+            && (p[2] as i32 - b as i32).abs() < 12
+    };
+    let consult = buf[..info.buffer_size()]
+        .chunks(4)
+        .filter(|p| near(p))
+        .count();
+    assert!(consult > 50, "{consult} CONSULT-colored pixels");
+}

@@ -123,6 +123,12 @@ fn write_output(args: &ExtractArgs, corpus: &Corpus) -> anyhow::Result<()> {
         return write_timeml_dir(dir, corpus);
     }
     let text = match args.format {
+        OutputFormat::Png => {
+            // the app's own timeline panel, drawn without a window
+            let image = crate::gui::offscreen::render_timeline(corpus.without_rejected());
+            let png = crate::gui::png_export::encode(&image).context("encoding the PNG")?;
+            return emit(args, &png);
+        }
         OutputFormat::Json => json::to_json(corpus) + "\n",
         OutputFormat::Jsonl => {
             let mut s = String::new();
@@ -146,12 +152,18 @@ fn write_output(args: &ExtractArgs, corpus: &Corpus) -> anyhow::Result<()> {
             .collect::<Vec<_>>()
             .join("\n"),
     };
+    emit(args, text.as_bytes())
+}
+
+/// Writes the output to `--out` (atomically) or to standard output.
+fn emit(args: &ExtractArgs, bytes: &[u8]) -> anyhow::Result<()> {
     match &args.out {
-        Some(path) => write_atomic(path, text.as_bytes())
-            .with_context(|| format!("writing {}", path.display())),
+        Some(path) => {
+            write_atomic(path, bytes).with_context(|| format!("writing {}", path.display()))
+        }
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())?;
+            out.write_all(bytes)?;
             out.flush()?;
             Ok(())
         }

@@ -66,6 +66,8 @@ pub enum OutputFormat {
     Gdelt,
     /// The timeline of merged events as an SVG picture.
     Svg,
+    /// The timeline as the app draws it, as a PNG picture.
+    Png,
 }
 
 /// When to draw the progress bar.

@@ -205,6 +205,16 @@ impl App {
         }
     }
 
+    /// Draws the timeline panel alone (for pictures made without a window).
+    pub fn draw_timeline_only(&mut self, ui: &mut egui::Ui) {
+        if self.dirty {
+            self.timeline =
+                TimelineData::build(&self.corpus, &self.filters, !self.state.show_mentions);
+            self.dirty = false;
+        }
+        panels::timeline::show(self, ui);
+    }
+
     /// Background work: the load job, the file dialog, dropped files,
     /// messages from exports.
     fn poll(&mut self, ctx: &egui::Context) {

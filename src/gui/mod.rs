@@ -11,6 +11,7 @@ pub mod app;
 pub mod command;
 pub mod file_dialog;
 pub mod load_job;
+pub mod offscreen;
 pub mod panels;
 pub mod png_export;
 pub mod session;
