@@ -250,3 +250,101 @@ impl TimelineData {
             .map(|(_, e)| e)
     }
 }
+
+/// Calendar grid marks for the date axis between days `min` and `max` (days
+/// since 1970-01-01): at year, month, week or day boundaries, whichever is
+/// the finest that gives at most `max_marks` marks and steps of at least
+/// `min_step` days. Returns (day, approximate step in days) pairs.
+pub fn calendar_marks(min: f64, max: f64, min_step: f64, max_marks: f64) -> Vec<(f64, f64)> {
+    use chrono::Datelike;
+    let (Some(first), Some(last)) = (date_of(min.floor()), date_of(max.ceil())) else {
+        return Vec::new();
+    };
+    let span = (max - min).max(1.0);
+    // (approximate step in days, months per step or 0, days per step)
+    const LEVELS: [(f64, u32, i64); 13] = [
+        (1.0, 0, 1),
+        (7.0, 0, 7),
+        (30.4, 1, 0),
+        (91.3, 3, 0),
+        (182.6, 6, 0),
+        (365.2, 12, 0),
+        (730.5, 24, 0),
+        (1826.2, 60, 0),
+        (3652.5, 120, 0),
+        (7305.0, 240, 0),
+        (18262.0, 600, 0),
+        (36525.0, 1200, 0),
+        (365250.0, 12000, 0),
+    ];
+    let Some(&(step, months, days)) = LEVELS
+        .iter()
+        .find(|(step, _, _)| *step >= min_step && span / step <= max_marks)
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if months == 0 {
+        // days, or weeks starting on Monday
+        let mut d = first;
+        if days == 7 {
+            while d.weekday() != chrono::Weekday::Mon {
+                d = d.succ_opt().unwrap_or(d);
+            }
+        }
+        while d <= last && out.len() < 10_000 {
+            out.push((day_number(d), step));
+            d += chrono::Duration::days(days);
+        }
+    } else {
+        let start_month = first.year() as i64 * 12 + first.month0() as i64;
+        let mut m = start_month - start_month.rem_euclid(months as i64);
+        loop {
+            let (y, mo) = (m.div_euclid(12) as i32, m.rem_euclid(12) as u32 + 1);
+            let Some(d) = NaiveDate::from_ymd_opt(y, mo, 1) else {
+                break;
+            };
+            if d > last || out.len() >= 10_000 {
+                break;
+            }
+            if d >= first {
+                out.push((day_number(d), step));
+            }
+            m += months as i64;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> f64 {
+        day_number(NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap())
+    }
+
+    #[test]
+    fn marks_fall_on_calendar_boundaries() {
+        // eight years: one mark per year, on 1 January
+        let marks = calendar_marks(day("2014-03-01"), day("2022-03-01"), 1.0, 10.0);
+        let dates: Vec<String> = marks
+            .iter()
+            .map(|m| date_of(m.0).unwrap().to_string())
+            .collect();
+        assert_eq!(dates.first().map(String::as_str), Some("2015-01-01"));
+        assert_eq!(dates.len(), 8);
+        assert!(dates.iter().all(|d| d.ends_with("-01-01")));
+        // a quarter: months
+        let marks = calendar_marks(day("2021-10-15"), day("2022-01-20"), 1.0, 10.0);
+        let dates: Vec<String> = marks
+            .iter()
+            .map(|m| date_of(m.0).unwrap().to_string())
+            .collect();
+        assert_eq!(dates, ["2021-11-01", "2021-12-01", "2022-01-01"]);
+        // a fortnight: days
+        let marks = calendar_marks(day("2021-12-01"), day("2021-12-08"), 0.5, 10.0);
+        assert_eq!(marks.len(), 8);
+        assert_eq!(marks[6].0, day("2021-12-07"));
+    }
+}

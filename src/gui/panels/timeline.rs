@@ -7,27 +7,38 @@ use super::type_color;
 use crate::extract::PloverType;
 use crate::gui::app::App;
 use crate::gui::command::Command;
-use crate::gui::timeline_data::{Mark, date_of};
+use crate::gui::timeline_data::{Mark, calendar_marks, date_of};
 use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
 use std::collections::HashSet;
-use std::ops::RangeInclusive;
 
 /// Marks of one series closer than this (in points) are drawn once.
 const CELL: f32 = 1.5;
 
-/// A date label for an axis mark, as precise as the zoom needs.
-fn axis_label(x: f64, range: &RangeInclusive<f64>) -> String {
-    let Some(d) = date_of(x) else {
+/// A date label for an axis mark, as precise as its grid step: years,
+/// months or days.
+fn axis_label(mark: &egui_plot::GridMark) -> String {
+    let Some(d) = date_of(mark.value) else {
         return String::new();
     };
-    let width = range.end() - range.start();
-    if width > 3.0 * 365.0 {
+    if mark.step_size >= 365.0 {
         d.format("%Y").to_string()
-    } else if width > 120.0 {
+    } else if mark.step_size >= 28.0 {
         d.format("%b %Y").to_string()
     } else {
         d.format("%Y-%m-%d").to_string()
     }
+}
+
+/// Grid lines at calendar boundaries (1 January, the 1st of a month, a
+/// Monday, a day), about one per 110 points of width.
+fn date_grid(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    let (min, max) = input.bounds;
+    let width_days = max - min;
+    let marks = (width_days / input.base_step_size.max(1e-9) / 14.0).clamp(2.0, 12.0);
+    calendar_marks(min, max, input.base_step_size, marks)
+        .into_iter()
+        .map(|(value, step_size)| egui_plot::GridMark { value, step_size })
+        .collect()
 }
 
 /// Draws the timeline panel at the top of the central area.
@@ -48,7 +59,8 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                         .background_alpha(0.5),
                 )
                 .set_margin_fraction(egui::vec2(0.04, 0.08))
-                .x_axis_formatter(|mark, range| axis_label(mark.value, range))
+                .x_grid_spacer(date_grid)
+                .x_axis_formatter(|mark, _range| axis_label(&mark))
                 .y_axis_label("tension")
                 .allow_double_click_reset(true)
                 .label_formatter(move |hover| {
