@@ -16,6 +16,7 @@ use crate::Span;
 use crate::extract::{Analysis, DateBasis, Event, EventDate, Modality, PloverType};
 use crate::nlp::temporal::value_range;
 use chrono::{Duration, NaiveDate};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
 
@@ -268,24 +269,35 @@ pub fn cluster(analyses: &mut [Analysis]) -> Vec<MergedEvent> {
     }
     let mut bucket_list: Vec<Vec<usize>> = buckets.into_values().collect();
     bucket_list.sort();
-    for mut bucket in bucket_list {
-        bucket.sort_by_key(|&i| features[i].period.map(|p| (p.0, p.1)));
-        for (k, &i) in bucket.iter().enumerate() {
-            let Some((_, end_i, _)) = features[i].period else {
-                continue;
-            };
-            for &j in bucket[k + 1..].iter().take(MAX_COMPARISONS) {
-                let Some((start_j, _, _)) = features[j].period else {
+    // The comparisons (the costly part) run in parallel, bucket by bucket;
+    // the joins then happen in the same order as a serial sweep would make
+    // them, so the result does not depend on the number of threads.
+    let compatible_pairs: Vec<Vec<(usize, usize)>> = bucket_list
+        .into_par_iter()
+        .map(|mut bucket| {
+            bucket.sort_by_key(|&i| features[i].period.map(|p| (p.0, p.1)));
+            let mut pairs = Vec::new();
+            for (k, &i) in bucket.iter().enumerate() {
+                let Some((_, end_i, _)) = features[i].period else {
                     continue;
                 };
-                if start_j > end_i {
-                    break;
-                }
-                if features[i].compatible(&features[j]) {
-                    uf.join(i, j);
+                for &j in bucket[k + 1..].iter().take(MAX_COMPARISONS) {
+                    let Some((start_j, _, _)) = features[j].period else {
+                        continue;
+                    };
+                    if start_j > end_i {
+                        break;
+                    }
+                    if features[i].compatible(&features[j]) {
+                        pairs.push((i, j));
+                    }
                 }
             }
-        }
+            pairs
+        })
+        .collect();
+    for (i, j) in compatible_pairs.into_iter().flatten() {
+        uf.join(i, j);
     }
     drop(features);
     // collect clusters in order of first mention

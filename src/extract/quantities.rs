@@ -34,6 +34,8 @@ struct Kinds {
 struct QuantityLexicon {
     /// (qualifier name, phrase words), longest phrases first.
     qualifiers: Vec<(String, Vec<String>)>,
+    /// The first word of every qualifier phrase (a quick test per word).
+    qualifier_starts: std::collections::HashSet<String>,
     units: HashMap<String, f64>,
     multipliers: HashMap<String, f64>,
     half: Vec<Vec<String>>,
@@ -66,6 +68,10 @@ static LEX: LazyLock<QuantityLexicon> = LazyLock::new(|| {
         .collect();
     nouns.sort_by_key(|(_, p)| std::cmp::Reverse(p.len()));
     QuantityLexicon {
+        qualifier_starts: qualifiers
+            .iter()
+            .filter_map(|(_, p)| p.first().cloned())
+            .collect(),
         qualifiers,
         units: f.numbers.units,
         multipliers: f.numbers.multipliers,
@@ -159,11 +165,14 @@ pub fn find_quantities(text: &str, sentence: Span, article: &str) -> Vec<Quantit
     let mut out = Vec::new();
     let mut i = 0;
     while i < w.len() {
-        let (qualifier, qlen) = lex
-            .qualifiers
-            .iter()
-            .find(|(_, p)| starts_with(&w, i, p))
-            .map_or(("exact".to_string(), 0), |(k, p)| (k.clone(), p.len()));
+        let (qualifier, qlen) = if lex.qualifier_starts.contains(&w[i]) {
+            lex.qualifiers
+                .iter()
+                .find(|(_, p)| starts_with(&w, i, p))
+                .map_or(("exact", 0), |(k, p)| (k.as_str(), p.len()))
+        } else {
+            ("exact", 0)
+        };
         let Some((value, nlen)) = number_at(&w, i + qlen) else {
             i += 1;
             continue;
@@ -212,7 +221,7 @@ pub fn find_quantities(text: &str, sentence: Span, article: &str) -> Vec<Quantit
             article: article.to_string(),
             kind,
             value,
-            qualifier,
+            qualifier: qualifier.to_string(),
             span,
             text: text[span.0..span.1].to_string(),
         });

@@ -87,10 +87,18 @@ pub fn after_non_reference_preposition(text: &str, span: Span) -> bool {
 
 /// Whether a sentence signals that the story is back at the present.
 fn has_present_marker(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    CUES.present_markers
-        .iter()
-        .any(|m| contains_words(&lower, m))
+    // one pass over the sentence for all markers (they are ASCII)
+    static MARKERS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&CUES.present_markers)
+            .expect("the present markers compile")
+    });
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    MARKERS.find_overlapping_iter(sentence).any(|m| {
+        !word(sentence[..m.start()].chars().next_back())
+            && !word(sentence[m.end()..].chars().next())
+    })
 }
 
 /// Whether `hay` contains `needle` as whole words.
