@@ -30,11 +30,11 @@ fn axis_label(mark: &egui_plot::GridMark) -> String {
 }
 
 /// Grid lines at calendar boundaries (1 January, the 1st of a month, a
-/// Monday, a day), about one per 110 points of width.
+/// Monday, a day), about one per 60 points of width.
 fn date_grid(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
     let (min, max) = input.bounds;
     let width_days = max - min;
-    let marks = (width_days / input.base_step_size.max(1e-9) / 14.0).clamp(2.0, 12.0);
+    let marks = (width_days / input.base_step_size.max(1e-9) / 7.0).clamp(2.0, 14.0);
     calendar_marks(min, max, input.base_step_size, marks)
         .into_iter()
         .map(|(value, step_size)| egui_plot::GridMark { value, step_size })
