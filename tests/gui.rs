@@ -21,16 +21,34 @@ pub fn harness(pick: PickResult) -> Harness<'static, App> {
         .build_ui_state(|ui, app: &mut App| app.draw(ui), app)
 }
 
+/// Steps frames until `done` holds for the app (or about 12 s pass).
+pub fn step_until(h: &mut Harness<'static, App>, mut done: impl FnMut(&App) -> bool) {
+    for _ in 0..3000 {
+        h.step();
+        if done(h.state()) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(4));
+    }
+}
+
 /// Steps frames until the background load is over.
 pub fn settle(h: &mut Harness<'static, App>) {
-    for _ in 0..600 {
-        h.step();
-        if h.state().loading().is_none() && !h.state().corpus.analyses.is_empty() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    step_until(h, |app| {
+        app.loading().is_none() && !app.corpus.analyses.is_empty()
+    });
     h.run_steps(4);
+}
+
+/// The app with the folder `dir` opened through File > Open articles… (the
+/// fake dialog picks it) and loaded.
+fn open_folder(dir: &std::path::Path) -> Harness<'static, App> {
+    let mut h = harness(PickResult::Picked(vec![dir.to_path_buf()]));
+    h.run_steps(2);
+    h.get_by_label("Open articles…").click();
+    h.run_steps(3);
+    settle(&mut h);
+    h
 }
 
 #[test]
@@ -111,11 +129,7 @@ fn a_file_that_fails_shows_its_error_and_the_rest_loads() {
         dir.path().join("good.txt"),
     )
     .unwrap();
-    let mut h = harness(PickResult::Picked(vec![dir.path().to_path_buf()]));
-    h.run_steps(2);
-    h.get_by_label("Open articles…").click();
-    h.run_steps(3);
-    settle(&mut h);
+    let mut h = open_folder(dir.path());
     assert_eq!(h.state().corpus.analyses.len(), 1);
     h.get_by_label_contains("bad.txt: invalid publication date");
     h.get_by_label("Dismiss").click();
@@ -143,11 +157,7 @@ fn setting_the_date_of_an_undated_article_resolves_its_dates() {
         dir.path().join("001.txt"),
     )
     .unwrap();
-    let mut h = harness(PickResult::Picked(vec![dir.path().to_path_buf()]));
-    h.run_steps(2);
-    h.get_by_label("Open articles…").click();
-    h.run_steps(3);
-    settle(&mut h);
+    let mut h = open_folder(dir.path());
     assert_eq!(h.state().corpus.analyses[0].article.published, None);
     h.get_by_label_contains("states no publication date");
     h.state_mut().date_entry = "2021-12-08".into();
@@ -190,30 +200,19 @@ fn the_window_keeps_responding_while_articles_load_and_the_load_can_be_cancelled
         ]));
     // frames keep coming while the worker loads, and they show its progress
     let mut seen = None;
-    for _ in 0..3000 {
-        h.step();
-        if let Some((done, total)) = h.state().loading()
-            && done > 0
-            && done < total
-        {
-            seen = Some((done, total));
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(2));
-    }
+    step_until(&mut h, |app| {
+        seen = app
+            .loading()
+            .filter(|&(done, total)| done > 0 && done < total);
+        seen.is_some()
+    });
     let (done, total) = seen.expect("progress drawn while loading");
     assert_eq!(total, 400);
     assert!(done < total);
     h.get_by_label_contains("Loading ");
     // the user cancels; what is loaded stays
     h.get_by_label("Cancel").click();
-    for _ in 0..3000 {
-        h.step();
-        if h.state().loading().is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(2));
-    }
+    step_until(&mut h, |app| app.loading().is_none());
     assert!(h.state().loading().is_none());
     let loaded = h.state().corpus.analyses.len();
     assert!(

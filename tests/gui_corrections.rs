@@ -4,7 +4,7 @@
 //! reopen it with every correction; the merged timeline and the mentions
 //! list; exports from File > Export.
 
-use crate::gui::{harness, settle};
+use crate::gui::{harness, settle, step_until};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use tension_timeline::corpus::corrections::key_of;
@@ -24,12 +24,14 @@ fn seeds() -> Harness<'static, App> {
     h
 }
 
-/// Selects the 2021-12-07 video call of the first seed through its table row.
-fn select_call(h: &mut Harness<'static, App>) -> (usize, usize) {
+/// Selects the 2021-12-07 video call of the first seed through its table
+/// row; returns its place and its id.
+fn select_call(h: &mut Harness<'static, App>) -> ((usize, usize), String) {
     h.get_by_label_contains("CONSULT · asserted · “video conversation”")
         .click();
     h.run_steps(3);
-    h.state().selection.expect("the call is selected")
+    let (a, e) = h.state().selection.expect("the call is selected");
+    ((a, e), h.state().corpus.analyses[a].events[e].id.clone())
 }
 
 fn review_of(h: &Harness<'static, App>, id: &str) -> Option<Review> {
@@ -47,8 +49,7 @@ fn reject_undo_redo_and_the_project_keeps_it() {
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("review.ttproj");
     let mut h = seeds();
-    let (a, e) = select_call(&mut h);
-    let id = h.state().corpus.analyses[a].events[e].id.clone();
+    let ((a, e), id) = select_call(&mut h);
     let shown = h.state().timeline.order.len();
 
     h.get_by_label("Reject").click();
@@ -168,13 +169,9 @@ fn a_moved_article_is_reported_when_its_project_opens() {
     let mut h = harness(PickResult::Cancelled);
     h.run_steps(2);
     h.state_mut().push(Command::OpenProject(project));
-    for _ in 0..200 {
-        h.step();
-        if h.state().loading().is_none() && !h.state().errors.is_empty() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    step_until(&mut h, |app| {
+        app.loading().is_none() && !app.errors.is_empty()
+    });
     h.run_steps(2);
     let errors = h.state().errors.join("\n");
     assert!(
@@ -228,8 +225,7 @@ fn merged_events_are_plotted_once_and_list_their_mentions() {
 #[test]
 fn split_and_merge_change_the_merged_events() {
     let mut h = seeds();
-    let (a, e) = select_call(&mut h);
-    let id = h.state().corpus.analyses[a].events[e].id.clone();
+    let (_, id) = select_call(&mut h);
     let before = h.state().corpus.clusters.len();
     h.get_by_label("Split from merged event").click();
     h.run_steps(3);
@@ -278,7 +274,7 @@ fn split_and_merge_change_the_merged_events() {
 #[test]
 fn an_event_added_from_selected_text() {
     let mut h = seeds();
-    let (a, _) = select_call(&mut h);
+    let ((a, _), _) = select_call(&mut h);
     let text = h.state().corpus.analyses[a].article.text.clone();
     let start = text.find("Biden gives a harsh speech").unwrap();
     let span = (start, start + "Biden gives a harsh speech".len());
@@ -300,8 +296,7 @@ fn an_event_added_from_selected_text() {
 fn exports_from_the_file_menu_commands() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = seeds();
-    let (a, e) = select_call(&mut h);
-    let id = h.state().corpus.analyses[a].events[e].id.clone();
+    let (_, id) = select_call(&mut h);
     h.get_by_label("Reject").click();
     h.run_steps(2);
     for kind in [

@@ -90,8 +90,9 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<u8> {
     for e in &corpus.errors {
         eprintln!("tension-timeline: {e}");
     }
-    write_output(args, &corpus)?;
-    Ok(exit_code(corpus.analyses.len(), corpus.errors.len()))
+    let code = exit_code(corpus.analyses.len(), corpus.errors.len());
+    write_output(args, corpus)?;
+    Ok(code)
 }
 
 fn exit_code(ok: usize, failed: usize) -> u8 {
@@ -115,21 +116,22 @@ fn progress_bar(mode: ProgressMode) -> ProgressBar {
     bar
 }
 
-fn write_output(args: &ExtractArgs, corpus: &Corpus) -> anyhow::Result<()> {
+fn write_output(args: &ExtractArgs, corpus: Corpus) -> anyhow::Result<()> {
     if args.format == OutputFormat::Timeml
         && let Some(dir) = args.out.as_deref()
         && (dir.is_dir() || corpus.analyses.len() > 1)
     {
-        return write_timeml_dir(dir, corpus);
+        return write_timeml_dir(dir, &corpus);
     }
     let text = match args.format {
         OutputFormat::Png => {
-            // the app's own timeline panel, drawn without a window
-            let image = crate::gui::offscreen::render_timeline(corpus.without_rejected());
+            // the app's own timeline panel, drawn without a window (the
+            // corrections, if any, are applied and rejected events dropped)
+            let image = crate::gui::offscreen::render_timeline(corpus);
             let png = crate::gui::png_export::encode(&image).context("encoding the PNG")?;
             return emit(args, &png);
         }
-        OutputFormat::Json => json::to_json(corpus) + "\n",
+        OutputFormat::Json => json::to_json(&corpus) + "\n",
         OutputFormat::Jsonl => {
             let mut s = String::new();
             for a in &corpus.analyses {
@@ -142,9 +144,9 @@ fn write_output(args: &ExtractArgs, corpus: &Corpus) -> anyhow::Result<()> {
             }
             s
         }
-        OutputFormat::Csv => export::csv::to_csv(corpus),
-        OutputFormat::Gdelt => export::gdelt::to_gdelt_tsv(corpus),
-        OutputFormat::Svg => export::svg::to_svg(corpus, "tension-timeline"),
+        OutputFormat::Csv => export::csv::to_csv(&corpus),
+        OutputFormat::Gdelt => export::gdelt::to_gdelt_tsv(&corpus),
+        OutputFormat::Svg => export::svg::to_svg(&corpus, "tension-timeline"),
         OutputFormat::Timeml => corpus
             .analyses
             .iter()

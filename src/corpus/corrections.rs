@@ -76,23 +76,27 @@ pub fn undo_redo_targets(journal: &[JournalEntry]) -> (Option<i64>, Option<i64>)
     (done.last().copied(), undone.last().copied())
 }
 
-/// The index of each article by the hash of its text (hashed in parallel).
-pub fn hash_index(corpus: &Corpus) -> HashMap<String, usize> {
+/// The hash of each article's text, in corpus order (hashed in parallel).
+pub fn article_hashes(corpus: &Corpus) -> Vec<String> {
     corpus
         .analyses
         .par_iter()
+        .map(|a| content_hash(&a.article.text))
+        .collect()
+}
+
+/// Article index by text hash, from [`article_hashes`].
+pub fn hash_index(hashes: &[String]) -> HashMap<String, usize> {
+    hashes
+        .iter()
         .enumerate()
-        .map(|(i, a)| (content_hash(&a.article.text), i))
+        .map(|(i, h)| (h.clone(), i))
         .collect()
 }
 
 /// The key of an event in its article.
 pub fn key_of(a: &Analysis, e: &Event) -> EventKey {
-    EventKey {
-        article_hash: content_hash(&a.article.text),
-        span: e.span,
-        event_type: e.event_type,
-    }
+    EventKey::of(&content_hash(&a.article.text), e)
 }
 
 /// The article and event a key points to: same text hash, same type, and
@@ -381,7 +385,7 @@ pub fn apply_events(
 /// corrections that found their article or event.
 pub fn apply(corpus: &mut Corpus, journal: &[JournalEntry]) -> usize {
     let active = effective(journal);
-    let index = hash_index(corpus);
+    let index = hash_index(&article_hashes(corpus));
     let dates = published_dates(&active, &index);
     for (&ai, &date) in &dates {
         redate(&mut corpus.analyses[ai], date);
@@ -390,10 +394,11 @@ pub fn apply(corpus: &mut Corpus, journal: &[JournalEntry]) -> usize {
         corpus.link();
     }
     let applied = dates.len() + apply_events(corpus, &active, &index);
+    // the merged events already leave rejected mentions out, and refer to
+    // mentions by id, so they stay as they are
     for a in &mut corpus.analyses {
         a.events.retain(|e| e.review != Review::Rejected);
     }
-    corpus.clusters = regroup(&mut corpus.analyses);
     applied
 }
 

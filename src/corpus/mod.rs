@@ -64,6 +64,21 @@ impl Corpus {
         self.clusters = cluster::cluster(&mut self.analyses);
     }
 
+    /// The merged event with this id (`c1`, `c2`, ... are numbered in order,
+    /// so this is a lookup, not a search).
+    pub fn cluster(&self, id: &str) -> Option<&MergedEvent> {
+        let n: usize = id.strip_prefix('c')?.parse().ok()?;
+        self.clusters.get(n.checked_sub(1)?).filter(|m| m.id == id)
+    }
+
+    /// Whether the analyst rejected any event.
+    pub fn has_rejected(&self) -> bool {
+        self.analyses
+            .iter()
+            .flat_map(|a| &a.events)
+            .any(|e| e.review == crate::extract::Review::Rejected)
+    }
+
     /// A copy for export: rejected events left out (the merged events
     /// already leave them out).
     pub fn without_rejected(&self) -> Corpus {

@@ -73,6 +73,17 @@ pub struct EventKey {
     pub event_type: PloverType,
 }
 
+impl EventKey {
+    /// The key of an event in the article whose text hashes to `article_hash`.
+    pub fn of(article_hash: &str, e: &crate::extract::Event) -> EventKey {
+        EventKey {
+            article_hash: article_hash.to_string(),
+            span: e.span,
+            event_type: e.event_type,
+        }
+    }
+}
+
 /// One change the analyst made.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "snake_case")]
@@ -317,28 +328,22 @@ impl Project {
 
     /// Records the articles of a corpus (path, hash, date), replacing older records.
     pub fn save_articles(&mut self, corpus: &Corpus) -> Result<(), ProjectError> {
-        let index = crate::corpus::corrections::hash_index(corpus);
-        self.save_articles_hashed(corpus, &index)
+        let hashes = crate::corpus::corrections::article_hashes(corpus);
+        self.save_articles_hashed(corpus, &hashes)
     }
 
-    /// [`Project::save_articles`] with the texts' hashes already computed
-    /// (hash → article index, as [`crate::corpus::corrections::hash_index`] gives).
+    /// [`Project::save_articles`] with the texts' hashes already computed,
+    /// one per article in corpus order.
     pub fn save_articles_hashed(
         &mut self,
         corpus: &Corpus,
-        index: &std::collections::HashMap<String, usize>,
+        hashes: &[String],
     ) -> Result<(), ProjectError> {
-        let mut hashes = vec![""; corpus.analyses.len()];
-        for (h, &i) in index {
-            if let Some(slot) = hashes.get_mut(i) {
-                *slot = h.as_str();
-            }
-        }
         let tx = self.conn.transaction().map_err(|e| ProjectError::Sqlite {
             path: self.path.display().to_string(),
             source: e,
         })?;
-        for (i, a) in corpus.analyses.iter().enumerate() {
+        for (a, hash) in corpus.analyses.iter().zip(hashes) {
             let source = serde_json::to_value(a.article.published_source)
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_string))
@@ -347,12 +352,7 @@ impl Project {
                 "INSERT OR REPLACE INTO articles (path, content_hash, published, published_source) VALUES (?1, ?2, ?3, ?4)",
                 params![
                     a.article.path,
-                    if hashes[i].is_empty() {
-                        // a second copy of the same text is not in the index
-                        content_hash(&a.article.text)
-                    } else {
-                        hashes[i].to_string()
-                    },
+                    hash,
                     a.article.published.map(|d| d.to_string()),
                     source
                 ],

@@ -119,6 +119,16 @@ pub enum Modality {
 }
 
 impl Modality {
+    /// Every modality, from stated fact to denial (menu order).
+    pub const ALL: [Modality; 6] = [
+        Modality::Asserted,
+        Modality::Reported,
+        Modality::Planned,
+        Modality::Conditional,
+        Modality::Hypothetical,
+        Modality::Negated,
+    ];
+
     /// The snake-case name used in output.
     pub fn name(self) -> &'static str {
         match self {

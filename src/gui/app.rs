@@ -8,7 +8,7 @@ use super::panels;
 use super::session::Session;
 use super::timeline_data::{Filters, TimelineData};
 use crate::corpus::Corpus;
-use crate::corpus::project::{Correction, EventKey, ProjectArticle, ProjectExport, content_hash};
+use crate::corpus::project::{Correction, EventKey, ProjectArticle, ProjectExport};
 use crate::extract::PloverType;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -307,11 +307,13 @@ impl App {
 
     /// Reports the project's articles that moved or changed.
     fn check_project_articles(&mut self, expected: &[ProjectArticle]) {
+        // the session hashed every text when the load finished
         let loaded: std::collections::HashMap<&str, &str> = self
             .corpus
             .analyses
             .iter()
-            .map(|a| (a.article.path.as_str(), a.article.text.as_str()))
+            .enumerate()
+            .filter_map(|(i, a)| Some((a.article.path.as_str(), self.session.hash_of(i)?)))
             .collect();
         for a in expected {
             match loaded.get(a.path.as_str()) {
@@ -319,7 +321,7 @@ impl App {
                     "{}: in the project but not found (moved or deleted); its corrections wait until it is opened again",
                     a.path
                 )),
-                Some(text) if content_hash(text) != a.content_hash => self.errors.push(format!(
+                Some(&hash) if hash != a.content_hash => self.errors.push(format!(
                     "{}: changed since it was added to the project; corrections keyed to its old text may not apply",
                     a.path
                 )),
@@ -516,14 +518,20 @@ impl App {
         ctx: &egui::Context,
     ) -> Result<String, String> {
         let fail = |e: &dyn std::fmt::Display| format!("Cannot write {}: {e}", path.display());
-        let corpus = self.corpus.without_rejected();
+        let stripped;
+        let corpus = if self.corpus.has_rejected() {
+            stripped = self.corpus.without_rejected();
+            &stripped
+        } else {
+            &self.corpus
+        };
         let bytes = match kind {
-            ExportKind::Csv => crate::export::csv::to_csv(&corpus).into_bytes(),
-            ExportKind::Json => (crate::export::json::to_json(&corpus) + "\n").into_bytes(),
-            ExportKind::Gdelt => crate::export::gdelt::to_gdelt_tsv(&corpus).into_bytes(),
-            ExportKind::Svg => crate::export::svg::to_svg(&corpus, "tension-timeline").into_bytes(),
+            ExportKind::Csv => crate::export::csv::to_csv(corpus).into_bytes(),
+            ExportKind::Json => (crate::export::json::to_json(corpus) + "\n").into_bytes(),
+            ExportKind::Gdelt => crate::export::gdelt::to_gdelt_tsv(corpus).into_bytes(),
+            ExportKind::Svg => crate::export::svg::to_svg(corpus, "tension-timeline").into_bytes(),
             ExportKind::TimeMl => {
-                let n = crate::export::timeml::write_dir(path, &corpus).map_err(|e| fail(&e))?;
+                let n = crate::export::timeml::write_dir(path, corpus).map_err(|e| fail(&e))?;
                 return Ok(format!("{n} TimeML file(s) written to {}", path.display()));
             }
             ExportKind::ProjectJson => {
@@ -623,19 +631,6 @@ impl App {
                 self.text_selection = span
                     .filter(|(s, t)| s < t)
                     .and_then(|(s, t)| Some((self.article?, s, t)));
-            }
-            Command::SetPublished(a, date) => {
-                if let Some(analysis) = self.corpus.analyses.get(a) {
-                    let article_hash = content_hash(&analysis.article.text);
-                    self.correct(|session, corpus| {
-                        session
-                            .record(corpus, Correction::SetPublished { article_hash, date })
-                            .map(|()| {
-                                format!("Publication date set to {date}; dates resolved again")
-                            })
-                            .map_err(|e| e.to_string())
-                    });
-                }
             }
             Command::Correct(c) => {
                 let what = describe(&c);

@@ -4,7 +4,6 @@
 use super::file_dialog::{ExportKind, PickRequest};
 use crate::corpus::project::Correction;
 use crate::extract::PloverType;
-use chrono::NaiveDate;
 use std::path::PathBuf;
 
 /// A request from the user interface.
@@ -24,8 +23,6 @@ pub enum Command {
     SelectArticle(usize),
     /// Select a stretch of the shown article's text (byte span), or none.
     SelectText(Option<(usize, usize)>),
-    /// Set an article's publication date (a correction) and resolve its dates again.
-    SetPublished(usize, NaiveDate),
     /// Record an analyst's correction and apply it.
     Correct(Correction),
     /// Take back the latest correction.

@@ -130,32 +130,13 @@ fn paint(canvas: &mut Canvas, p: &ClippedPrimitive, textures: &HashMap<TextureId
         if area.abs() < 1e-6 {
             continue;
         }
-        let min_x = v
-            .iter()
-            .map(|x| x.pos.x)
-            .fold(f32::MAX, f32::min)
-            .max(clip.min.x);
-        let max_x = v
-            .iter()
-            .map(|x| x.pos.x)
-            .fold(f32::MIN, f32::max)
-            .min(clip.max.x);
-        let min_y = v
-            .iter()
-            .map(|x| x.pos.y)
-            .fold(f32::MAX, f32::min)
-            .max(clip.min.y);
-        let max_y = v
-            .iter()
-            .map(|x| x.pos.y)
-            .fold(f32::MIN, f32::max)
-            .min(clip.max.y);
-        if min_x >= max_x || min_y >= max_y {
+        let bbox = egui::Rect::from_points(&v.map(|x| x.pos)).intersect(clip);
+        if !bbox.is_positive() {
             continue;
         }
         let colors = v.map(|x| rgba(x.color));
-        for y in min_y.floor() as usize..(max_y.ceil() as usize).min(canvas.height) {
-            for x in min_x.floor() as usize..(max_x.ceil() as usize).min(canvas.width) {
+        for y in bbox.min.y.floor() as usize..(bbox.max.y.ceil() as usize).min(canvas.height) {
+            for x in bbox.min.x.floor() as usize..(bbox.max.x.ceil() as usize).min(canvas.width) {
                 let at = egui::pos2(x as f32 + 0.5, y as f32 + 0.5);
                 let w0 = edge(v[1].pos, v[2].pos, at) / area;
                 let w1 = edge(v[2].pos, v[0].pos, at) / area;

@@ -10,7 +10,7 @@
 
 use crate::corpus::Corpus;
 use crate::corpus::corrections::{
-    apply_events, effective, hash_index, published_dates, redate, touched_articles,
+    apply_events, article_hashes, effective, hash_index, published_dates, redate, touched_articles,
     undo_redo_targets,
 };
 use crate::corpus::project::{Correction, JournalEntry, Project, ProjectArticle, ProjectError};
@@ -28,6 +28,10 @@ pub struct Session {
     recovery_dir: Option<PathBuf>,
     /// The journal as recorded (a mirror of the project's).
     journal: Vec<JournalEntry>,
+    /// What Undo and Redo act on (kept with the journal, not recomputed per frame).
+    targets: (Option<i64>, Option<i64>),
+    /// The hash of each article's text, in corpus order.
+    hashes: Vec<String>,
     /// Article index by text hash.
     index: HashMap<String, usize>,
     /// Events of corrected articles as they were before any correction.
@@ -46,6 +50,8 @@ impl Session {
             named: false,
             recovery_dir,
             journal: Vec::new(),
+            targets: (None, None),
+            hashes: Vec::new(),
             index: HashMap::new(),
             pristine: HashMap::new(),
             original: HashMap::new(),
@@ -64,6 +70,7 @@ impl Session {
         let mut s = Session::untitled(recovery_dir);
         s.project = project;
         s.named = true;
+        s.targets = undo_redo_targets(&journal);
         s.journal = journal;
         Ok((s, articles))
     }
@@ -95,8 +102,12 @@ impl Session {
 
     /// Whether there is something to undo, and to redo.
     pub fn can_undo_redo(&self) -> (bool, bool) {
-        let (u, r) = undo_redo_targets(&self.journal);
-        (u.is_some(), r.is_some())
+        (self.targets.0.is_some(), self.targets.1.is_some())
+    }
+
+    /// The hash of article `ai`'s text (what corrections are keyed to).
+    pub fn hash_of(&self, ai: usize) -> Option<&str> {
+        self.hashes.get(ai).map(String::as_str)
     }
 
     /// The project itself (for exports and view settings).
@@ -106,7 +117,7 @@ impl Session {
 
     /// Writes the project to `path` and continues there.
     pub fn save_as(&mut self, path: &Path, corpus: &Corpus) -> Result<(), ProjectError> {
-        self.project.save_articles(corpus)?;
+        self.project.save_articles_hashed(corpus, &self.hashes)?;
         self.project = self.project.save_as(path)?;
         self.named = true;
         Ok(())
@@ -121,13 +132,14 @@ impl Session {
             at: chrono::Utc::now().to_rfc3339(),
             correction: c,
         });
-        self.reapply(corpus, false);
+        self.targets = undo_redo_targets(&self.journal);
+        self.reapply(corpus);
         Ok(())
     }
 
     /// Undoes the latest correction in effect; false if there is none.
     pub fn undo(&mut self, corpus: &mut Corpus) -> Result<bool, ProjectError> {
-        match undo_redo_targets(&self.journal).0 {
+        match self.targets.0 {
             Some(seq) => self.record(corpus, Correction::Undo { seq }).map(|()| true),
             None => Ok(false),
         }
@@ -135,7 +147,7 @@ impl Session {
 
     /// Redoes the latest undone correction; false if there is none.
     pub fn redo(&mut self, corpus: &mut Corpus) -> Result<bool, ProjectError> {
-        match undo_redo_targets(&self.journal).1 {
+        match self.targets.1 {
             Some(seq) => self.record(corpus, Correction::Redo { seq }).map(|()| true),
             None => Ok(false),
         }
@@ -157,7 +169,7 @@ impl Session {
             "untitled-{}.ttproj",
             chrono::Local::now().format("%Y%m%d-%H%M%S")
         );
-        self.project.save_articles(corpus)?;
+        self.project.save_articles_hashed(corpus, &self.hashes)?;
         self.project = self.project.save_as(&dir.join(name))?;
         Ok(())
     }
@@ -181,32 +193,29 @@ impl Session {
     /// called before): records the articles in the project and applies the
     /// journal to them.
     pub fn corpus_changed(&mut self, corpus: &mut Corpus) -> Result<(), ProjectError> {
-        self.index = hash_index(corpus);
+        self.hashes = article_hashes(corpus);
+        self.index = hash_index(&self.hashes);
         self.pristine.clear();
         self.original.clear();
         self.applied_dates.clear();
-        self.reapply(corpus, false);
-        self.project.save_articles_hashed(corpus, &self.index)
+        self.reapply(corpus);
+        self.project.save_articles_hashed(corpus, &self.hashes)
     }
 
     /// Brings the corpus in line with the journal: puts corrected articles
     /// back, sets the analyst's publication dates (re-linking when they
     /// changed), then applies the event corrections.
-    fn reapply(&mut self, corpus: &mut Corpus, force_link: bool) {
-        if self.index.len() != corpus.analyses.len() {
-            self.index = hash_index(corpus);
-        }
+    fn reapply(&mut self, corpus: &mut Corpus) {
         let active = effective(&self.journal);
         let dates = published_dates(&active, &self.index);
-        if active.is_empty() && self.pristine.is_empty() && self.original.is_empty() && !force_link
-        {
+        if active.is_empty() && self.pristine.is_empty() && self.original.is_empty() {
             // nothing corrected, nothing to put back: the links are current
             return;
         }
         for (ai, events) in self.pristine.drain() {
             corpus.analyses[ai].events = events;
         }
-        if force_link || dates != self.applied_dates {
+        if dates != self.applied_dates {
             for (ai, original) in self.original.drain() {
                 corpus.analyses[ai] = original;
             }

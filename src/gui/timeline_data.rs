@@ -7,7 +7,7 @@ use crate::corpus::Corpus;
 use crate::extract::{Event, EventDate, Modality, PloverType, Review};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashSet};
 
 /// Days since 1970-01-01, the plot's x axis.
 pub fn day_number(d: NaiveDate) -> f64 {
@@ -136,17 +136,9 @@ impl TimelineData {
         let mut order = Vec::new();
         let mut weekly: BTreeMap<i64, (f64, f64)> = BTreeMap::new();
         let mut type_counts = BTreeMap::new();
-        let cluster_of: HashMap<&str, usize> = if merged {
-            corpus
-                .clusters
-                .iter()
-                .enumerate()
-                .map(|(i, c)| (c.id.as_str(), i))
-                .collect()
-        } else {
-            HashMap::new()
-        };
-        let mut drawn = vec![false; corpus.clusters.len()];
+        let mut x_range: Option<(f64, f64)> = None;
+        let mut y_range: Option<(f64, f64)> = None;
+        let mut drawn: HashSet<&str> = HashSet::new();
         for (ai, a) in corpus.analyses.iter().enumerate() {
             for (ei, e) in a.events.iter().enumerate() {
                 *type_counts.entry(e.event_type).or_insert(0) += 1;
@@ -156,25 +148,26 @@ impl TimelineData {
                 let cluster = e
                     .cluster
                     .as_deref()
-                    .and_then(|c| cluster_of.get(c).copied())
-                    .map(|i| (i, &corpus.clusters[i]))
-                    .filter(|(_, c)| c.mentions.len() > 1);
+                    .filter(|_| merged)
+                    .and_then(|id| corpus.cluster(id))
+                    .filter(|c| c.mentions.len() > 1);
                 let (ty, date, score, modality, sources) = match cluster {
-                    Some((i, _)) if drawn[i] => continue,
-                    Some((i, c)) => {
-                        drawn[i] = true;
-                        (c.event_type, &c.date, c.score, c.modality, c.articles)
-                    }
+                    // a merged event is drawn once, for its first visible mention
+                    Some(c) if !drawn.insert(c.id.as_str()) => continue,
+                    Some(c) => (c.event_type, &c.date, c.score, c.modality, c.articles),
                     None => (e.event_type, &e.date, e.score, e.modality, 1),
                 };
                 let Some((s, t)) = date_period(date) else {
                     continue;
                 };
                 let x = (day_number(s), day_number(t));
+                let y = -score;
+                x_range = Some(x_range.map_or(x, |(a, b)| (a.min(x.0), b.max(x.1))));
+                y_range = Some(y_range.map_or((y, y), |(a, b)| (a.min(y), b.max(y))));
                 by_type.entry(ty).or_default().push(Mark {
                     event: (ai, ei),
                     x,
-                    y: -score,
+                    y,
                     filled: modality == Modality::Asserted,
                     sources,
                 });
@@ -206,18 +199,6 @@ impl TimelineData {
                 }
             }
         }
-        let x_range = by_type
-            .values()
-            .flatten()
-            .fold(None, |r: Option<(f64, f64)>, m| {
-                Some(r.map_or(m.x, |(a, b)| (a.min(m.x.0), b.max(m.x.1))))
-            });
-        let y_range = by_type
-            .values()
-            .flatten()
-            .fold(None, |r: Option<(f64, f64)>, m| {
-                Some(r.map_or((m.y, m.y), |(a, b)| (a.min(m.y), b.max(m.y))))
-            });
         TimelineData {
             x_range,
             y_range,

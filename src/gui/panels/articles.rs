@@ -1,5 +1,6 @@
 //! The article list (title, date, events, warnings) and the filters.
 
+use crate::corpus::project::Correction;
 use crate::extract::Modality;
 use crate::gui::app::App;
 use crate::gui::command::Command;
@@ -41,14 +42,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                         changed |= ui
                             .selectable_value(&mut app.filters.modality, None, "any")
                             .changed();
-                        for m in [
-                            Modality::Asserted,
-                            Modality::Reported,
-                            Modality::Planned,
-                            Modality::Conditional,
-                            Modality::Hypothetical,
-                            Modality::Negated,
-                        ] {
+                        for m in Modality::ALL {
                             changed |= ui
                                 .selectable_value(&mut app.filters.modality, Some(m), m.name())
                                 .changed();
@@ -156,7 +150,15 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                         );
                         if ui.button("Set").clicked() {
                             match NaiveDate::parse_from_str(app.date_entry.trim(), "%Y-%m-%d") {
-                                Ok(d) => app.push(Command::SetPublished(i, d)),
+                                Ok(date) => {
+                                    if let Some(hash) = app.session.hash_of(i) {
+                                        let article_hash = hash.to_string();
+                                        app.push(Command::Correct(Correction::SetPublished {
+                                            article_hash,
+                                            date,
+                                        }));
+                                    }
+                                }
                                 Err(_) => {
                                     app.message =
                                         format!("Not a date: {:?} (use YYYY-MM-DD)", app.date_entry)

@@ -62,10 +62,7 @@ fn body(app: &mut App, ui: &mut egui::Ui) {
         }
         Some((a, e)) => {
             let text = &a.article.text;
-            let merged = e
-                .cluster
-                .as_ref()
-                .and_then(|c| app.corpus.clusters.iter().find(|m| &m.id == c));
+            let merged = e.cluster.as_ref().and_then(|c| app.corpus.cluster(c));
             egui::Grid::new("facts_grid")
                 .num_columns(2)
                 .striped(true)

@@ -5,6 +5,27 @@ use crate::gui::app::App;
 use crate::gui::command::Command;
 use crate::gui::file_dialog::{ExportKind, PickRequest};
 
+/// A submenu of recently used paths; choosing one pushes `open(path)`.
+fn recent_menu(
+    app: &mut App,
+    ui: &mut egui::Ui,
+    title: &str,
+    paths: &[std::path::PathBuf],
+    open: impl Fn(std::path::PathBuf) -> Command,
+) {
+    ui.menu_button(title, |ui| {
+        if paths.is_empty() {
+            ui.label("Nothing yet");
+        }
+        for p in paths {
+            if ui.button(p.display().to_string()).clicked() {
+                app.push(open(p.clone()));
+                ui.close();
+            }
+        }
+    });
+}
+
 /// Draws the menu bar (and the path field when no dialog is available).
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
     egui::Panel::top("menu").show(ui, |ui| {
@@ -22,16 +43,9 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     app.path_entry.get_or_insert_with(String::new);
                     ui.close();
                 }
-                ui.menu_button("Open recent", |ui| {
-                    if app.state.recent.is_empty() {
-                        ui.label("Nothing yet");
-                    }
-                    for p in app.state.recent.clone() {
-                        if ui.button(p.display().to_string()).clicked() {
-                            app.push(Command::OpenPaths(vec![p]));
-                            ui.close();
-                        }
-                    }
+                let recent = app.state.recent.clone();
+                recent_menu(app, ui, "Open recent", &recent, |p| {
+                    Command::OpenPaths(vec![p])
                 });
                 ui.separator();
                 if ui.button("New project").clicked() {
@@ -42,17 +56,14 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     app.push(Command::Pick(PickRequest::OpenProject));
                     ui.close();
                 }
-                ui.menu_button("Open recent project", |ui| {
-                    if app.state.recent_projects.is_empty() {
-                        ui.label("Nothing yet");
-                    }
-                    for p in app.state.recent_projects.clone() {
-                        if ui.button(p.display().to_string()).clicked() {
-                            app.push(Command::OpenProject(p));
-                            ui.close();
-                        }
-                    }
-                });
+                let recent = app.state.recent_projects.clone();
+                recent_menu(
+                    app,
+                    ui,
+                    "Open recent project",
+                    &recent,
+                    Command::OpenProject,
+                );
                 if ui.button("Save project as…").clicked() {
                     app.push(Command::Pick(PickRequest::SaveProject));
                     ui.close();

@@ -3,22 +3,11 @@
 //! it from its merged event. Each change is a correction recorded in the
 //! project at once and undone with Ctrl+Z.
 
-use crate::corpus::corrections::key_of;
-use crate::corpus::project::Correction;
+use crate::corpus::project::{Correction, EventKey};
 use crate::extract::{ActorMention, Modality, PloverType, Review};
 use crate::gui::app::{App, EditBuffers, MergeMark};
 use crate::gui::command::Command;
 use crate::nlp::temporal::value_range;
-
-/// Every modality, in menu order.
-pub const MODALITIES: [Modality; 6] = [
-    Modality::Asserted,
-    Modality::Reported,
-    Modality::Planned,
-    Modality::Conditional,
-    Modality::Hypothetical,
-    Modality::Negated,
-];
 
 fn codes(v: &[ActorMention]) -> String {
     v.iter()
@@ -45,7 +34,10 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let Some(e) = a.events.get(ei) else {
         return;
     };
-    let key = key_of(a, e);
+    let Some(hash) = app.session.hash_of(ai) else {
+        return;
+    };
+    let key = EventKey::of(hash, e);
     if app.edit.event != e.id {
         app.edit = EditBuffers {
             event: e.id.clone(),
@@ -64,7 +56,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let merged = e
         .cluster
         .as_ref()
-        .and_then(|c| app.corpus.clusters.iter().find(|m| &m.id == c))
+        .and_then(|c| app.corpus.cluster(c))
         .is_some_and(|m| m.mentions.len() > 1);
     let mut out: Vec<Command> = Vec::new();
 
@@ -128,7 +120,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             egui::ComboBox::from_id_salt("review_modality")
                 .selected_text(modality.name())
                 .show_ui(ui, |ui| {
-                    for m in MODALITIES {
+                    for m in Modality::ALL {
                         ui.selectable_value(&mut to, m, m.name());
                     }
                 });

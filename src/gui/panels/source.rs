@@ -7,7 +7,7 @@
 //! the rules missed (a correction, like any other).
 
 use super::type_color;
-use crate::corpus::project::{Correction, EventKey, content_hash};
+use crate::corpus::project::{Correction, EventKey};
 use crate::extract::{Modality, PloverType};
 use crate::gui::app::App;
 use crate::gui::command::Command;
@@ -47,7 +47,9 @@ fn selection_bar(app: &mut App, ui: &mut egui::Ui, ai: usize, span: (usize, usiz
         return;
     };
     let shown: String = words.chars().take(80).collect();
-    let article_hash = content_hash(&a.article.text);
+    let Some(article_hash) = app.session.hash_of(ai).map(str::to_string) else {
+        return;
+    };
     let date = a.article.published.map(|d| d.to_string());
     let mut add = None;
     ui.horizontal(|ui| {
