@@ -17,8 +17,10 @@ use crate::extract::{Analysis, DateBasis, Event, EventDate, Modality, PloverType
 use crate::nlp::temporal::value_range;
 use chrono::{Duration, NaiveDate};
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use serde::Serialize;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
 
 /// Comparisons per mention in a bucket sweep.
 const MAX_COMPARISONS: usize = 64;
@@ -86,8 +88,35 @@ fn period(e: &Event) -> Option<(NaiveDate, NaiveDate, bool)> {
     }
 }
 
-fn codes(v: &[crate::extract::ActorMention]) -> BTreeSet<&str> {
-    v.iter().map(|m| m.code.as_str()).collect()
+/// The distinct actor codes of mentions, sorted.
+fn codes(v: &[crate::extract::ActorMention]) -> Vec<&str> {
+    let mut c: Vec<&str> = v.iter().map(|m| m.code.as_str()).collect();
+    c.sort_unstable();
+    c.dedup();
+    c
+}
+
+/// How many items two sorted, deduplicated lists share (counting stops at
+/// `limit`).
+fn shared<T: Ord>(a: &[T], b: &[T], limit: usize) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() && n < limit {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Whether two sorted, deduplicated lists share nothing.
+fn disjoint<T: Ord>(a: &[T], b: &[T]) -> bool {
+    shared(a, b, 1) == 0
 }
 
 /// Whether a mention may be merged with others at all.
@@ -134,33 +163,55 @@ impl UnionFind {
     }
 }
 
+/// The wording lists of `assets/cues.toml` as lookups: stop words (also
+/// without a plural `s`) and each synonym's class name (`=meeting`).
+struct Wording {
+    stop: FxHashSet<String>,
+    class: HashMap<String, String>,
+}
+
+static WORDING: LazyLock<Wording> = LazyLock::new(|| {
+    let cues = &crate::extract::lexicon::LEXICON.cues;
+    let mut stop = FxHashSet::default();
+    for s in &cues.wording_stopwords {
+        stop.insert(s.clone());
+        if let Some(t) = s.strip_suffix('s') {
+            stop.insert(t.to_string());
+        }
+    }
+    let mut class = HashMap::default();
+    for c in &cues.synonym_classes {
+        for w in c {
+            class
+                .entry(w.clone())
+                .or_insert_with(|| format!("={}", c[0]));
+        }
+    }
+    Wording { stop, class }
+});
+
 /// Content words of a mention's evidence: four letters or more, lower case,
-/// a plural `s` dropped, without the stop words of `assets/cues.toml`.
-fn content_words(e: &Event) -> BTreeSet<String> {
-    let stop = &crate::extract::lexicon::LEXICON.cues.wording_stopwords;
-    e.evidence
+/// a plural `s` dropped, without the stop words of `assets/cues.toml`,
+/// synonyms replaced by their class; sorted and distinct.
+fn content_words(e: &Event) -> Vec<String> {
+    let wording = &*WORDING;
+    let mut out: Vec<String> = e
+        .evidence
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| w.len() >= 4)
         .map(|w| {
-            let w = w.to_lowercase();
-            w.strip_suffix('s').map(str::to_string).unwrap_or(w)
+            let mut w = w.to_lowercase();
+            if w.ends_with('s') {
+                w.pop();
+            }
+            w
         })
-        .filter(|w| {
-            !stop
-                .iter()
-                .any(|s| s == w || s.strip_suffix('s') == Some(w))
-        })
-        .map(|w| synonym_class(&w).unwrap_or(w))
-        .collect()
-}
-
-/// The class name (`=meeting`) of a word listed in `synonym_classes`.
-fn synonym_class(word: &str) -> Option<String> {
-    let classes = &crate::extract::lexicon::LEXICON.cues.synonym_classes;
-    classes
-        .iter()
-        .find(|c| c.iter().any(|w| w == word))
-        .map(|c| format!("={}", c[0]))
+        .filter(|w| !wording.stop.contains(w))
+        .map(|w| wording.class.get(&w).cloned().unwrap_or(w))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// What the merging rules look at in one mention, computed once.
@@ -168,11 +219,12 @@ pub(crate) struct Features<'a> {
     pub(crate) event_type: PloverType,
     mergeable: bool,
     pub(crate) period: Option<(NaiveDate, NaiveDate, bool)>,
-    source: BTreeSet<&'a str>,
-    target: BTreeSet<&'a str>,
-    pub(crate) participants: BTreeSet<&'a str>,
+    source: Vec<&'a str>,
+    target: Vec<&'a str>,
+    /// Source and target codes, sorted and distinct.
+    pub(crate) participants: Vec<&'a str>,
     event: &'a Event,
-    words: std::sync::OnceLock<BTreeSet<String>>,
+    words: std::sync::OnceLock<Vec<String>>,
 }
 
 impl<'a> Features<'a> {
@@ -184,7 +236,12 @@ impl<'a> Features<'a> {
             event_type: e.event_type,
             mergeable,
             period: period(e),
-            participants: source.union(&target).copied().collect(),
+            participants: {
+                let mut p = [source.as_slice(), target.as_slice()].concat();
+                p.sort_unstable();
+                p.dedup();
+                p
+            },
             source,
             target,
             event: e,
@@ -193,7 +250,7 @@ impl<'a> Features<'a> {
     }
 
     /// Its content words, computed on first use (only weak dates need them).
-    fn words(&self) -> &BTreeSet<String> {
+    fn words(&self) -> &[String] {
         self.words.get_or_init(|| content_words(self.event))
     }
 
@@ -204,16 +261,14 @@ impl<'a> Features<'a> {
             return false;
         }
         let actors = if self.event_type.is_reciprocal() {
-            let shared = self.participants.intersection(&o.participants).count();
-            shared
-                >= 2.min(self.participants.len())
-                    .min(o.participants.len())
-                    .max(1)
+            let need = 2
+                .min(self.participants.len())
+                .min(o.participants.len())
+                .max(1);
+            shared(&self.participants, &o.participants, need) >= need
         } else {
-            let meet = |x: &BTreeSet<&str>, y: &BTreeSet<&str>| {
-                x.is_empty() || y.is_empty() || !x.is_disjoint(y)
-            };
-            !self.source.is_disjoint(&o.source) && meet(&self.target, &o.target)
+            let meet = |x: &[&str], y: &[&str]| x.is_empty() || y.is_empty() || !disjoint(x, y);
+            !disjoint(&self.source, &o.source) && meet(&self.target, &o.target)
         };
         if !actors {
             return false;
@@ -222,7 +277,7 @@ impl<'a> Features<'a> {
             (Some((s1, e1, strong_a)), Some((s2, e2, strong_b))) => {
                 s1 <= e2
                     && s2 <= e1
-                    && ((strong_a && strong_b) || !self.words().is_disjoint(o.words()))
+                    && ((strong_a && strong_b) || !disjoint(self.words(), o.words()))
             }
             _ => false,
         }
@@ -246,7 +301,7 @@ pub fn cluster(analyses: &mut [Analysis]) -> Vec<MergedEvent> {
         }
     }
     let features: Vec<Features<'_>> = refs
-        .iter()
+        .par_iter()
         .map(|&(ai, ei)| Features::of(&analyses[ai].events[ei]))
         .collect();
     let far = NaiveDate::from_ymd_opt(1, 1, 1).expect("valid");
@@ -258,7 +313,7 @@ pub fn cluster(analyses: &mut [Analysis]) -> Vec<MergedEvent> {
             .collect(),
     };
     // buckets: (type, actor code) -> mentions, swept in date order
-    let mut buckets: HashMap<(PloverType, &str), Vec<usize>> = HashMap::new();
+    let mut buckets: HashMap<(PloverType, &str), Vec<usize>> = HashMap::default();
     for (i, f) in features.iter().enumerate() {
         if !f.mergeable {
             continue;
@@ -302,7 +357,7 @@ pub fn cluster(analyses: &mut [Analysis]) -> Vec<MergedEvent> {
     drop(features);
     // collect clusters in order of first mention
     let mut members: Vec<Vec<usize>> = Vec::new();
-    let mut index_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut index_of_root: HashMap<usize, usize> = HashMap::default();
     for i in 0..refs.len() {
         let root = uf.find(i);
         let k = *index_of_root.entry(root).or_insert_with(|| {
@@ -311,19 +366,25 @@ pub fn cluster(analyses: &mut [Analysis]) -> Vec<MergedEvent> {
         });
         members[k].push(i);
     }
-    let mut merged = Vec::with_capacity(members.len());
     for (k, group) in members.iter().enumerate() {
         let id = format!("c{}", k + 1);
         for &i in group {
             let (ai, ei) = refs[i];
             analyses[ai].events[ei].cluster = Some(id.clone());
         }
-        merged.push(merge(
-            &id,
-            group.iter().map(|&i| (refs[i], &analyses[refs[i].0])),
-        ));
     }
-    merged
+    // the merged records are independent of each other: built in parallel
+    let analyses = &*analyses;
+    members
+        .par_iter()
+        .enumerate()
+        .map(|(k, group)| {
+            merge(
+                &format!("c{}", k + 1),
+                group.iter().map(|&i| (refs[i], &analyses[refs[i].0])),
+            )
+        })
+        .collect()
 }
 
 /// Rebuilds the merged events from the mentions' cluster ids (after the
@@ -333,7 +394,7 @@ pub fn cluster(analyses: &mut [Analysis]) -> Vec<MergedEvent> {
 /// mention, as [`cluster`] numbers them.
 pub fn regroup(analyses: &mut [Analysis]) -> Vec<MergedEvent> {
     let mut members: Vec<Vec<(usize, usize)>> = Vec::new();
-    let mut index_of: HashMap<String, usize> = HashMap::new();
+    let mut index_of: HashMap<String, usize> = HashMap::default();
     for (ai, a) in analyses.iter().enumerate() {
         for (ei, e) in a.events.iter().enumerate() {
             if e.review == crate::extract::Review::Rejected {

@@ -12,12 +12,12 @@
 
 use super::cluster::Features;
 use crate::extract::PloverType;
-use crate::extract::{Analysis, analyze};
+use crate::extract::{Analysis, with_publication_date};
 use crate::ingest::{DateInference, DateSource};
 use crate::nlp::temporal::{Precision, Resolution, value_range};
 use chrono::{Datelike, Duration, NaiveDate};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Days after a shared event that an article may have been published.
 const REPORTING_WINDOW: i64 = 6;
@@ -58,7 +58,8 @@ impl<'a> DatedIndex<'a> {
     fn new(analyses: &'a [Analysis]) -> Self {
         let mut features = Vec::new();
         let mut days = Vec::new();
-        let mut buckets: HashMap<(PloverType, &'a str), Vec<(NaiveDate, usize)>> = HashMap::new();
+        let mut buckets: HashMap<(PloverType, &'a str), Vec<(NaiveDate, usize)>> =
+            HashMap::default();
         for e in analyses
             .iter()
             .filter(|a| a.article.published.is_some())
@@ -139,7 +140,7 @@ fn agreements(a: &Analysis, index: &DatedIndex<'_>) -> usize {
 /// days D..D+6 (the article reports it within the week). Returns the days
 /// with the most votes, best first (ties: earliest), and the vote count.
 fn vote(a: &Analysis, index: &DatedIndex<'_>) -> Option<(NaiveDate, usize)> {
-    let mut votes: HashMap<NaiveDate, usize> = HashMap::new();
+    let mut votes: HashMap<NaiveDate, usize> = HashMap::default();
     let far_past = NaiveDate::from_ymd_opt(1, 1, 1).expect("valid");
     let far_future = NaiveDate::from_ymd_opt(9999, 12, 31).expect("valid");
     for e in &a.events {
@@ -180,9 +181,7 @@ fn vote(a: &Analysis, index: &DatedIndex<'_>) -> Option<(NaiveDate, usize)> {
 
 /// Re-analyses `a` with `date` as an inferred publication date.
 fn redate(a: &Analysis, date: NaiveDate, basis: String, confidence: f64) -> Analysis {
-    let mut article = a.article.clone();
-    article.set_published(Some(date), DateSource::Inferred);
-    let mut out = analyze(article);
+    let mut out = with_publication_date(a, date, DateSource::Inferred);
     out.article.published_inference = Some(DateInference { basis, confidence });
     out
 }

@@ -343,24 +343,30 @@ impl Project {
             path: self.path.display().to_string(),
             source: e,
         })?;
-        for (a, hash) in corpus.analyses.iter().zip(hashes) {
-            let source = serde_json::to_value(a.article.published_source)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            tx.execute(
-                "INSERT OR REPLACE INTO articles (path, content_hash, published, published_source) VALUES (?1, ?2, ?3, ?4)",
-                params![
-                    a.article.path,
-                    hash,
-                    a.article.published.map(|d| d.to_string()),
-                    source
-                ],
-            )
-            .map_err(|e| ProjectError::Sqlite {
+        {
+            let sqlite = |e| ProjectError::Sqlite {
                 path: self.path.display().to_string(),
                 source: e,
-            })?;
+            };
+            let mut insert = tx
+                .prepare_cached(
+                    "INSERT OR REPLACE INTO articles (path, content_hash, published, published_source) VALUES (?1, ?2, ?3, ?4)",
+                )
+                .map_err(sqlite)?;
+            for (a, hash) in corpus.analyses.iter().zip(hashes) {
+                let source = serde_json::to_value(a.article.published_source)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                insert
+                    .execute(params![
+                        a.article.path,
+                        hash,
+                        a.article.published.map(|d| d.to_string()),
+                        source
+                    ])
+                    .map_err(sqlite)?;
+            }
         }
         tx.commit().map_err(|e| ProjectError::Sqlite {
             path: self.path.display().to_string(),

@@ -27,7 +27,7 @@ pub struct ActorHit {
 /// Single words of the titles in `assets/actors.toml` ("President",
 /// "Foreign", "Minister"), lower case: they may stand between the actor
 /// mentions of one group ("U.S. President Joe Biden").
-static TITLE_WORDS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+static TITLE_WORDS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     LEXICON
         .titles
         .iter()

@@ -13,10 +13,12 @@ use super::event::{
 };
 use super::lexicon::{ActorForm, CueKind, LEXICON, Lexicon, NOT_AN_EVENT};
 use super::modality::{clause_breaks, clause_of, find_cues, governing_cue, modality_of};
-use super::text::{is_whole_word, quote_marks, trim_span, within, words};
+use super::text::{Words, is_whole_word, quote_marks, trim_span, within};
 use crate::Span;
+use crate::nlp::markers::WordMarkers;
 use crate::nlp::reference_time::{ReferenceTime, after_non_reference_preposition, is_datable};
 use crate::nlp::temporal::{Resolution, Timex, value_range};
+use std::sync::LazyLock;
 
 /// A trigger found in a sentence.
 #[derive(Debug, Clone)]
@@ -57,13 +59,15 @@ pub struct SentenceInput<'a> {
     pub span: Span,
     /// Its reference time.
     pub reference_time: &'a ReferenceTime,
+    /// Its words, lower-cased.
+    pub words: &'a Words<'a>,
     /// Whether it is the headline (read for actors, not for events: a
     /// headline restates the lead in headline grammar).
     pub headline: bool,
 }
 
 /// Finds the triggers of a sentence (contiguous forms and gapped patterns).
-fn find_triggers(text: &str, sentence: Span) -> Vec<TriggerHit> {
+fn find_triggers(text: &str, sentence: Span, words: &Words<'_>) -> Vec<TriggerHit> {
     let lex = &*LEXICON;
     let slice = &text[sentence.0..sentence.1];
     let mut hits: Vec<TriggerHit> = lex
@@ -79,10 +83,10 @@ fn find_triggers(text: &str, sentence: Span) -> Vec<TriggerHit> {
             }
         })
         .collect();
-    let ws = words(text, sentence);
-    let lower: Vec<String> = ws.iter().map(|&(s, e)| text[s..e].to_lowercase()).collect();
+    let ws = &words.spans;
+    let lower = &words.lower;
     for (i, w) in lower.iter().enumerate() {
-        let Some(patterns) = lex.gapped.get(w) else {
+        let Some(patterns) = lex.gapped.get(w.as_ref()) else {
             continue;
         };
         'pattern: for p in patterns {
@@ -212,13 +216,29 @@ pub fn find_events(
     let mut events = Vec::new();
     for s in sentences {
         let span = s.span;
-        let mut actors: Vec<ActorHit> = within(&all_actors, span, |a| a.span)
+        let named: Vec<ActorHit> = within(&all_actors, span, |a| a.span)
             .iter()
             .filter(|a| a.span.1 <= span.1)
             .cloned()
             .collect();
         let timexes = within(timexes, span, |t| t.span);
-        let named = actors.clone();
+        let mut triggers = if s.headline {
+            Vec::new()
+        } else {
+            find_triggers(text, span, s.words)
+        };
+        // words inside a time expression ("on the eve of the summit") are not events
+        triggers.retain(|t| {
+            !timexes
+                .iter()
+                .any(|x| x.span.0 <= t.span.0 && t.span.1 <= x.span.1)
+        });
+        if triggers.is_empty() {
+            // nothing to find roles and modality for; the actors are remembered
+            memory.update(&named, text);
+            continue;
+        }
+        let mut actors = named.clone();
         let refs = memory.resolve(text, span, &named);
         actors.extend(refs.into_iter().filter(|r| {
             !named
@@ -229,16 +249,6 @@ pub fn find_events(
         let cues = find_cues(text, span);
         let breaks = clause_breaks(text, span, &cues);
         let quotes = quote_marks(text, span);
-        let mut triggers = find_triggers(text, span);
-        // words inside a time expression ("on the eve of the summit") are not events
-        triggers.retain(|t| {
-            !timexes
-                .iter()
-                .any(|x| x.span.0 <= t.span.0 && t.span.1 <= x.span.1)
-        });
-        if s.headline {
-            triggers.clear();
-        }
         let mut sentence_events: Vec<Event> = Vec::new();
         for (ti, t) in triggers.iter().enumerate() {
             let mut ty = lex.trigger_types[t.entry];
@@ -408,6 +418,37 @@ pub fn find_events(
     events
 }
 
+/// Resolves the dates of `events` again against new time expressions and
+/// reference times of the same text (another publication date), exactly as
+/// [`find_events`] dates them. The time expressions must cover the same
+/// spans as those the events were found with.
+pub fn redate_events(
+    text: &str,
+    events: &mut [Event],
+    sentences: &[Span],
+    reference_times: &[ReferenceTime],
+    timexes: &[Timex],
+) {
+    let mut breaks: Option<(usize, Vec<usize>)> = None;
+    for e in events {
+        let t = e.trigger.span;
+        let Some(i) = sentences
+            .partition_point(|s| s.0 <= t.0)
+            .checked_sub(1)
+            .filter(|&i| t.1 <= sentences[i].1)
+        else {
+            continue;
+        };
+        let span = sentences[i];
+        if breaks.as_ref().is_none_or(|(k, _)| *k != i) {
+            breaks = Some((i, clause_breaks(text, span, &find_cues(text, span))));
+        }
+        let clause = clause_of(&breaks.as_ref().expect("set above").1, t);
+        let timexes = within(timexes, span, |x| x.span);
+        e.date = event_date(text, t, clause, timexes, &reference_times[i]);
+    }
+}
+
 /// Source and target of a trigger, and how they were found.
 #[allow(clippy::too_many_arguments)]
 fn roles(
@@ -530,13 +571,9 @@ fn roles(
         source = agent;
         how.push("passive");
     }
-    let lex = &*LEXICON;
-    let lead_lower = text[clause.0..trigger.0].to_lowercase();
-    let unknown_subject = lex
-        .cues
-        .non_actor_subjects
-        .iter()
-        .any(|w| crate::nlp::reference_time::contains_words(&lead_lower, w));
+    static NON_ACTOR_SUBJECTS: LazyLock<WordMarkers> =
+        LazyLock::new(|| WordMarkers::new(&LEXICON.cues.non_actor_subjects));
+    let unknown_subject = NON_ACTOR_SUBJECTS.any_in(&text[clause.0..trigger.0]);
     if source.is_empty() && !last_source.is_empty() && !unknown_subject {
         source = last_source.to_vec();
         how.push("source of previous event");

@@ -8,6 +8,7 @@
 
 use super::event::PloverType;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -176,7 +177,7 @@ pub struct Lexicon {
     /// Case-insensitive automaton over contiguous trigger forms.
     pub trigger_ac: AhoCorasick,
     /// Gapped patterns keyed by their first word.
-    pub gapped: HashMap<String, Vec<GappedPattern>>,
+    pub gapped: FxHashMap<String, Vec<GappedPattern>>,
     /// The cue file.
     pub cues: CueFile,
     /// Cue kinds, parallel to the cue automaton's patterns.
@@ -184,7 +185,7 @@ pub struct Lexicon {
     /// Case-insensitive automaton over all cues.
     pub cue_ac: AhoCorasick,
     /// Every cue, for quick membership tests.
-    pub cue_words: std::collections::HashSet<String>,
+    pub cue_words: FxHashSet<String>,
     /// PLOVER scores by (type, mode).
     pub scores: HashMap<(String, String), f64>,
     /// Goldstein values by CAMEO code.
@@ -240,7 +241,7 @@ impl Lexicon {
         let mut trigger_types = Vec::new();
         let mut trigger_words = Vec::new();
         let mut trigger_strings = Vec::new();
-        let mut gapped: HashMap<String, Vec<GappedPattern>> = HashMap::new();
+        let mut gapped: FxHashMap<String, Vec<GappedPattern>> = FxHashMap::default();
         for (i, t) in events.trigger.iter().enumerate() {
             let ty = PloverType::from_name(&t.event_type)
                 .ok_or_else(|| format!("assets/events.toml: unknown type {}", t.event_type))?;
@@ -378,6 +379,10 @@ mod tests {
     fn assets_parse_and_are_consistent() {
         let lex = Lexicon::load().unwrap();
         assert!(lex.actors.len() > 190, "every state is covered");
+        // matched with ASCII case folding
+        for w in &lex.cues.non_actor_subjects {
+            assert!(w.is_ascii(), "non_actor_subjects: {w}");
+        }
         assert!(lex.triggers.len() > 50);
         for t in &lex.triggers {
             let ty = PloverType::from_name(&t.event_type).unwrap();

@@ -19,7 +19,9 @@ use crate::ingest::{Article, DateSource, RegionKind};
 use crate::nlp::reference_time::{ReferenceTime, reference_times};
 use crate::nlp::segment::{Sentence, segment};
 use crate::nlp::temporal::{self, Precision, Timex};
+use chrono::NaiveDate;
 use serde::Serialize;
+use text::Words;
 
 /// A sentence with the time the story is at.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -59,16 +61,23 @@ pub fn analyze(mut article: Article) -> Analysis {
     }
     let timexes = temporal::tag(&article.text, &spans, article.published);
     let refs = reference_times(&article.text, &sentences, &timexes, article.published);
-    let quantities: Vec<Quantity> = sentences
+    let lower = article.text.to_ascii_lowercase();
+    let words: Vec<Words<'_>> = sentences
         .iter()
-        .flat_map(|s| quantities::find_quantities(&article.text, s.span, &article.id))
+        .map(|s| Words::of(&article.text, &lower, s.span))
+        .collect();
+    let quantities: Vec<Quantity> = words
+        .iter()
+        .flat_map(|w| quantities::quantities_in(&article.text, w, &article.id))
         .collect();
     let inputs: Vec<events::SentenceInput<'_>> = sentences
         .iter()
         .zip(&refs)
-        .map(|(s, r)| events::SentenceInput {
+        .zip(&words)
+        .map(|((s, r), words)| events::SentenceInput {
             span: s.span,
             reference_time: r,
+            words,
             headline: article.regions.iter().any(|g| {
                 g.kind == RegionKind::Title && g.span.0 <= s.span.0 && s.span.1 <= g.span.1
             }),
@@ -76,6 +85,7 @@ pub fn analyze(mut article: Article) -> Analysis {
         .collect();
     let events = events::find_events(&article.text, &article.id, &inputs, &timexes, &quantities);
     drop(inputs);
+    drop(words);
     let sentences = sentences
         .into_iter()
         .zip(refs)
@@ -90,6 +100,45 @@ pub fn analyze(mut article: Article) -> Analysis {
         timexes,
         events,
         quantities,
+    }
+}
+
+/// The analysis of the same article under another publication date
+/// (`source` says where it comes from): time expressions, narrative times
+/// and event dates are resolved again, the rest is kept. When the date
+/// changes which words are time expressions, the article is analysed afresh,
+/// so the result is always what [`analyze`] gives with that date.
+pub fn with_publication_date(a: &Analysis, date: NaiveDate, source: DateSource) -> Analysis {
+    let mut article = a.article.clone();
+    article.set_published(Some(date), source);
+    let spans: Vec<Span> = a.sentences.iter().map(|s| s.sentence.span).collect();
+    let timexes = temporal::tag(&article.text, &spans, article.published);
+    let same_spans = timexes.len() == a.timexes.len()
+        && timexes
+            .iter()
+            .zip(&a.timexes)
+            .all(|(x, y)| x.span == y.span);
+    if !same_spans {
+        return analyze(article);
+    }
+    let sentences: Vec<Sentence> = a.sentences.iter().map(|s| s.sentence).collect();
+    let refs = reference_times(&article.text, &sentences, &timexes, article.published);
+    let mut events = a.events.clone();
+    events::redate_events(&article.text, &mut events, &spans, &refs, &timexes);
+    let sentences = sentences
+        .into_iter()
+        .zip(refs)
+        .map(|(sentence, reference_time)| AnalyzedSentence {
+            sentence,
+            reference_time,
+        })
+        .collect();
+    Analysis {
+        article,
+        sentences,
+        timexes,
+        events,
+        quantities: a.quantities.clone(),
     }
 }
 
@@ -111,6 +160,34 @@ fn dateline_date(text: &str, sentences: &[Sentence]) -> Option<chrono::NaiveDate
 mod tests {
     use super::*;
     use crate::ingest::{Source, read_bytes};
+
+    #[test]
+    fn redating_gives_what_a_fresh_analysis_gives() {
+        let texts = [
+            include_str!("../../seeds/001_f433594d73ce1560.txt"),
+            include_str!("../../seeds/000_d4fc54c481534265.txt"),
+            "Talks\n\nBiden and Putin spoke on Tuesday. Last month Russia massed troops \
+             near the border. In April it held drills, and next week the envoys meet again. \
+             The summit was held 3 days ago.",
+        ];
+        for text in texts {
+            let mut undated = read_bytes(&Source::new("u.txt"), text.as_bytes())
+                .remove(0)
+                .unwrap();
+            undated.set_published(None, DateSource::Unknown);
+            let first = analyze(undated.clone());
+            assert_eq!(first.article.published, None);
+            for date in ["2021-12-08", "2022-02-24", "1999-01-01"] {
+                let date: NaiveDate = date.parse().unwrap();
+                let mut dated = undated.clone();
+                dated.set_published(Some(date), DateSource::Inferred);
+                let fresh = analyze(dated);
+                let redated = with_publication_date(&first, date, DateSource::Inferred);
+                assert!(!fresh.events.is_empty());
+                assert_eq!(redated, fresh, "{date}");
+            }
+        }
+    }
 
     #[test]
     fn dateline_gives_the_publication_date() {

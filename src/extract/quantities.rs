@@ -3,9 +3,11 @@
 //! number words come from `assets/quantities.toml`.
 
 use super::event::Quantity;
-use super::text::words;
+use super::text::Words;
 use crate::Span;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -35,9 +37,13 @@ struct QuantityLexicon {
     /// (qualifier name, phrase words), longest phrases first.
     qualifiers: Vec<(String, Vec<String>)>,
     /// The first word of every qualifier phrase (a quick test per word).
-    qualifier_starts: std::collections::HashSet<String>,
-    units: HashMap<String, f64>,
-    multipliers: HashMap<String, f64>,
+    qualifier_starts: FxHashSet<String>,
+    /// Words that may begin a figure: qualifier starts, number words and
+    /// multipliers (a quick test per word; digits and hyphenated number
+    /// words are recognised by their form)
+    starters: FxHashSet<String>,
+    units: FxHashMap<String, f64>,
+    multipliers: FxHashMap<String, f64>,
     half: Vec<Vec<String>>,
     /// (kind, noun words), longest first.
     nouns: Vec<(String, Vec<String>)>,
@@ -67,14 +73,22 @@ static LEX: LazyLock<QuantityLexicon> = LazyLock::new(|| {
         .flat_map(|(k, v)| split_all(v).into_iter().map(move |p| (k.clone(), p)))
         .collect();
     nouns.sort_by_key(|(_, p)| std::cmp::Reverse(p.len()));
+    let qualifier_starts: FxHashSet<String> = qualifiers
+        .iter()
+        .filter_map(|(_, p)| p.first().cloned())
+        .collect();
+    let starters = qualifier_starts
+        .iter()
+        .chain(f.numbers.units.keys())
+        .chain(f.numbers.multipliers.keys())
+        .cloned()
+        .collect();
     QuantityLexicon {
-        qualifier_starts: qualifiers
-            .iter()
-            .filter_map(|(_, p)| p.first().cloned())
-            .collect(),
+        starters,
+        qualifier_starts,
         qualifiers,
-        units: f.numbers.units,
-        multipliers: f.numbers.multipliers,
+        units: f.numbers.units.into_iter().collect(),
+        multipliers: f.numbers.multipliers.into_iter().collect(),
         half: split_all(&f.numbers.half),
         nouns,
         death_verbs: split_all(&f.kinds.death_verbs),
@@ -83,7 +97,7 @@ static LEX: LazyLock<QuantityLexicon> = LazyLock::new(|| {
 });
 
 /// Whether the lower-case words at `i` start with `phrase`.
-fn starts_with(w: &[String], i: usize, phrase: &[String]) -> bool {
+fn starts_with(w: &[Cow<'_, str>], i: usize, phrase: &[String]) -> bool {
     i + phrase.len() <= w.len() && w[i..i + phrase.len()] == *phrase
 }
 
@@ -91,21 +105,22 @@ fn starts_with(w: &[String], i: usize, phrase: &[String]) -> bool {
 fn unit_value(word: &str) -> Option<f64> {
     let units = &LEX.units;
     units.get(word).copied().or_else(|| {
-        let (a, b) = word.split_once('-')?;
+        let dash = word.bytes().position(|b| b == b'-')?;
+        let (a, b) = (&word[..dash], &word[dash + 1..]);
         Some(units.get(a)? + units.get(b)?)
     })
 }
 
 /// Parses a number at word `i`: digits ("90,000", "3.5") or number words
 /// ("three and a half", "two hundred thousand"). Returns (value, words used).
-fn number_at(w: &[String], i: usize) -> Option<(f64, usize)> {
+fn number_at(w: &[Cow<'_, str>], i: usize) -> Option<(f64, usize)> {
     let lex = &*LEX;
     let first = w.get(i)?;
     if first.starts_with(|c: char| c.is_ascii_digit()) {
         let v: f64 = first.replace(',', "").parse().ok()?;
         let mut n = 1;
         let mut value = v;
-        if let Some(m) = w.get(i + 1).and_then(|x| lex.multipliers.get(x)) {
+        if let Some(m) = w.get(i + 1).and_then(|x| lex.multipliers.get(x.as_ref())) {
             value *= m;
             n += 1;
         }
@@ -124,7 +139,7 @@ fn number_at(w: &[String], i: usize) -> Option<(f64, usize)> {
             current += u;
             n += 1;
             any = true;
-        } else if let Some(&m) = lex.multipliers.get(word) {
+        } else if let Some(&m) = lex.multipliers.get(word.as_ref()) {
             if !any {
                 current = 1.0;
             }
@@ -156,24 +171,35 @@ fn number_at(w: &[String], i: usize) -> Option<(f64, usize)> {
 
 /// Figures in one sentence of article `article`.
 pub fn find_quantities(text: &str, sentence: Span, article: &str) -> Vec<Quantity> {
+    let lower = text.to_ascii_lowercase();
+    quantities_in(text, &Words::of(text, &lower, sentence), article)
+}
+
+/// Figures among the words of one sentence of article `article`.
+pub fn quantities_in(text: &str, words: &Words<'_>, article: &str) -> Vec<Quantity> {
     let lex = &*LEX;
-    let spans = words(text, sentence);
-    let w: Vec<String> = spans
-        .iter()
-        .map(|&(s, e)| text[s..e].to_lowercase())
-        .collect();
+    let spans = &words.spans;
+    let w = &words.lower[..];
     let mut out = Vec::new();
     let mut i = 0;
     while i < w.len() {
-        let (qualifier, qlen) = if lex.qualifier_starts.contains(&w[i]) {
+        let word = w[i].as_ref();
+        if !(word.starts_with(|c: char| c.is_ascii_digit())
+            || word.contains('-')
+            || lex.starters.contains(word))
+        {
+            i += 1;
+            continue;
+        }
+        let (qualifier, qlen) = if lex.qualifier_starts.contains(w[i].as_ref()) {
             lex.qualifiers
                 .iter()
-                .find(|(_, p)| starts_with(&w, i, p))
+                .find(|(_, p)| starts_with(w, i, p))
                 .map_or(("exact", 0), |(k, p)| (k.as_str(), p.len()))
         } else {
             ("exact", 0)
         };
-        let Some((value, nlen)) = number_at(&w, i + qlen) else {
+        let Some((value, nlen)) = number_at(w, i + qlen) else {
             i += 1;
             continue;
         };
@@ -182,7 +208,7 @@ pub fn find_quantities(text: &str, sentence: Span, article: &str) -> Vec<Quantit
         let unit = (after..(after + 2).min(w.len())).find_map(|j| {
             lex.nouns
                 .iter()
-                .find(|(_, p)| starts_with(&w, j, p))
+                .find(|(_, p)| starts_with(w, j, p))
                 .map(|(k, p)| (k.clone(), j + p.len()))
         });
         let Some((mut kind, end_word)) = unit else {
@@ -192,12 +218,12 @@ pub fn find_quantities(text: &str, sentence: Span, article: &str) -> Vec<Quantit
         let mut last = end_word - 1;
         if kind == "people" || kind == "troops" {
             for j in end_word..(end_word + 6).min(w.len()) {
-                if let Some(v) = lex.death_verbs.iter().find(|v| starts_with(&w, j, v)) {
+                if let Some(v) = lex.death_verbs.iter().find(|v| starts_with(w, j, v)) {
                     kind = "deaths".into();
                     last = j + v.len() - 1;
                     break;
                 }
-                if let Some(v) = lex.injury_verbs.iter().find(|v| starts_with(&w, j, v)) {
+                if let Some(v) = lex.injury_verbs.iter().find(|v| starts_with(w, j, v)) {
                     kind = "injured".into();
                     last = j + v.len() - 1;
                     break;

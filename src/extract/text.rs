@@ -2,6 +2,7 @@
 //! words of a span, and the quotation marks of a sentence.
 
 use crate::Span;
+use std::borrow::Cow;
 
 /// Whether `[s, e)` of `text` is bounded by non-alphanumeric characters.
 pub fn is_whole_word(text: &str, s: usize, e: usize) -> bool {
@@ -13,24 +14,78 @@ pub fn is_whole_word(text: &str, s: usize, e: usize) -> bool {
 /// The words (runs of letters, digits, apostrophes, dots inside
 /// abbreviations and hyphens inside words) of `text[span]`, as spans.
 pub fn words(text: &str, span: Span) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
     let slice = &text[span.0..span.1];
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next_alnum = iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        let inner =
-            matches!(c, '\'' | '\u{2019}' | '-' | '.' | ',') && start.is_some() && next_alnum;
-        if c.is_alphanumeric() || inner {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push((span.0 + s, span.0 + i));
+    let b = slice.as_bytes();
+    // the character at byte `i` and its length (ASCII without decoding)
+    let char_at = |i: usize| -> (char, usize) {
+        if b[i] < 0x80 {
+            (char::from(b[i]), 1)
+        } else {
+            let c = slice[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
         }
+    };
+    let mut out = Vec::with_capacity(b.len() / 6 + 1);
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < b.len() {
+        let (c, len) = char_at(i);
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else {
+            let inner = start.is_some()
+                && matches!(c, '\'' | '\u{2019}' | '-' | '.' | ',')
+                && i + len < b.len()
+                && char_at(i + len).0.is_alphanumeric();
+            if !inner && let Some(s) = start.take() {
+                out.push((span.0 + s, span.0 + i));
+            }
+        }
+        i += len;
     }
     if let Some(s) = start {
         out.push((span.0 + s, span.1));
     }
     out
+}
+
+/// The words of a sentence with their lower-case forms, computed once and
+/// shared by the trigger and figure finders.
+#[derive(Debug, Clone, Default)]
+pub struct Words<'a> {
+    /// Word spans in the text, in order.
+    pub spans: Vec<Span>,
+    /// Their lower-case forms (borrowed from the lower-cased text when the
+    /// word is ASCII, which is nearly always).
+    pub lower: Vec<Cow<'a, str>>,
+}
+
+impl<'a> Words<'a> {
+    /// The words of `text[span]`; `lower_text` is `text.to_ascii_lowercase()`.
+    pub fn of(text: &str, lower_text: &'a str, span: Span) -> Words<'a> {
+        let spans = words(text, span);
+        let lower = spans
+            .iter()
+            .map(|&(s, e)| {
+                let w = &text[s..e];
+                if w.is_ascii() {
+                    Cow::Borrowed(&lower_text[s..e])
+                } else {
+                    Cow::Owned(w.to_lowercase())
+                }
+            })
+            .collect();
+        Words { spans, lower }
+    }
+
+    /// Whether the lower-case words at `i` are `phrase`.
+    pub fn starts_with(&self, i: usize, phrase: &[String]) -> bool {
+        i + phrase.len() <= self.lower.len()
+            && self.lower[i..i + phrase.len()]
+                .iter()
+                .zip(phrase)
+                .all(|(a, b)| a == b)
+    }
 }
 
 /// The items of `items` (sorted by span start) that lie inside `span`.

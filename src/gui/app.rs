@@ -502,11 +502,7 @@ impl App {
             self.queued.extend(paths);
             return;
         }
-        let repaint = ctx.clone();
-        self.load = Some(LoadJob::start(paths, move || {
-            // progress redraws twice a second: drawing (in software, on some machines) must not slow the load
-            repaint.request_repaint_after(std::time::Duration::from_millis(500))
-        }));
+        self.load = Some(LoadJob::start(paths, ctx.clone()));
         self.path_entry = None;
     }
 

@@ -8,6 +8,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+/// How often progress is redrawn during a load.
+const PROGRESS_REDRAW: std::time::Duration = std::time::Duration::from_millis(500);
+
 /// A load in progress.
 pub struct LoadJob {
     done: Arc<AtomicUsize>,
@@ -18,8 +21,10 @@ pub struct LoadJob {
 }
 
 impl LoadJob {
-    /// Starts loading `paths`; `repaint` is called after each file.
-    pub fn start(paths: Vec<PathBuf>, repaint: impl Fn() + Send + Sync + 'static) -> LoadJob {
+    /// Starts loading `paths`. `ctx` is asked to redraw for progress at most
+    /// twice a second (drawing, in software on some machines, must not slow
+    /// the load), and at once when the load is done.
+    pub fn start(paths: Vec<PathBuf>, ctx: egui::Context) -> LoadJob {
         let done = Arc::new(AtomicUsize::new(0));
         let total = Arc::new(AtomicUsize::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
@@ -31,12 +36,12 @@ impl LoadJob {
                 &|n, of| {
                     d.store(n, Ordering::Relaxed);
                     t.store(of, Ordering::Relaxed);
-                    repaint();
+                    ctx.request_repaint_after(PROGRESS_REDRAW);
                 },
                 &c,
             );
             let _ = tx.send(corpus);
-            repaint();
+            ctx.request_repaint();
         });
         LoadJob {
             done,

@@ -35,12 +35,17 @@ pub fn is_debris_line(line: &str) -> bool {
         return false;
     }
     let lower = t.to_lowercase();
-    lex.lines.iter().any(|l| l.to_lowercase() == lower)
-        || lex
-            .prefixes
-            .iter()
-            .any(|p| lower.starts_with(&p.to_lowercase()))
+    let (lines, prefixes) = &*LOWERED;
+    lines.contains(&lower) || prefixes.iter().any(|p| lower.starts_with(p.as_str()))
 }
+
+/// The debris lines (as a set) and prefixes, lower-cased once.
+static LOWERED: LazyLock<(rustc_hash::FxHashSet<String>, Vec<String>)> = LazyLock::new(|| {
+    (
+        LEXICON.lines.iter().map(|l| l.to_lowercase()).collect(),
+        LEXICON.prefixes.iter().map(|p| p.to_lowercase()).collect(),
+    )
+});
 
 #[cfg(test)]
 mod tests {

@@ -4,6 +4,7 @@
 //! expressions and normalises them to TIMEX3 values against the publication
 //! date; [`reference_time`] gives each sentence the time the story is at.
 
+pub mod markers;
 pub mod reference_time;
 pub mod segment;
 pub mod temporal;

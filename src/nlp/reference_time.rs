@@ -7,6 +7,7 @@
 //! expression anchored to an event ("on the eve of the summit") sets its own
 //! sentence's time but leaves the story at the anchor's time.
 
+use super::markers::WordMarkers;
 use super::segment::Sentence;
 use super::temporal::{Resolution, Timex, TimexType};
 use crate::Span;
@@ -63,15 +64,14 @@ pub fn is_datable(t: &Timex) -> bool {
 /// Whether a sentence reaches back from the story's time ("The last known
 /// call ... was in July"), judged outside its time expression at `timex`.
 fn is_flashback(text: &str, sentence: Span, timex: Span) -> bool {
+    static MARKERS: LazyLock<WordMarkers> =
+        LazyLock::new(|| WordMarkers::new(&CUES.flashback_markers));
     let outside = format!(
         "{} {}",
         &text[sentence.0..timex.0],
         &text[timex.1..sentence.1]
-    )
-    .to_lowercase();
-    CUES.flashback_markers
-        .iter()
-        .any(|m| contains_words(&outside, m))
+    );
+    MARKERS.any_in(&outside)
 }
 
 /// Whether the timex at `span` follows a word that makes it a duration's
@@ -87,18 +87,9 @@ pub fn after_non_reference_preposition(text: &str, span: Span) -> bool {
 
 /// Whether a sentence signals that the story is back at the present.
 fn has_present_marker(sentence: &str) -> bool {
-    // one pass over the sentence for all markers (they are ASCII)
-    static MARKERS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(&CUES.present_markers)
-            .expect("the present markers compile")
-    });
-    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    MARKERS.find_overlapping_iter(sentence).any(|m| {
-        !word(sentence[..m.start()].chars().next_back())
-            && !word(sentence[m.end()..].chars().next())
-    })
+    static MARKERS: LazyLock<WordMarkers> =
+        LazyLock::new(|| WordMarkers::new(&CUES.present_markers));
+    MARKERS.any_in(sentence)
 }
 
 /// Whether `hay` contains `needle` as whole words.
@@ -175,6 +166,14 @@ pub fn reference_times(
 mod tests {
     use super::*;
     use crate::nlp::{segment::segment_text, temporal};
+
+    #[test]
+    fn markers_are_ascii() {
+        // the marker automata fold ASCII case only
+        for m in CUES.flashback_markers.iter().chain(&CUES.present_markers) {
+            assert!(m.is_ascii(), "{m}");
+        }
+    }
 
     fn times(text: &str, dct: &str) -> Vec<(String, Option<String>, TimeBasis)> {
         let dct = NaiveDate::parse_from_str(dct, "%Y-%m-%d").ok();

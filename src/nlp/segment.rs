@@ -8,8 +8,8 @@
 //! sentence opener). Decimals ("3.5") never split because no space follows.
 
 use crate::Span;
+use rustc_hash::FxHashSet as HashSet;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// One sentence of an article.
