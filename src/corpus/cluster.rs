@@ -192,10 +192,12 @@ static WORDING: LazyLock<Wording> = LazyLock::new(|| {
 
 /// Content words of a mention's evidence: four letters or more, lower case,
 /// a plural `s` dropped, without the stop words of `assets/cues.toml`,
-/// synonyms replaced by their class; sorted and distinct.
-fn content_words(e: &Event) -> Vec<String> {
+/// synonyms replaced by their class; as 64-bit hashes (compared by the
+/// thousand while merging), sorted and distinct.
+fn content_words(e: &Event) -> Vec<u64> {
+    use std::hash::{DefaultHasher, Hash, Hasher};
     let wording = &*WORDING;
-    let mut out: Vec<String> = e
+    let mut out: Vec<u64> = e
         .evidence
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| w.len() >= 4)
@@ -207,7 +209,11 @@ fn content_words(e: &Event) -> Vec<String> {
             w
         })
         .filter(|w| !wording.stop.contains(w))
-        .map(|w| wording.class.get(&w).cloned().unwrap_or(w))
+        .map(|w| {
+            let mut h = DefaultHasher::new();
+            wording.class.get(&w).unwrap_or(&w).hash(&mut h);
+            h.finish()
+        })
         .collect();
     out.sort_unstable();
     out.dedup();
@@ -224,7 +230,7 @@ pub(crate) struct Features<'a> {
     /// Source and target codes, sorted and distinct.
     pub(crate) participants: Vec<&'a str>,
     event: &'a Event,
-    words: std::sync::OnceLock<Vec<String>>,
+    words: std::sync::OnceLock<Vec<u64>>,
 }
 
 impl<'a> Features<'a> {
@@ -250,7 +256,7 @@ impl<'a> Features<'a> {
     }
 
     /// Its content words, computed on first use (only weak dates need them).
-    fn words(&self) -> &[String] {
+    fn words(&self) -> &[u64] {
         self.words.get_or_init(|| content_words(self.event))
     }
 

@@ -11,8 +11,8 @@
 //! relative expressions resolve.
 
 use super::cluster::Features;
-use crate::extract::PloverType;
 use crate::extract::{Analysis, with_publication_date};
+use crate::extract::{Event, PloverType};
 use crate::ingest::{DateInference, DateSource};
 use crate::nlp::temporal::{Precision, Resolution, value_range};
 use chrono::{Datelike, Duration, NaiveDate};
@@ -56,36 +56,36 @@ struct DatedIndex<'a> {
 
 impl<'a> DatedIndex<'a> {
     fn new(analyses: &'a [Analysis]) -> Self {
-        let mut features = Vec::new();
-        let mut days = Vec::new();
-        let mut buckets: HashMap<(PloverType, &'a str), Vec<(NaiveDate, usize)>> =
-            HashMap::default();
-        for e in analyses
+        let events: Vec<&Event> = analyses
             .iter()
             .filter(|a| a.article.published.is_some())
             .flat_map(|a| &a.events)
-        {
-            let f = Features::of(e);
-            let day = e
-                .date
-                .value
-                .as_deref()
-                .and_then(value_range)
-                .and_then(|(s, t)| (s == t).then_some(s));
+            .collect();
+        let (features, days): (Vec<Features<'a>>, Vec<Option<NaiveDate>>) = events
+            .par_iter()
+            .map(|e| {
+                let day = e
+                    .date
+                    .value
+                    .as_deref()
+                    .and_then(value_range)
+                    .and_then(|(s, t)| (s == t).then_some(s));
+                (Features::of(e), day)
+            })
+            .unzip();
+        let mut buckets: HashMap<(PloverType, &'a str), Vec<(NaiveDate, usize)>> =
+            HashMap::default();
+        for (i, f) in features.iter().enumerate() {
             if let Some((start, _, _)) = f.period {
                 for code in &f.participants {
                     buckets
                         .entry((f.event_type, code))
                         .or_default()
-                        .push((start, features.len()));
+                        .push((start, i));
                 }
             }
-            features.push(f);
-            days.push(day);
         }
-        for b in buckets.values_mut() {
-            b.sort_unstable();
-        }
+        buckets.par_iter_mut().for_each(|(_, b)| b.sort_unstable());
         DatedIndex {
             features,
             days,

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 /// How often progress is redrawn during a load.
-const PROGRESS_REDRAW: std::time::Duration = std::time::Duration::from_millis(500);
+const PROGRESS_REDRAW: std::time::Duration = std::time::Duration::from_millis(1000);
 
 /// A load in progress.
 pub struct LoadJob {
@@ -22,7 +22,7 @@ pub struct LoadJob {
 
 impl LoadJob {
     /// Starts loading `paths`. `ctx` is asked to redraw for progress at most
-    /// twice a second (drawing, in software on some machines, must not slow
+    /// once a second (drawing, in software on some machines, must not slow
     /// the load), and at once when the load is done.
     pub fn start(paths: Vec<PathBuf>, ctx: egui::Context) -> LoadJob {
         let done = Arc::new(AtomicUsize::new(0));
