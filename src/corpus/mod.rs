@@ -152,9 +152,10 @@ pub fn load_paths(
     corpus
 }
 
-/// Gives the memory freed by the analysis back to the system. Parallel
-/// analysis leaves the allocator's heaps full of freed temporaries that
-/// glibc keeps otherwise; after a large load this halves the resident size.
+/// Gives the memory freed by the analysis back to the system when the
+/// process uses glibc's allocator (the library's tests and benchmarks):
+/// parallel analysis leaves its heaps full of freed temporaries that it keeps
+/// otherwise. The binary's allocator, mimalloc, returns its own.
 pub fn release_free_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only returns unused pages of the allocator's heaps.
