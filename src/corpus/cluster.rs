@@ -255,6 +255,15 @@ impl<'a> Features<'a> {
         }
     }
 
+    /// The features of `e` as if a relative expression dated it to `day`
+    /// (for trying candidate publication dates without re-dating it).
+    pub(crate) fn on_day(e: &'a Event, day: NaiveDate) -> Self {
+        let mut f = Features::of(e);
+        f.mergeable = e.modality != Modality::Negated;
+        f.period = Some((day, day, true));
+        f
+    }
+
     /// Its content words, computed on first use (only weak dates need them).
     fn words(&self) -> &[u64] {
         self.words.get_or_init(|| content_words(self.event))

@@ -148,10 +148,7 @@ fn vote(a: &Analysis, index: &DatedIndex<'_>) -> Option<(NaiveDate, usize)> {
             continue;
         };
         // the event as if it were dated to a candidate day
-        let mut probe = e.clone();
-        probe.date.value = Some("2000-01-01".into());
-        probe.date.basis = crate::extract::DateBasis::Relative;
-        let mut pf = Features::of(&probe);
+        let mut pf = Features::on_day(e, far_past);
         let mut days: Vec<NaiveDate> = Vec::new();
         for i in index.near(&pf, far_past, far_future) {
             let Some(day) = index.days[i] else { continue };

@@ -116,7 +116,9 @@ pub fn load_paths(
 ) -> Corpus {
     let mut corpus = Corpus::default();
     let mut files = Vec::new();
-    for p in ingest::expand_paths(paths) {
+    // the lexicons are built while the folders are listed
+    let (_, listed) = rayon::join(crate::extract::warm_up, || ingest::expand_paths(paths));
+    for p in listed {
         match p {
             Ok(f) => files.push(f),
             Err(e) => corpus.errors.push(e),

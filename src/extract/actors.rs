@@ -66,7 +66,7 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 pub fn find_actors(text: &str) -> Vec<ActorHit> {
     let lex = &*LEXICON;
     let mut out = Vec::new();
-    for m in lex.actor_ac.find_iter(text) {
+    for m in super::text::matches_at_word_starts(&lex.actor_ac, text) {
         let (s, e) = (m.start(), m.end());
         // "U.S." may be listed with its final stop; a stop after it is fine.
         if !is_whole_word(text, s, e) && !text[s..e].ends_with('.') {

@@ -13,11 +13,11 @@ use super::event::{
 };
 use super::lexicon::{ActorForm, CueKind, LEXICON, Lexicon, NOT_AN_EVENT};
 use super::modality::{clause_breaks, clause_of, find_cues, governing_cue, modality_of};
-use super::text::{Words, is_whole_word, quote_marks, trim_span, within};
+use super::text::{Words, is_whole_word, matches_at_word_starts, quote_marks, trim_span, within};
 use crate::Span;
 use crate::nlp::markers::WordMarkers;
 use crate::nlp::reference_time::{ReferenceTime, after_non_reference_preposition, is_datable};
-use crate::nlp::temporal::{Resolution, Timex, value_range};
+use crate::nlp::temporal::{Resolution, Timex, day_value, value_range};
 use std::sync::LazyLock;
 
 /// A trigger found in a sentence.
@@ -70,9 +70,8 @@ pub struct SentenceInput<'a> {
 fn find_triggers(text: &str, sentence: Span, words: &Words<'_>) -> Vec<TriggerHit> {
     let lex = &*LEXICON;
     let slice = &text[sentence.0..sentence.1];
-    let mut hits: Vec<TriggerHit> = lex
-        .trigger_ac
-        .find_iter(slice)
+    let mut hits: Vec<TriggerHit> = matches_at_word_starts(&lex.trigger_ac, slice)
+        .into_iter()
         .filter(|m| is_whole_word(slice, m.start(), m.end()))
         .map(|m| {
             let w = &lex.trigger_words[m.pattern().as_usize()];
@@ -678,8 +677,8 @@ fn event_date(
     };
     let range = value.as_deref().and_then(value_range);
     EventDate {
-        start: range.map(|r| r.0.format("%Y-%m-%d").to_string()),
-        end: range.map(|r| r.1.format("%Y-%m-%d").to_string()),
+        start: range.map(|r| day_value(r.0)),
+        end: range.map(|r| day_value(r.1)),
         value,
         basis,
         timex,

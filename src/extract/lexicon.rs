@@ -7,7 +7,7 @@
 //! type, mode and CAMEO code it names exists.
 
 use super::event::PloverType;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -164,7 +164,8 @@ pub struct Lexicon {
     pub actors: Vec<ActorEntry>,
     /// For each actor pattern: (actor index, form).
     pub actor_patterns: Vec<(usize, ActorForm)>,
-    /// Case-sensitive automaton over actor names, adjectives and people.
+    /// Case-sensitive automaton over actor names, adjectives and people
+    /// (anchored searches: see [`super::text::matches_at_word_starts`]).
     pub actor_ac: AhoCorasick,
     /// Title words (for "Russian President").
     pub titles: Vec<String>,
@@ -174,7 +175,8 @@ pub struct Lexicon {
     pub trigger_types: Vec<PloverType>,
     /// Contiguous trigger forms, parallel to the automaton's patterns.
     pub trigger_words: Vec<TriggerWord>,
-    /// Case-insensitive automaton over contiguous trigger forms.
+    /// Case-insensitive automaton over contiguous trigger forms (anchored
+    /// searches, like the actor automaton).
     pub trigger_ac: AhoCorasick,
     /// Gapped patterns keyed by their first word.
     pub gapped: FxHashMap<String, Vec<GappedPattern>>,
@@ -232,11 +234,6 @@ impl Lexicon {
                 }
             }
         }
-        let actor_ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&actor_strings)
-            .map_err(|e| format!("actor automaton: {e}"))?;
 
         let mut trigger_types = Vec::new();
         let mut trigger_words = Vec::new();
@@ -279,12 +276,6 @@ impl Lexicon {
             });
             trigger_strings.push(w);
         }
-        let trigger_ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .ascii_case_insensitive(true)
-            .build(&trigger_strings)
-            .map_err(|e| format!("trigger automaton: {e}"))?;
 
         let mut cue_kinds = Vec::new();
         for (kind, list) in [
@@ -301,12 +292,40 @@ impl Lexicon {
                 cue_kinds.push((kind, c));
             }
         }
-        let cue_ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .build(cue_kinds.iter().map(|(_, c)| c))
-            .map_err(|e| format!("cue automaton: {e}"))?;
 
+        // the three automata are built at once (the trigger DFA takes longest)
+        let ((actor_ac, trigger_ac), cue_ac) = rayon::join(
+            || {
+                rayon::join(
+                    || {
+                        AhoCorasick::builder()
+                            .match_kind(MatchKind::LeftmostLongest)
+                            .kind(Some(AhoCorasickKind::ContiguousNFA))
+                            .start_kind(StartKind::Anchored)
+                            .build(&actor_strings)
+                            .map_err(|e| format!("actor automaton: {e}"))
+                    },
+                    || {
+                        AhoCorasick::builder()
+                            .match_kind(MatchKind::LeftmostLongest)
+                            .kind(Some(AhoCorasickKind::ContiguousNFA))
+                            .start_kind(StartKind::Anchored)
+                            .ascii_case_insensitive(true)
+                            .build(&trigger_strings)
+                            .map_err(|e| format!("trigger automaton: {e}"))
+                    },
+                )
+            },
+            || {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .ascii_case_insensitive(true)
+                    .build(cue_kinds.iter().map(|(_, c)| c))
+                    .map_err(|e| format!("cue automaton: {e}"))
+            },
+        );
+        let (actor_ac, trigger_ac, cue_ac) = (actor_ac?, trigger_ac?, cue_ac?);
         let mut scores = HashMap::new();
         for line in include_str!("../../assets/plover_scores.tsv")
             .lines()

@@ -59,9 +59,9 @@ pub fn analyze(mut article: Article) -> Analysis {
     {
         article.set_published(Some(date), DateSource::Dateline);
     }
-    let timexes = temporal::tag(&article.text, &spans, article.published);
-    let refs = reference_times(&article.text, &sentences, &timexes, article.published);
     let lower = article.text.to_ascii_lowercase();
+    let timexes = temporal::tag_lowered(&article.text, &lower, &spans, article.published);
+    let refs = reference_times(&article.text, &sentences, &timexes, article.published);
     let words: Vec<Words<'_>> = sentences
         .iter()
         .map(|s| Words::of(&article.text, &lower, s.span))
@@ -100,6 +100,26 @@ pub fn analyze(mut article: Article) -> Analysis {
         timexes,
         events,
         quantities,
+    }
+}
+
+/// Builds the lexicons and automata the analysis uses (a fraction of a
+/// second of work) by analysing a short article, so that the first real
+/// articles do not wait for them: run it while a window opens or while the
+/// files to load are listed.
+pub fn warm_up() {
+    let text = "Talks\n\nWASHINGTON, Dec. 7, 2021 - U.S. President Joe Biden warned \
+                Vladimir Putin on Tuesday that Russia would face sanctions if more than \
+                90,000 troops invade Ukraine, officials said. Meanwhile, the envoys met.";
+    let source = crate::ingest::Source::new("warm-up.txt");
+    for article in crate::ingest::read_bytes(&source, text.as_bytes())
+        .into_iter()
+        .flatten()
+    {
+        let a = analyze(article);
+        if let Some(date) = a.article.published {
+            with_publication_date(&a, date, DateSource::Inferred);
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! words of a span, and the quotation marks of a sentence.
 
 use crate::Span;
+use aho_corasick::{AhoCorasick, Anchored, Input, Match};
 use std::borrow::Cow;
 
 /// Whether `[s, e)` of `text` is bounded by non-alphanumeric characters.
@@ -45,6 +46,38 @@ pub fn words(text: &str, span: Span) -> Vec<Span> {
     }
     if let Some(s) = start {
         out.push((span.0 + s, span.1));
+    }
+    out
+}
+
+/// The non-overlapping matches of `ac` in `hay` that begin where a word
+/// begins (an alphanumeric character not preceded by one), longest first,
+/// as a leftmost-longest search would report them. Searching only at word
+/// starts, each search anchored there, is several times faster than
+/// running the large automata over every byte. `ac` must support anchored
+/// searches.
+pub fn matches_at_word_starts(ac: &AhoCorasick, hay: &str) -> Vec<Match> {
+    let b = hay.as_bytes();
+    let mut out = Vec::new();
+    let mut next = 0;
+    let mut prev_alnum = false;
+    let mut i = 0;
+    while i < b.len() {
+        let (alnum, len) = if b[i] < 0x80 {
+            (b[i].is_ascii_alphanumeric(), 1)
+        } else {
+            let c = hay[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if alnum && !prev_alnum && i >= next {
+            let input = Input::new(hay).range(i..).anchored(Anchored::Yes);
+            if let Some(m) = ac.find(input) {
+                next = m.end();
+                out.push(m);
+            }
+        }
+        prev_alnum = alnum;
+        i += len;
     }
     out
 }

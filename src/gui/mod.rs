@@ -22,6 +22,8 @@ use std::path::PathBuf;
 /// Opens the window and loads `paths` at start (a `.ttproj` among them
 /// opens as the project).
 pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
+    // the analysis lexicons are built while the window opens
+    std::thread::spawn(crate::extract::warm_up);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("tension-timeline")

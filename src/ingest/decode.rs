@@ -43,10 +43,24 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeProblem> {
 }
 
 fn checked(text: String, enc: &'static Encoding) -> Result<Decoded, DecodeProblem> {
-    let controls = text
-        .chars()
-        .take(8192)
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+    // control characters among the first 8192 characters, counted on the
+    // bytes: C0 and DEL are single bytes, C1 (U+0080..U+009F) is C2 80..C2 9F
+    let head = if text.len() <= 8192 {
+        text.len()
+    } else if text.as_bytes()[..8192].is_ascii() {
+        8192
+    } else {
+        text.char_indices().nth(8192).map_or(text.len(), |(i, _)| i)
+    };
+    let b = &text.as_bytes()[..head];
+    let controls = b
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| {
+            (c < 0x20 && !matches!(c, b'\n' | b'\r' | b'\t' | 0x0c))
+                || c == 0x7f
+                || (c == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+        })
         .count();
     if controls > 8 {
         return Err(DecodeProblem::Binary);

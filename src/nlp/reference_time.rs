@@ -53,9 +53,13 @@ static CUES: LazyLock<NarrativeCues> = LazyLock::new(|| {
 });
 
 /// Whether a timex gives a point or period on the calendar (not a duration,
-/// a set, `PRESENT_REF` or a value with nothing known, like `XXXX-XX-XX`).
+/// a set, `PRESENT_REF` or a value with nothing known, like `XXXX-XX-XX`),
+/// fine enough to date a news event: a century (`10`, "the fabled 11th
+/// century temple") describes things, it does not date what happens.
 pub fn is_datable(t: &Timex) -> bool {
+    let century = t.value.len() == 2 && t.value.bytes().all(|b| b.is_ascii_digit());
     matches!(t.ttype, TimexType::Date | TimexType::Time)
+        && !century
         && t.value
             .starts_with(|c: char| c.is_ascii_digit() || c == 'X')
         && t.value.contains(|c: char| c.is_ascii_digit())
@@ -115,7 +119,7 @@ pub fn reference_times(
     published: Option<NaiveDate>,
 ) -> Vec<ReferenceTime> {
     let publication = ReferenceTime {
-        value: published.map(|d| d.format("%Y-%m-%d").to_string()),
+        value: published.map(super::temporal::day_value),
         basis: if published.is_some() {
             TimeBasis::Publication
         } else {
@@ -166,6 +170,18 @@ pub fn reference_times(
 mod tests {
     use super::*;
     use crate::nlp::{segment::segment_text, temporal};
+
+    #[test]
+    fn a_century_does_not_date_the_story() {
+        let t = times(
+            "Talks\n\nThe team was clearing mines near the 11th century temple when it was attacked. A spokesman said talks continue.",
+            "1998-02-12",
+        );
+        assert!(
+            t.iter().all(|(_, v, _)| v.as_deref() != Some("10")),
+            "{t:?}"
+        );
+    }
 
     #[test]
     fn markers_are_ascii() {

@@ -126,9 +126,18 @@ pub struct Timex {
 /// the publication date; without it relative expressions get underspecified
 /// values (`XXXX-WXX-2`, `XXXX-07`) while absolute dates still resolve.
 pub fn tag(text: &str, sentences: &[(usize, usize)], dct: Option<NaiveDate>) -> Vec<Timex> {
-    let low = text.to_ascii_lowercase();
-    let toks = tokenize(text, &low);
-    let mut parser = Parser::new(text, &low, &toks, dct);
+    tag_lowered(text, &text.to_ascii_lowercase(), sentences, dct)
+}
+
+/// [`tag`] for a caller that has `low = text.to_ascii_lowercase()` already.
+pub fn tag_lowered(
+    text: &str,
+    low: &str,
+    sentences: &[(usize, usize)],
+    dct: Option<NaiveDate>,
+) -> Vec<Timex> {
+    let toks = tokenize(text, low);
+    let mut parser = Parser::new(text, low, &toks, dct);
     let mut out = Vec::new();
     for (lo, hi) in segments(&toks, sentences) {
         parser.sent = (lo, hi);
@@ -227,6 +236,11 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
 /// Convenience: split sentences naively (see [`split_sentences`]) and [`tag`].
 pub fn tag_text(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     tag(text, &split_sentences(text), dct)
+}
+
+/// The TIMEX3 value of a day, `YYYY-MM-DD`.
+pub fn day_value(d: NaiveDate) -> String {
+    normalize::fmt_day(d)
 }
 
 /// Inclusive calendar range of a TIMEX3 DATE value where possible
