@@ -293,38 +293,27 @@ impl Lexicon {
             }
         }
 
-        // the three automata are built at once (the trigger DFA takes longest)
-        let ((actor_ac, trigger_ac), cue_ac) = rayon::join(
-            || {
-                rayon::join(
-                    || {
-                        AhoCorasick::builder()
-                            .match_kind(MatchKind::LeftmostLongest)
-                            .kind(Some(AhoCorasickKind::ContiguousNFA))
-                            .start_kind(StartKind::Anchored)
-                            .build(&actor_strings)
-                            .map_err(|e| format!("actor automaton: {e}"))
-                    },
-                    || {
-                        AhoCorasick::builder()
-                            .match_kind(MatchKind::LeftmostLongest)
-                            .kind(Some(AhoCorasickKind::ContiguousNFA))
-                            .start_kind(StartKind::Anchored)
-                            .ascii_case_insensitive(true)
-                            .build(&trigger_strings)
-                            .map_err(|e| format!("trigger automaton: {e}"))
-                    },
-                )
-            },
-            || {
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .ascii_case_insensitive(true)
-                    .build(cue_kinds.iter().map(|(_, c)| c))
-                    .map_err(|e| format!("cue automaton: {e}"))
-            },
-        );
+        // built in turn, without rayon: a worker waiting inside this
+        // lexicon's initialisation could pick up work that waits for it
+        let actor_ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .start_kind(StartKind::Anchored)
+            .build(&actor_strings)
+            .map_err(|e| format!("actor automaton: {e}"));
+        let trigger_ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .start_kind(StartKind::Anchored)
+            .ascii_case_insensitive(true)
+            .build(&trigger_strings)
+            .map_err(|e| format!("trigger automaton: {e}"));
+        let cue_ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .ascii_case_insensitive(true)
+            .build(cue_kinds.iter().map(|(_, c)| c))
+            .map_err(|e| format!("cue automaton: {e}"));
         let (actor_ac, trigger_ac, cue_ac) = (actor_ac?, trigger_ac?, cue_ac?);
         let mut scores = HashMap::new();
         for line in include_str!("../../assets/plover_scores.tsv")
