@@ -197,6 +197,45 @@ fn out_file_is_written_and_tempeval_files_read() {
 }
 
 #[test]
+fn stats_report_counts_and_stages() {
+    let out = run(&["extract", "seeds/", "--stats", "--format", "csv"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let line = err
+        .lines()
+        .find(|l| l.contains("article(s)"))
+        .unwrap_or_else(|| panic!("no stats line in {err}"));
+    assert!(
+        line.starts_with("tension-timeline: 3 article(s), "),
+        "{line}"
+    );
+    assert!(line.contains(", 0 failed;"), "{line}");
+    for stage in [
+        "listing ",
+        "analysis ",
+        "dating ",
+        "merging ",
+        "output ",
+        " in all",
+    ] {
+        assert!(line.contains(stage), "{stage} in {line}");
+    }
+    let v: Value = serde_json::from_slice(&run(&["extract", "seeds/"], None).stdout).unwrap();
+    let mentions = v["events"].as_array().unwrap().len();
+    assert!(
+        line.contains(&format!(", {mentions} event mention(s), ")),
+        "{line}"
+    );
+    // without the flag, nothing but the output
+    let quiet = run(&["extract", "seeds/", "--format", "csv"], None);
+    assert!(
+        quiet.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&quiet.stderr)
+    );
+}
+
+#[test]
 fn help_explains_every_option() {
     let out = run(&["extract", "--help"], None);
     let help = String::from_utf8(out.stdout).unwrap();
@@ -204,6 +243,7 @@ fn help_explains_every_option() {
         "--format",
         "--out",
         "--progress",
+        "--stats",
         "json",
         "jsonl",
         "csv",

@@ -63,6 +63,13 @@ fn load_the_seeds_select_an_event_and_read_its_source() {
         !h.state().timeline.order.is_empty(),
         "the timeline has events"
     );
+    // the status bar says how long it took, and hovering says which stage
+    h.get_by_label_contains("Loaded 3 article(s) in ");
+    let timings = h.state().load_timings.clone().expect("the load was timed");
+    assert!(
+        timings.contains("analysis ") && timings.contains("merging "),
+        "{timings}"
+    );
     // the 2021-12-07 video call in the first article's event table
     h.get_by_label_contains("CONSULT · asserted · “video conversation”")
         .click();

@@ -41,6 +41,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<u8> {
     if args.paths.is_empty() {
         files = remembered.iter().map(|a| PathBuf::from(&a.path)).collect();
     }
+    let started = std::time::Instant::now();
     let bar = progress_bar(args.progress);
     let mut corpus = load_paths(
         &files,
@@ -91,7 +92,25 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<u8> {
         eprintln!("tension-timeline: {e}");
     }
     let code = exit_code(corpus.analyses.len(), corpus.errors.len());
+    let stats = args.stats.then(|| {
+        format!(
+            "{} article(s), {} event mention(s), {} merged event(s), {} failed; {}",
+            corpus.analyses.len(),
+            corpus.event_count(),
+            corpus.clusters.len(),
+            corpus.errors.len(),
+            corpus.timings
+        )
+    });
+    let written = std::time::Instant::now();
     write_output(args, corpus)?;
+    if let Some(stats) = stats {
+        eprintln!(
+            "tension-timeline: {stats}, output {:.2} s; {:.2} s in all",
+            written.elapsed().as_secs_f64(),
+            started.elapsed().as_secs_f64()
+        );
+    }
     Ok(code)
 }
 

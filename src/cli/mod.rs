@@ -107,6 +107,9 @@ pub struct ExtractArgs {
     /// Progress bar on standard error (hidden anyway when it is not a terminal).
     #[arg(long, value_enum, default_value_t = ProgressMode::Auto)]
     pub progress: ProgressMode,
+    /// Print counts and how long each stage took on standard error.
+    #[arg(long)]
+    pub stats: bool,
 }
 
 /// Options of `eval-timeml`.

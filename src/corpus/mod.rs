@@ -19,6 +19,41 @@ use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+/// How long the stages of loading and linking took (the CLI's `--stats`,
+/// the GUI's status bar).
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct LoadTimings {
+    /// Listing the files (the lexicons are built meanwhile).
+    pub listing: Duration,
+    /// Reading, decoding and analysing the articles, in parallel.
+    pub analysis: Duration,
+    /// Dating the undated articles from the others.
+    pub dating: Duration,
+    /// Merging event mentions into events.
+    pub merging: Duration,
+}
+
+impl LoadTimings {
+    /// All stages together.
+    pub fn total(&self) -> Duration {
+        self.listing + self.analysis + self.dating + self.merging
+    }
+}
+
+impl std::fmt::Display for LoadTimings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "listing {:.2} s, analysis {:.2} s, dating {:.2} s, merging {:.2} s",
+            self.listing.as_secs_f64(),
+            self.analysis.as_secs_f64(),
+            self.dating.as_secs_f64(),
+            self.merging.as_secs_f64()
+        )
+    }
+}
 
 /// Loaded and analysed articles, and the files that could not be read.
 #[derive(Debug, Default)]
@@ -29,6 +64,8 @@ pub struct Corpus {
     pub errors: Vec<IngestError>,
     /// Events merged from the mentions of all articles (after [`Corpus::link`]).
     pub clusters: Vec<MergedEvent>,
+    /// How long the last load and link took.
+    pub timings: LoadTimings,
 }
 
 impl Corpus {
@@ -60,8 +97,12 @@ impl Corpus {
     /// from the others, then merges event mentions into events. Call after
     /// adding or re-analysing articles.
     pub fn link(&mut self) {
+        let start = Instant::now();
         dating::infer_publication_dates(&mut self.analyses);
+        let dated = Instant::now();
         self.clusters = cluster::cluster(&mut self.analyses);
+        self.timings.dating = dated - start;
+        self.timings.merging = dated.elapsed();
     }
 
     /// The merged event with this id (`c1`, `c2`, ... are numbered in order,
@@ -96,6 +137,7 @@ impl Corpus {
             analyses,
             errors: Vec::new(),
             clusters: self.clusters.clone(),
+            timings: self.timings,
         }
     }
 
@@ -116,8 +158,10 @@ pub fn load_paths(
 ) -> Corpus {
     let mut corpus = Corpus::default();
     let mut files = Vec::new();
+    let start = Instant::now();
     // the lexicons are built while the folders are listed
     let (_, listed) = rayon::join(crate::extract::warm_up, || ingest::expand_paths(paths));
+    let listed_at = Instant::now();
     for p in listed {
         match p {
             Ok(f) => files.push(f),
@@ -149,7 +193,10 @@ pub fn load_paths(
         }
     }
     corpus.extend(analyses);
+    let analysed_at = Instant::now();
     corpus.link();
+    corpus.timings.listing = listed_at - start;
+    corpus.timings.analysis = analysed_at - listed_at;
     release_free_memory();
     corpus
 }
@@ -186,6 +233,7 @@ mod tests {
         .unwrap();
         std::fs::write(dir.path().join("skip.bin"), [0u8, 1, 2]).unwrap();
         let calls = AtomicUsize::new(0);
+        let started = Instant::now();
         let corpus = load_paths(
             &[dir.path().to_path_buf(), PathBuf::from("/nope")],
             &|_, _| {
@@ -203,6 +251,14 @@ mod tests {
         assert!(corpus.errors[0].to_string().contains("/nope"));
         assert!(corpus.errors[1].to_string().contains("b.txt"));
         assert_eq!(calls.load(Ordering::Relaxed), 4);
+        // the stages are timed, and they happen within the call
+        let t = corpus.timings;
+        assert!(
+            t.analysis > Duration::ZERO && t.merging > Duration::ZERO,
+            "{t}"
+        );
+        assert!(t.total() <= started.elapsed(), "{t}");
+        assert!(t.to_string().starts_with("listing "), "{t}");
     }
 
     #[test]

@@ -92,9 +92,14 @@ pub struct App {
     pub edit: EditBuffers,
     /// Where the plot was drawn last (for PNG export).
     pub plot_rect: Option<egui::Rect>,
+    /// The stages of the last load, shown when the status message is hovered.
+    pub load_timings: Option<String>,
     dirty: bool,
     commands: Vec<Command>,
     load: Option<LoadJob>,
+    /// When the load that just finished started (its time is reported once
+    /// the timeline shows its articles).
+    load_started: Option<std::time::Instant>,
     /// Articles the opened project lists, checked when they have loaded.
     expected: Option<Vec<ProjectArticle>>,
     /// Paths asked for while a load was running.
@@ -133,6 +138,8 @@ impl App {
             article: None,
             errors: Vec::new(),
             message: String::new(),
+            load_timings: None,
+            load_started: None,
             timeline: TimelineData::default(),
             path_entry: None,
             date_entry: String::new(),
@@ -182,6 +189,10 @@ impl App {
                 TimelineData::build(&self.corpus, &self.filters, !self.state.show_mentions);
             self.dirty = false;
         }
+        if let Some(started) = self.load_started.take() {
+            // from the click to a timeline that shows the articles
+            self.message += &format!(" in {:.1} s", started.elapsed().as_secs_f64());
+        }
         if self.filters != self.saved_filters {
             self.saved_filters = self.filters.clone();
             if let Ok(v) = serde_json::to_value(&self.filters) {
@@ -221,10 +232,9 @@ impl App {
         if let Some(job) = &self.load
             && let Some(loaded) = job.poll()
         {
-            let started = std::time::Instant::now() - job.elapsed();
+            self.load_started = Some(std::time::Instant::now() - job.elapsed());
             self.load = None;
             self.loaded(loaded);
-            self.message += &format!(" in {:.1} s", started.elapsed().as_secs_f64());
             if !self.queued.is_empty() {
                 let next = std::mem::take(&mut self.queued);
                 self.start_load(next, ctx);
@@ -268,6 +278,7 @@ impl App {
     /// A load finished: add its articles, link, apply the project's corrections.
     fn loaded(&mut self, loaded: Corpus) {
         let (n, failed) = (loaded.analyses.len(), loaded.errors.len());
+        self.load_timings = Some(loaded.timings.to_string());
         self.errors
             .extend(loaded.errors.iter().map(ToString::to_string));
         let selected = self.selected_id();
