@@ -56,6 +56,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 .legend(
                     Legend::default()
                         .position(egui_plot::Corner::LeftTop)
+                        .text_style(egui::TextStyle::Small)
                         .background_alpha(0.5),
                 )
                 .set_margin_fraction(egui::vec2(0.04, 0.08))
