@@ -55,10 +55,15 @@ struct DatedIndex<'a> {
 }
 
 impl<'a> DatedIndex<'a> {
+    /// The index of the articles whose date is stated (or set by the
+    /// analyst): inferred dates are not evidence for others, so linking
+    /// again gives the same dates.
     fn new(analyses: &'a [Analysis]) -> Self {
         let events: Vec<&Event> = analyses
             .iter()
-            .filter(|a| a.article.published.is_some())
+            .filter(|a| {
+                a.article.published.is_some() && a.article.published_source != DateSource::Inferred
+            })
             .flat_map(|a| &a.events)
             .collect();
         let (features, days): (Vec<Features<'a>>, Vec<Option<NaiveDate>>) = events
@@ -277,5 +282,47 @@ mod tests {
         assert!(fits("XXXX-12-07", tue));
         assert!(!fits("XXXX-07", tue));
         assert!(!fits("2021-12-07", tue));
+    }
+
+    fn analysis(name: &str, text: &str) -> Analysis {
+        let source = crate::ingest::Source::new(name);
+        crate::extract::analyze(
+            crate::ingest::read_bytes(&source, text.as_bytes())
+                .remove(0)
+                .expect("readable"),
+        )
+    }
+
+    #[test]
+    fn only_stated_dates_are_evidence_so_linking_again_changes_nothing() {
+        let mut analyses = vec![
+            analysis(
+                "a.txt",
+                " date 2021-12-08 Talks\n\nJoe Biden and Vladimir Putin held talks on Tuesday.",
+            ),
+            // shares the Tuesday talks with a.txt: dated from them
+            analysis(
+                "b.txt",
+                "Talks\n\nJoe Biden and Vladimir Putin held talks on Tuesday. \
+                 Xi Jinping and Narendra Modi held talks on Friday.",
+            ),
+            // shares only the Friday talks, with b.txt, whose date is inferred
+            analysis(
+                "c.txt",
+                "Talks\n\nXi Jinping and Narendra Modi held talks on Friday.",
+            ),
+        ];
+        infer_publication_dates(&mut analyses);
+        let b = &analyses[1].article;
+        assert_eq!(b.published_source, DateSource::Inferred);
+        assert_eq!(b.published, NaiveDate::from_ymd_opt(2021, 12, 7));
+        let first: Vec<_> = analyses.iter().map(|a| a.article.published).collect();
+        assert_eq!(
+            first[2], None,
+            "an inferred date does not date another article"
+        );
+        infer_publication_dates(&mut analyses);
+        let again: Vec<_> = analyses.iter().map(|a| a.article.published).collect();
+        assert_eq!(first, again);
     }
 }

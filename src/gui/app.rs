@@ -289,7 +289,7 @@ impl App {
                 errors: Vec::new(),
                 ..loaded
             };
-        } else {
+        } else if !loaded.analyses.is_empty() {
             self.corpus.extend(loaded.analyses);
             self.corpus.link();
         }
