@@ -11,6 +11,24 @@ use crate::gui::timeline_data::{Mark, calendar_marks, date_of};
 use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
 use std::collections::HashSet;
 
+/// The parties of an event for a tooltip: `USA → RUS`, `USA ↔ RUS` when
+/// each side is both (talks, a call), `USA` when the target is unknown.
+fn who_to_whom(e: &crate::extract::Event) -> String {
+    fn codes(v: &[crate::extract::ActorMention]) -> Vec<&str> {
+        let mut c: Vec<&str> = v.iter().map(|a| a.code.as_str()).collect();
+        c.dedup();
+        c
+    }
+    let (source, target) = (codes(&e.source), codes(&e.target));
+    match (source.is_empty(), target.is_empty()) {
+        (true, true) => "(no actor found)".to_string(),
+        (false, true) => source.join(", "),
+        (true, false) => format!("? → {}", target.join(", ")),
+        _ if source == target && source.len() > 1 => source.join(" ↔ "),
+        _ => format!("{} → {}", source.join(", "), target.join(", ")),
+    }
+}
+
 /// Marks of one series closer than this (in points) are drawn once.
 const CELL: f32 = 1.5;
 
@@ -80,12 +98,6 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                         da.total_cmp(&db)
                     })?;
                     let e = &corpus.analyses[m.event.0].events[m.event.1];
-                    let who = |v: &[crate::extract::ActorMention]| {
-                        v.iter()
-                            .map(|a| a.code.as_str())
-                            .collect::<Vec<_>>()
-                            .join(",")
-                    };
                     let sentence: String = e.evidence.chars().take(140).collect();
                     let sources = if m.sources > 1 {
                         format!(" · reported by {} articles", m.sources)
@@ -93,10 +105,9 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                         String::new()
                     };
                     Some(format!(
-                        "{} {} -> {}\n{} ({}){sources}\n{}",
+                        "{} {}\n{} ({}){sources}\n{}",
                         ty.name(),
-                        who(&e.source),
-                        who(&e.target),
+                        who_to_whom(e),
                         e.date.value.as_deref().unwrap_or("undated"),
                         e.modality.name(),
                         sentence
@@ -239,5 +250,33 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         if let Some(hit) = app.timeline.nearest(x, y, scale, h * 0.04) {
             app.push(Command::SelectEvent(Some(hit)));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first_event(text: &str) -> crate::extract::Event {
+        let source = crate::ingest::Source::new("t.txt");
+        let article = crate::ingest::read_bytes(&source, text.as_bytes())
+            .remove(0)
+            .unwrap();
+        crate::extract::analyze(article).events.remove(0)
+    }
+
+    #[test]
+    fn tooltips_say_who_did_what_to_whom() {
+        let attack = first_event(" date 2022-02-24 War\n\nRussia attacked Ukraine on Thursday.");
+        assert_eq!(who_to_whom(&attack), "RUS → UKR");
+        let mut talks = attack.clone();
+        talks.target = talks.source.clone();
+        talks.target.extend(attack.target.clone());
+        talks.source = talks.target.clone();
+        assert_eq!(who_to_whom(&talks), "RUS ↔ UKR");
+        talks.target.clear();
+        assert_eq!(who_to_whom(&talks), "RUS, UKR");
+        talks.source.clear();
+        assert_eq!(who_to_whom(&talks), "(no actor found)");
     }
 }
