@@ -33,6 +33,37 @@ struct Kinds {
     nouns: HashMap<String, Vec<String>>,
 }
 
+/// Phrases (lists of lower-case words) indexed by their first word, so a
+/// position is checked against the few phrases that can start there.
+struct PhraseIndex<T> {
+    /// (payload, phrase words), in the order lookups prefer.
+    phrases: Vec<(T, Vec<String>)>,
+    /// Indices into `phrases` by first word, in that order.
+    by_first: FxHashMap<String, Vec<usize>>,
+}
+
+impl<T> PhraseIndex<T> {
+    fn new(phrases: Vec<(T, Vec<String>)>) -> Self {
+        let mut by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (k, (_, p)) in phrases.iter().enumerate() {
+            if let Some(first) = p.first() {
+                by_first.entry(first.clone()).or_default().push(k);
+            }
+        }
+        PhraseIndex { phrases, by_first }
+    }
+
+    /// The first phrase (in the index's order) that the words at `i` begin
+    /// with.
+    fn at(&self, w: &[Cow<'_, str>], i: usize) -> Option<&(T, Vec<String>)> {
+        self.by_first
+            .get(w.get(i)?.as_ref())?
+            .iter()
+            .map(|&k| &self.phrases[k])
+            .find(|(_, p)| starts_with(w, i, p))
+    }
+}
+
 struct QuantityLexicon {
     /// (qualifier name, phrase words), longest phrases first.
     qualifiers: Vec<(String, Vec<String>)>,
@@ -46,9 +77,9 @@ struct QuantityLexicon {
     multipliers: FxHashMap<String, f64>,
     half: Vec<Vec<String>>,
     /// (kind, noun words), longest first.
-    nouns: Vec<(String, Vec<String>)>,
-    death_verbs: Vec<Vec<String>>,
-    injury_verbs: Vec<Vec<String>>,
+    nouns: PhraseIndex<String>,
+    death_verbs: PhraseIndex<()>,
+    injury_verbs: PhraseIndex<()>,
 }
 
 fn split_all(list: &[String]) -> Vec<Vec<String>> {
@@ -72,7 +103,9 @@ static LEX: LazyLock<QuantityLexicon> = LazyLock::new(|| {
         .iter()
         .flat_map(|(k, v)| split_all(v).into_iter().map(move |p| (k.clone(), p)))
         .collect();
-    nouns.sort_by_key(|(_, p)| std::cmp::Reverse(p.len()));
+    // longest first; among equals, by kind, so the order does not depend
+    // on the map's
+    nouns.sort_by(|(ka, pa), (kb, pb)| pb.len().cmp(&pa.len()).then_with(|| ka.cmp(kb)));
     let qualifier_starts: FxHashSet<String> = qualifiers
         .iter()
         .filter_map(|(_, p)| p.first().cloned())
@@ -90,9 +123,19 @@ static LEX: LazyLock<QuantityLexicon> = LazyLock::new(|| {
         units: f.numbers.units.into_iter().collect(),
         multipliers: f.numbers.multipliers.into_iter().collect(),
         half: split_all(&f.numbers.half),
-        nouns,
-        death_verbs: split_all(&f.kinds.death_verbs),
-        injury_verbs: split_all(&f.kinds.injury_verbs),
+        nouns: PhraseIndex::new(nouns),
+        death_verbs: PhraseIndex::new(
+            split_all(&f.kinds.death_verbs)
+                .into_iter()
+                .map(|p| ((), p))
+                .collect(),
+        ),
+        injury_verbs: PhraseIndex::new(
+            split_all(&f.kinds.injury_verbs)
+                .into_iter()
+                .map(|p| ((), p))
+                .collect(),
+        ),
     }
 });
 
@@ -205,12 +248,8 @@ pub fn quantities_in(text: &str, words: &Words<'_>, article: &str) -> Vec<Quanti
         };
         let after = i + qlen + nlen;
         // the unit noun, right after the number or after one adjective
-        let unit = (after..(after + 2).min(w.len())).find_map(|j| {
-            lex.nouns
-                .iter()
-                .find(|(_, p)| starts_with(w, j, p))
-                .map(|(k, p)| (k.clone(), j + p.len()))
-        });
+        let unit = (after..(after + 2).min(w.len()))
+            .find_map(|j| lex.nouns.at(w, j).map(|(k, p)| (k.clone(), j + p.len())));
         let Some((mut kind, end_word)) = unit else {
             i += 1;
             continue;
@@ -218,12 +257,12 @@ pub fn quantities_in(text: &str, words: &Words<'_>, article: &str) -> Vec<Quanti
         let mut last = end_word - 1;
         if kind == "people" || kind == "troops" {
             for j in end_word..(end_word + 6).min(w.len()) {
-                if let Some(v) = lex.death_verbs.iter().find(|v| starts_with(w, j, v)) {
+                if let Some((_, v)) = lex.death_verbs.at(w, j) {
                     kind = "deaths".into();
                     last = j + v.len() - 1;
                     break;
                 }
-                if let Some(v) = lex.injury_verbs.iter().find(|v| starts_with(w, j, v)) {
+                if let Some((_, v)) = lex.injury_verbs.at(w, j) {
                     kind = "injured".into();
                     last = j + v.len() - 1;
                     break;
