@@ -190,6 +190,58 @@ mod tests {
     }
 
     #[test]
+    fn matches_begin_where_words_begin() {
+        let ac = AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Both)
+            .ascii_case_insensitive(true)
+            .build([
+                "putin",
+                "troops",
+                "moved troops",
+                "kyiv",
+                "é",
+                "ukraine",
+                "rus",
+            ])
+            .unwrap();
+        let hay = "Putinism: PUTIN moved troops near Kyiv; Ukraine\u{2019}s \
+                   Russia-Ukraine border, éclair and cafés, 2troops troops";
+        // what a search from every word start would find, skipping overlaps
+        let mut expected = Vec::new();
+        let mut next = 0;
+        let mut prev = None::<char>;
+        for (i, c) in hay.char_indices() {
+            let start = c.is_alphanumeric() && !prev.is_some_and(char::is_alphanumeric);
+            if start && i >= next {
+                let input = Input::new(hay).range(i..).anchored(Anchored::Yes);
+                if let Some(m) = ac.find(input) {
+                    next = m.end();
+                    expected.push(m);
+                }
+            }
+            prev = Some(c);
+        }
+        let found = matches_at_word_starts(&ac, hay);
+        assert_eq!(found, expected);
+        let texts: Vec<&str> = found.iter().map(|m| &hay[m.range()]).collect();
+        assert_eq!(
+            texts,
+            [
+                "Putin",
+                "PUTIN",
+                "moved troops",
+                "Kyiv",
+                "Ukraine",
+                "Rus",
+                "Ukraine",
+                "é",
+                "troops"
+            ]
+        );
+    }
+
+    #[test]
     fn whole_words() {
         let t = "Putinism and Putin";
         assert!(!is_whole_word(t, 0, 5));
