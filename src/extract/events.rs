@@ -200,6 +200,30 @@ fn attached_actor<'a>(text: &str, trigger: Span, actors: &'a [ActorHit]) -> Opti
     })
 }
 
+/// Auxiliaries and modals that mark a finite clause.
+const FINITE_MARKERS: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may",
+    "might", "must", "should",
+];
+
+/// Whether the lower-case text between a complement-taking trigger and a
+/// later one starts a coordinated clause with a subject of its own, so the
+/// later trigger is not the content of the first: "warned Moscow last week,
+/// and NATO will hold talks".
+fn opens_own_clause(between: &str) -> bool {
+    [", and ", ", but ", ", while "].iter().any(|conj| {
+        between.rfind(conj).is_some_and(|i| {
+            let words: Vec<&str> = between[i + conj.len()..].split_whitespace().collect();
+            // up to four subject words, then the auxiliary right before the trigger
+            (1..=5).contains(&words.len())
+                && words.last().is_some_and(|w| FINITE_MARKERS.contains(w))
+                && !words[..words.len() - 1]
+                    .iter()
+                    .any(|w| FINITE_MARKERS.contains(w))
+        })
+    })
+}
+
 /// The event mentions of one article.
 pub fn find_events(
     text: &str,
@@ -270,10 +294,11 @@ pub fn find_events(
             });
             let complement = governor.is_some_and(|g| {
                 let between = text[g.span.1..t.span.0].to_ascii_lowercase();
-                nominal
-                    || ["to", "of", "that"]
-                        .iter()
-                        .any(|w| crate::nlp::reference_time::contains_words(&between, w))
+                !opens_own_clause(&between)
+                    && (nominal
+                        || ["to", "of", "that"]
+                            .iter()
+                            .any(|w| crate::nlp::reference_time::contains_words(&between, w)))
             });
             let own_modal = cues.iter().any(|c| {
                 c.kind == CueKind::Hypothetical
@@ -682,5 +707,42 @@ fn event_date(
         value,
         basis,
         timex,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn events(text: &str) -> Vec<(PloverType, Modality, Option<String>, String)> {
+        let source = crate::ingest::Source::new("t.txt");
+        let article = crate::ingest::read_bytes(&source, text.as_bytes())
+            .remove(0)
+            .unwrap();
+        crate::extract::analyze(article)
+            .events
+            .into_iter()
+            .map(|e| (e.event_type, e.modality, e.date.value, e.trigger.text))
+            .collect()
+    }
+
+    #[test]
+    fn a_coordinated_clause_with_its_own_subject_is_not_the_content_of_the_first() {
+        let found = events(
+            " date 2021-11-12 T\n\nBlinken warned Moscow last week, and NATO will hold talks \
+             with Kyiv next month.",
+        );
+        let types: Vec<PloverType> = found.iter().map(|e| e.0).collect();
+        assert_eq!(
+            types,
+            [PloverType::Threaten, PloverType::Consult],
+            "{found:?}"
+        );
+        assert_eq!(found[1].1, Modality::Planned);
+        assert_eq!(found[1].2.as_deref(), Some("2021-12"));
+        // the content of an accusation is still not an event of its own
+        let found = events(" date 2021-11-12 T\n\nUkraine accused Russia of planning an attack.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, PloverType::Accuse);
     }
 }

@@ -30,6 +30,9 @@ const MIN_READABLE: usize = 100;
 pub fn read(src: &Source, html: &str) -> Result<Article, IngestError> {
     let doc = Document::from(html);
     let (meta_date, meta_warning) = meta_date(&doc);
+    // picture captions and credits ("Soldiers in Donbas. Photo: Reuters")
+    // are not the article's prose
+    doc.select("figcaption").remove();
     let cfg = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
         ..Default::default()
@@ -172,6 +175,20 @@ mod tests {
         assert!(!a.text.contains("var x"));
         assert!(!a.text.contains("Home"));
         assert!(a.text.contains("\n\n"), "paragraphs stay apart");
+    }
+
+    #[test]
+    fn picture_captions_are_left_out() {
+        let page = "<html><body><article><p>Russia has moved about 90,000 troops to areas \
+                    near its border with Ukraine, Ukrainian officials said on Thursday, as \
+                    diplomats prepared for talks.</p><figure><img src=\"a.jpg\"><figcaption>\
+                    Ukrainian soldiers in Donbas. Photo: Reuters</figcaption></figure><p>The \
+                    Kremlin denied it plans to invade and said the troops were on exercises \
+                    inside Russian territory.</p></article></body></html>";
+        let a = read(&Source::new("x.html"), page).unwrap();
+        assert!(a.text.contains("90,000 troops"), "{}", a.text);
+        assert!(a.text.contains("The Kremlin denied"), "{}", a.text);
+        assert!(!a.text.contains("Photo: Reuters"), "{}", a.text);
     }
 
     #[test]
