@@ -88,6 +88,40 @@ fn load_the_seeds_select_an_event_and_read_its_source() {
 }
 
 #[test]
+fn arrows_step_through_the_events_in_timeline_order() {
+    let mut h = harness(PickResult::Cancelled);
+    h.run_steps(2);
+    h.get_by_label("Open the bundled seeds").click();
+    h.run_steps(2);
+    settle(&mut h);
+    h.get_by_label_contains("CONSULT · asserted · “video conversation”")
+        .click();
+    h.run_steps(3);
+    let call = h.state().selection.expect("the call is selected");
+    let order = h.state().timeline.order.clone();
+    let at = order
+        .iter()
+        .position(|&o| o == call)
+        .expect("the call is on the timeline");
+    assert!(at + 1 < order.len(), "the call is not the last event");
+    h.key_press(egui::Key::ArrowDown);
+    h.run_steps(3);
+    let next = order[at + 1];
+    assert_eq!(h.state().selection, Some(next));
+    // the source view and the facts panel follow the selection
+    assert_eq!(h.state().article, Some(next.0));
+    let evidence = h.state().corpus.analyses[next.0].events[next.1]
+        .evidence
+        .clone();
+    let start: String = evidence.chars().take(30).collect();
+    h.get_by_label_contains(&format!("Evidence: “{start}"));
+    h.key_press(egui::Key::ArrowUp);
+    h.run_steps(3);
+    assert_eq!(h.state().selection, Some(call));
+    assert_eq!(h.state().article, Some(call.0));
+}
+
+#[test]
 fn toggle_a_type_and_filter_by_actor() {
     let mut h = harness(PickResult::Cancelled);
     h.run_steps(2);
