@@ -473,6 +473,11 @@ pub fn redate_events(
     }
 }
 
+/// Singular possessive pronouns: as a target they stand for what is
+/// possessed ("its neighbor"). "Their" is left alone: with a group as the
+/// source it is usually each other ("at odds over their diplomats").
+const POSSESSIVES: &[&str] = &["its", "his", "her"];
+
 /// Source and target of a trigger, and how they were found.
 #[allow(clippy::too_many_arguments)]
 fn roles(
@@ -602,6 +607,12 @@ fn roles(
         source = last_source.to_vec();
         how.push("source of previous event");
     }
+    // an actor's own possession is not the target of its action ("has no
+    // plans of attacking its neighbor", "from converting its currency")
+    target.retain(|t| {
+        !(POSSESSIVES.contains(&t.text.to_ascii_lowercase().as_str())
+            && source.iter().any(|s| s.code == t.code))
+    });
     if target.is_empty() {
         let src_codes: Vec<&str> = source.iter().map(|m| m.code.as_str()).collect();
         target.extend(
@@ -744,5 +755,28 @@ mod tests {
         let found = events(" date 2021-11-12 T\n\nUkraine accused Russia of planning an attack.");
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, PloverType::Accuse);
+    }
+
+    #[test]
+    fn an_actors_own_possession_is_not_its_target() {
+        let source = crate::ingest::Source::new("t.txt");
+        let text = " date 2021-12-08 T\n\nRussia has massed troops near Ukraine. Moscow has said \
+                    it has no plans of invading or attacking its neighbor.";
+        let article = crate::ingest::read_bytes(&source, text.as_bytes())
+            .remove(0)
+            .unwrap();
+        let a = crate::extract::analyze(article);
+        let reject = a
+            .events
+            .iter()
+            .find(|e| e.event_type == PloverType::Reject)
+            .expect("the denial is an event");
+        let codes = |v: &[ActorMention]| v.iter().map(|m| m.code.clone()).collect::<Vec<_>>();
+        assert_eq!(codes(&reject.source), ["RUS"]);
+        assert!(
+            !codes(&reject.target).contains(&"RUS".to_string()),
+            "{:?}",
+            reject.target
+        );
     }
 }
