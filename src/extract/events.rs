@@ -294,8 +294,15 @@ pub fn find_events(
             });
             let complement = governor.is_some_and(|g| {
                 let between = text[g.span.1..t.span.0].to_ascii_lowercase();
+                // "denied accepting funds": a gerund right after the trigger
+                let gerund = between.trim().is_empty()
+                    && text[t.span.0..t.span.1]
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| w.len() > 5 && w.ends_with("ing"));
                 !opens_own_clause(&between)
                     && (nominal
+                        || gerund
                         || ["to", "of", "that"]
                             .iter()
                             .any(|w| crate::nlp::reference_time::contains_words(&between, w)))
@@ -755,6 +762,24 @@ mod tests {
         let found = events(" date 2021-11-12 T\n\nUkraine accused Russia of planning an attack.");
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, PloverType::Accuse);
+    }
+
+    #[test]
+    fn a_gerund_after_a_denial_is_what_is_denied() {
+        let found = events(" date 2021-11-12 T\n\nRussia denied invading Ukraine.");
+        let types: Vec<PloverType> = found.iter().map(|e| e.0).collect();
+        assert_eq!(types, [PloverType::Reject], "{found:?}");
+    }
+
+    #[test]
+    fn signs_of_something_are_not_a_signing() {
+        let found = events(" date 2021-11-12 T\n\nThere are no signs of a Russian withdrawal.");
+        assert!(
+            found.iter().all(|e| e.0 != PloverType::Support),
+            "{found:?}"
+        );
+        let found = events(" date 2021-11-12 T\n\nRussia signs a gas deal with China.");
+        assert_eq!(found[0].0, PloverType::Support, "{found:?}");
     }
 
     #[test]
