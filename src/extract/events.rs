@@ -772,6 +772,22 @@ mod tests {
     }
 
     #[test]
+    fn market_and_court_vocabulary_names_no_event() {
+        for text in [
+            "Prices edged up in Moscow, pushing down the yield on the benchmark Russian bond.",
+            "The Italian unit began its $37-a-share tender offer for the French company.",
+            "Russia hired an investment banking firm.",
+            "UN inspectors returned to the Iranian site on Friday.",
+        ] {
+            let found = events(&format!(" date 2021-11-12 T\n\n{text}"));
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+        // the verbs themselves still count
+        let found = events(" date 2021-11-12 T\n\nUkraine will not yield to Russia.");
+        assert_eq!(found[0].0, PloverType::Concede, "{found:?}");
+    }
+
+    #[test]
     fn signs_of_something_are_not_a_signing() {
         let found = events(" date 2021-11-12 T\n\nThere are no signs of a Russian withdrawal.");
         assert!(
