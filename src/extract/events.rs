@@ -778,6 +778,8 @@ mod tests {
             "The Italian unit began its $37-a-share tender offer for the French company.",
             "Russia hired an investment banking firm.",
             "UN inspectors returned to the Iranian site on Friday.",
+            "The Florida relatives waited for a federal court appeal in Miami.",
+            "Iraq is proud of what it calls an eternal merger with Kuwait.",
         ] {
             let found = events(&format!(" date 2021-11-12 T\n\n{text}"));
             assert!(found.is_empty(), "{text}: {found:?}");
