@@ -162,7 +162,8 @@ pub struct EventDate {
     pub start: Option<String>,
     /// Last day of the period (`YYYY-MM-DD`), if it is on the calendar.
     pub end: Option<String>,
-    /// How it was arrived at: `explicit`, `relative`, `narrative`, `publication`, `unknown`.
+    /// How it was arrived at: `explicit`, `relative`, `narrative`,
+    /// `coreference`, `publication`, `unknown`.
     pub basis: DateBasis,
     /// The span of the time expression it comes from, if any.
     pub timex: Option<Span>,
@@ -178,6 +179,10 @@ pub enum DateBasis {
     Relative,
     /// The time the story is at (inherited from earlier sentences).
     Narrative,
+    /// The date of an earlier mention of the same planned event in the
+    /// article ("will meet by video conference on Tuesday" ... "had been
+    /// anticipated to hold a video conference").
+    Coreference,
     /// The publication date.
     Publication,
     /// Not known.

@@ -443,6 +443,7 @@ pub fn find_events(
         events.extend(sentence_events);
         memory.update(&named, text);
     }
+    date_from_earlier_mentions(&mut events);
     for (i, e) in events.iter_mut().enumerate() {
         e.id = format!("{article}#e{}", i + 1);
     }
@@ -461,7 +462,7 @@ pub fn redate_events(
     timexes: &[Timex],
 ) {
     let mut breaks: Option<(usize, Vec<usize>)> = None;
-    for e in events {
+    for e in events.iter_mut() {
         let t = e.trigger.span;
         let Some(i) = sentences
             .partition_point(|s| s.0 <= t.0)
@@ -477,6 +478,39 @@ pub fn redate_events(
         let clause = clause_of(&breaks.as_ref().expect("set above").1, t);
         let timexes = within(timexes, span, |x| x.span);
         e.date = event_date(text, t, clause, timexes, &reference_times[i]);
+    }
+    date_from_earlier_mentions(events);
+}
+
+/// A planned event without a time of its own takes the date of an earlier
+/// planned mention of the same type with a shared participant and a time
+/// expression of its own: "Biden and Putin will meet by video conference on
+/// Tuesday" ... "had been anticipated to hold a video conference" (the story's
+/// time, Friday, when the plan was reported, is not when the call happens).
+fn date_from_earlier_mentions(events: &mut [Event]) {
+    for i in 1..events.len() {
+        let e = &events[i];
+        if e.modality != Modality::Planned
+            || matches!(e.date.basis, DateBasis::Explicit | DateBasis::Relative)
+        {
+            continue;
+        }
+        let earlier = events[..i].iter().rev().find(|p| {
+            p.event_type == e.event_type
+                && p.modality == Modality::Planned
+                && matches!(p.date.basis, DateBasis::Explicit | DateBasis::Relative)
+                && p.source
+                    .iter()
+                    .chain(&p.target)
+                    .any(|a| e.source.iter().chain(&e.target).any(|b| a.code == b.code))
+        });
+        if let Some(p) = earlier {
+            let date = EventDate {
+                basis: DateBasis::Coreference,
+                ..p.date.clone()
+            };
+            events[i].date = date;
+        }
     }
 }
 
@@ -787,6 +821,28 @@ mod tests {
         // the verbs themselves still count
         let found = events(" date 2021-11-12 T\n\nUkraine will not yield to Russia.");
         assert_eq!(found[0].0, PloverType::Concede, "{found:?}");
+    }
+
+    #[test]
+    fn a_planned_event_mentioned_again_keeps_its_date() {
+        let text = " date 2021-12-04 T\n\nBiden and Putin will meet by video conference on \
+                    Tuesday. Biden said on Friday that Russia would pay a price. Biden and \
+                    Putin had been anticipated to hold a video conference since Friday.";
+        let source = crate::ingest::Source::new("t.txt");
+        let article = crate::ingest::read_bytes(&source, text.as_bytes())
+            .remove(0)
+            .unwrap();
+        let a = crate::extract::analyze(article);
+        let calls: Vec<&Event> = a
+            .events
+            .iter()
+            .filter(|e| e.event_type == PloverType::Consult)
+            .collect();
+        assert_eq!(calls.len(), 2, "{:?}", a.events);
+        assert_eq!(calls[0].date.value.as_deref(), Some("2021-12-07"));
+        assert_eq!(calls[1].date.value.as_deref(), Some("2021-12-07"));
+        assert_eq!(calls[1].date.basis, DateBasis::Coreference);
+        assert_eq!(calls[1].date.timex, calls[0].date.timex);
     }
 
     #[test]

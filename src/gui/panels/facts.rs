@@ -28,6 +28,7 @@ pub fn date_basis(text: &str, e: &Event) -> String {
         DateBasis::Explicit => format!("stated: “{words}”"),
         DateBasis::Relative => format!("resolved from “{words}” against the publication date"),
         DateBasis::Narrative => format!("narrative time from “{words}”"),
+        DateBasis::Coreference => format!("an earlier mention of the same event: “{words}”"),
         DateBasis::Publication => "the publication date".into(),
         DateBasis::Unknown => "unknown".into(),
     }
