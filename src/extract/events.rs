@@ -350,7 +350,7 @@ pub fn find_events(
                 modality = Modality::Hypothetical;
                 cue = Some(format!("{} (in the statement)", c.form));
             }
-            let (source, target, how) = roles(
+            let (mut source, mut target, mut how) = roles(
                 text,
                 ty,
                 t.span,
@@ -360,6 +360,32 @@ pub fn find_events(
                 attached,
                 &last_source,
             );
+            if entry.subject_is_target && !source.is_empty() {
+                // "Biden stated that Putin will pay a price": the speaker
+                // (an actor before the clause, else the story's last source)
+                // threatens the subject
+                let threatened: Vec<String> = source.iter().map(|m| m.code.clone()).collect();
+                let before: Vec<ActorMention> = actors
+                    .iter()
+                    .filter(|a| !a.location && a.span.0 >= span.0 && a.span.1 <= clause.0)
+                    .filter(|a| !threatened.contains(&a.code))
+                    .take(1)
+                    .map(|a| mention(text, a))
+                    .collect();
+                let speaker = if before.is_empty() {
+                    last_source
+                        .iter()
+                        .filter(|m| !threatened.contains(&m.code))
+                        .cloned()
+                        .collect()
+                } else {
+                    before
+                };
+                if !speaker.is_empty() {
+                    target = std::mem::replace(&mut source, speaker);
+                    how.push_str(", the subject is the one threatened");
+                }
+            }
             if source.is_empty() && target.is_empty() {
                 continue;
             }
@@ -843,6 +869,21 @@ mod tests {
         assert_eq!(calls[1].date.value.as_deref(), Some("2021-12-07"));
         assert_eq!(calls[1].date.basis, DateBasis::Coreference);
         assert_eq!(calls[1].date.timex, calls[0].date.timex);
+    }
+
+    #[test]
+    fn who_will_pay_a_price_is_threatened_by_the_speaker() {
+        let text = " date 2021-03-18 T\n\nIn an interview, Biden stated that Putin will \
+                    pay a price.";
+        let source = crate::ingest::Source::new("t.txt");
+        let article = crate::ingest::read_bytes(&source, text.as_bytes())
+            .remove(0)
+            .unwrap();
+        let a = crate::extract::analyze(article);
+        let threat = &a.events[0];
+        assert_eq!(threat.event_type, PloverType::Threaten);
+        assert_eq!(threat.source[0].code, "USA");
+        assert_eq!(threat.target[0].code, "RUS");
     }
 
     #[test]

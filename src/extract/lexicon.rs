@@ -72,6 +72,10 @@ pub struct TriggerEntry {
     pub pos: String,
     /// Surface forms (lower case; `*` stands for up to six words).
     pub words: Vec<String>,
+    /// Whether the grammatical subject is the target ("Putin will pay a
+    /// price"): the speaker, or the story's last source, is the source.
+    #[serde(default)]
+    pub subject_is_target: bool,
 }
 
 #[derive(Debug, Deserialize)]
