@@ -50,7 +50,19 @@ fn oblique(text: &str, a: &ActorHit) -> bool {
         let head = word_before(text, text[..at.saturating_sub(2)].trim_end().len());
         return !super::actors::is_title_word(&head);
     }
-    PREPOSITIONS.contains(&w.as_str())
+    // "with Moscow summoning its ambassador": the subject of the gerund
+    let next = text[a.span.1..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    if w == "with" && next.len() > 5 && next.ends_with("ing") {
+        return false;
+    }
+    // the object of a gerund: "restricting Russia's banks from converting
+    // its currency"
+    let gerund = w.len() > 5 && w.ends_with("ing") && w.chars().all(|c| c.is_ascii_lowercase());
+    PREPOSITIONS.contains(&w.as_str()) || gerund
 }
 
 /// What one sentence offers to the event rules.
@@ -884,6 +896,34 @@ mod tests {
         assert_eq!(threat.event_type, PloverType::Threaten);
         assert_eq!(threat.source[0].code, "USA");
         assert_eq!(threat.target[0].code, "RUS");
+    }
+
+    #[test]
+    fn objects_of_gerunds_are_not_subjects_but_with_x_doing_is() {
+        let text = " date 2021-12-08 T\n\nThe United States and Britain have formed a joint \
+                    strategy. Potential measures against Russia could be restricting Russia's \
+                    banks from converting its currency, or disconnecting Russia from Swift. \
+                    The crisis deepened, with Moscow summoning its ambassador and warning \
+                    that relations were on the verge of destruction.";
+        let source = crate::ingest::Source::new("t.txt");
+        let article = crate::ingest::read_bytes(&source, text.as_bytes())
+            .remove(0)
+            .unwrap();
+        let a = crate::extract::analyze(article);
+        let codes = |v: &[ActorMention]| v.iter().map(|m| m.code.clone()).collect::<Vec<_>>();
+        let sanction = a
+            .events
+            .iter()
+            .find(|e| e.trigger.text == "disconnecting")
+            .expect("the sanction is found");
+        assert_eq!(codes(&sanction.source), ["USA", "GBR"], "{}", sanction.rule);
+        assert_eq!(codes(&sanction.target), ["RUS"]);
+        let warning = a
+            .events
+            .iter()
+            .find(|e| e.trigger.text.starts_with("warning"))
+            .expect("the warning is found");
+        assert_eq!(codes(&warning.source), ["RUS"], "{}", warning.rule);
     }
 
     #[test]
