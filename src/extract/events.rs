@@ -315,9 +315,17 @@ pub fn find_events(
                 !opens_own_clause(&between)
                     && (nominal
                         || gerund
-                        || ["to", "of", "that"]
-                            .iter()
-                            .any(|w| crate::nlp::reference_time::contains_words(&between, w)))
+                        || [
+                            "to",
+                            "of",
+                            "that",
+                            "included",
+                            "including",
+                            "covered",
+                            "such as",
+                        ]
+                        .iter()
+                        .any(|w| crate::nlp::reference_time::contains_words(&between, w)))
             });
             let own_modal = cues.iter().any(|c| {
                 c.kind == CueKind::Hypothetical
@@ -834,6 +842,16 @@ mod tests {
         let found = events(" date 2021-11-12 T\n\nUkraine accused Russia of planning an attack.");
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, PloverType::Accuse);
+    }
+
+    #[test]
+    fn the_topics_of_talks_are_not_events() {
+        let found = events(
+            " date 2021-12-08 T\n\nBiden and Putin discussed several issues, including \
+             cyber attacks and joint work on Iran.",
+        );
+        let types: Vec<PloverType> = found.iter().map(|e| e.0).collect();
+        assert_eq!(types, [PloverType::Consult], "{found:?}");
     }
 
     #[test]
