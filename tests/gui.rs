@@ -40,6 +40,16 @@ pub fn settle(h: &mut Harness<'static, App>) {
     h.run_steps(4);
 }
 
+/// The app with the bundled seeds opened from the welcome screen and loaded.
+pub fn seeds() -> Harness<'static, App> {
+    let mut h = harness(PickResult::Cancelled);
+    h.run_steps(2);
+    h.get_by_label("Open the bundled seeds").click();
+    h.run_steps(2);
+    settle(&mut h);
+    h
+}
+
 /// The app with the folder `dir` opened through File > Open articles… (the
 /// fake dialog picks it) and loaded.
 fn open_folder(dir: &std::path::Path) -> Harness<'static, App> {
@@ -53,19 +63,21 @@ fn open_folder(dir: &std::path::Path) -> Harness<'static, App> {
 
 #[test]
 fn load_the_seeds_select_an_event_and_read_its_source() {
-    let mut h = harness(PickResult::Cancelled);
-    h.run_steps(2);
-    h.get_by_label("Open the bundled seeds").click();
-    h.run_steps(2);
-    settle(&mut h);
+    let mut h = seeds();
     assert_eq!(h.state().corpus.analyses.len(), 3);
     assert!(
         !h.state().timeline.order.is_empty(),
         "the timeline has events"
     );
     // the status bar says how long it took, and hovering says which stage
-    h.get_by_label_contains("Loaded 3 article(s) in ");
-    let timings = h.state().load_timings.clone().expect("the load was timed");
+    h.get_by_label_contains("Loaded 3 article(s) in ").hover();
+    h.run_steps(60);
+    h.get_by_label_contains("Last load: listing ");
+    let timings = h
+        .state()
+        .load_timings
+        .expect("the load was timed")
+        .to_string();
     assert!(
         timings.contains("analysis ") && timings.contains("merging "),
         "{timings}"
@@ -89,11 +101,7 @@ fn load_the_seeds_select_an_event_and_read_its_source() {
 
 #[test]
 fn arrows_step_through_the_events_in_timeline_order() {
-    let mut h = harness(PickResult::Cancelled);
-    h.run_steps(2);
-    h.get_by_label("Open the bundled seeds").click();
-    h.run_steps(2);
-    settle(&mut h);
+    let mut h = seeds();
     h.get_by_label_contains("CONSULT · asserted · “video conversation”")
         .click();
     h.run_steps(3);
@@ -123,11 +131,7 @@ fn arrows_step_through_the_events_in_timeline_order() {
 
 #[test]
 fn toggle_a_type_and_filter_by_actor() {
-    let mut h = harness(PickResult::Cancelled);
-    h.run_steps(2);
-    h.get_by_label("Open the bundled seeds").click();
-    h.run_steps(2);
-    settle(&mut h);
+    let mut h = seeds();
     let before = h.state().timeline.order.len();
     let mobilize = h
         .state()

@@ -4,7 +4,7 @@
 //! reopen it with every correction; the merged timeline and the mentions
 //! list; exports from File > Export.
 
-use crate::gui::{harness, settle, step_until};
+use crate::gui::{harness, seeds, settle, step_until};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use tension_timeline::corpus::corrections::key_of;
@@ -13,16 +13,6 @@ use tension_timeline::extract::{PloverType, Review};
 use tension_timeline::gui::app::App;
 use tension_timeline::gui::command::Command;
 use tension_timeline::gui::file_dialog::{ExportKind, PickResult};
-
-/// The app with the seeds loaded.
-fn seeds() -> Harness<'static, App> {
-    let mut h = harness(PickResult::Cancelled);
-    h.run_steps(2);
-    h.get_by_label("Open the bundled seeds").click();
-    h.run_steps(2);
-    settle(&mut h);
-    h
-}
 
 /// Selects the 2021-12-07 video call of the first seed through its table
 /// row; returns its place and its id.

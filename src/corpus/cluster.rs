@@ -13,7 +13,7 @@
 //! a bounded number of comparisons per mention: near-linear in the mentions.
 
 use crate::Span;
-use crate::extract::{Analysis, DateBasis, Event, EventDate, Modality, PloverType};
+use crate::extract::{Analysis, Event, EventDate, Modality, PloverType};
 use crate::nlp::temporal::value_range;
 use chrono::{Duration, NaiveDate};
 use rayon::prelude::*;
@@ -79,7 +79,7 @@ pub struct MergedEvent {
 /// The period of a mention's date, widened for weak dates.
 fn period(e: &Event) -> Option<(NaiveDate, NaiveDate, bool)> {
     let (s, t) = value_range(e.date.value.as_deref()?)?;
-    let strong = matches!(e.date.basis, DateBasis::Explicit | DateBasis::Relative);
+    let strong = e.date.basis.is_own_expression();
     if strong {
         Some((s, t, true))
     } else {
@@ -124,7 +124,7 @@ fn mergeable(e: &Event) -> bool {
     if e.modality == Modality::Negated {
         return false;
     }
-    let weak = !matches!(e.date.basis, DateBasis::Explicit | DateBasis::Relative);
+    let weak = !e.date.basis.is_own_expression();
     let unrealised = matches!(
         e.modality,
         Modality::Planned | Modality::Hypothetical | Modality::Conditional
@@ -463,7 +463,7 @@ fn merge<'a>(id: &str, group: impl Iterator<Item = ((usize, usize), &'a Analysis
     let first = events[0];
     let precise = events
         .iter()
-        .filter(|e| matches!(e.date.basis, DateBasis::Explicit | DateBasis::Relative))
+        .filter(|e| e.date.basis.is_own_expression())
         .chain(events.iter())
         .filter_map(|e| {
             let (s, t) = value_range(e.date.value.as_deref()?)?;

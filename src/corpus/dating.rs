@@ -272,6 +272,7 @@ fn file_date(path: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::analyze_text as analysis;
 
     #[test]
     fn patterns_fit_days() {
@@ -282,15 +283,6 @@ mod tests {
         assert!(fits("XXXX-12-07", tue));
         assert!(!fits("XXXX-07", tue));
         assert!(!fits("2021-12-07", tue));
-    }
-
-    fn analysis(name: &str, text: &str) -> Analysis {
-        let source = crate::ingest::Source::new(name);
-        crate::extract::analyze(
-            crate::ingest::read_bytes(&source, text.as_bytes())
-                .remove(0)
-                .expect("readable"),
-        )
     }
 
     #[test]

@@ -189,6 +189,14 @@ pub enum DateBasis {
     Unknown,
 }
 
+impl DateBasis {
+    /// Whether the date comes from the event's own time expression
+    /// (explicit or relative), not from the story around it.
+    pub fn is_own_expression(self) -> bool {
+        matches!(self, DateBasis::Explicit | DateBasis::Relative)
+    }
+}
+
 impl From<TimeBasis> for DateBasis {
     fn from(b: TimeBasis) -> Self {
         match b {

@@ -12,7 +12,9 @@ use super::event::{
     ActorMention, DateBasis, Event, EventDate, Modality, PloverType, Quantity, Review, Trigger,
 };
 use super::lexicon::{ActorForm, CueKind, LEXICON, Lexicon, NOT_AN_EVENT};
-use super::modality::{clause_breaks, clause_of, find_cues, governing_cue, modality_of};
+use super::modality::{
+    AUXILIARIES, MODALS, clause_breaks, clause_of, find_cues, governing_cue, modality_of,
+};
 use super::text::{Words, is_whole_word, matches_at_word_starts, quote_marks, trim_span, within};
 use crate::Span;
 use crate::nlp::markers::WordMarkers;
@@ -56,13 +58,19 @@ fn oblique(text: &str, a: &ActorHit) -> bool {
         .next()
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric());
-    if w == "with" && next.len() > 5 && next.ends_with("ing") {
+    if w == "with" && is_gerund(next) {
         return false;
     }
     // the object of a gerund: "restricting Russia's banks from converting
     // its currency"
-    let gerund = w.len() > 5 && w.ends_with("ing") && w.chars().all(|c| c.is_ascii_lowercase());
-    PREPOSITIONS.contains(&w.as_str()) || gerund
+    let object_of_gerund = is_gerund(&w) && w.chars().all(|c| c.is_ascii_lowercase());
+    PREPOSITIONS.contains(&w.as_str()) || object_of_gerund
+}
+
+/// Whether a word has the form of a gerund or present participle
+/// ("summoning", "restricting"; not "king" or "thing").
+fn is_gerund(word: &str) -> bool {
+    word.len() > 5 && word.ends_with("ing")
 }
 
 /// What one sentence offers to the event rules.
@@ -212,11 +220,10 @@ fn attached_actor<'a>(text: &str, trigger: Span, actors: &'a [ActorHit]) -> Opti
     })
 }
 
-/// Auxiliaries and modals that mark a finite clause.
-const FINITE_MARKERS: &[&str] = &[
-    "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may",
-    "might", "must", "should",
-];
+/// Whether a word is an auxiliary or a modal, the mark of a finite clause.
+fn is_finite_marker(word: &str) -> bool {
+    AUXILIARIES.contains(&word) || MODALS.contains(&word)
+}
 
 /// Whether the lower-case text between a complement-taking trigger and a
 /// later one starts a coordinated clause with a subject of its own, so the
@@ -228,10 +235,8 @@ fn opens_own_clause(between: &str) -> bool {
             let words: Vec<&str> = between[i + conj.len()..].split_whitespace().collect();
             // up to four subject words, then the auxiliary right before the trigger
             (1..=5).contains(&words.len())
-                && words.last().is_some_and(|w| FINITE_MARKERS.contains(w))
-                && !words[..words.len() - 1]
-                    .iter()
-                    .any(|w| FINITE_MARKERS.contains(w))
+                && words.last().is_some_and(|w| is_finite_marker(w))
+                && !words[..words.len() - 1].iter().any(|w| is_finite_marker(w))
         })
     })
 }
@@ -311,21 +316,15 @@ pub fn find_events(
                     && text[t.span.0..t.span.1]
                         .split_whitespace()
                         .next()
-                        .is_some_and(|w| w.len() > 5 && w.ends_with("ing"));
+                        .is_some_and(is_gerund);
                 !opens_own_clause(&between)
                     && (nominal
                         || gerund
-                        || [
-                            "to",
-                            "of",
-                            "that",
-                            "included",
-                            "including",
-                            "covered",
-                            "such as",
-                        ]
-                        .iter()
-                        .any(|w| crate::nlp::reference_time::contains_words(&between, w)))
+                        || lex
+                            .cues
+                            .complement_links
+                            .iter()
+                            .any(|w| crate::nlp::reference_time::contains_words(&between, w)))
             });
             let own_modal = cues.iter().any(|c| {
                 c.kind == CueKind::Hypothetical
@@ -380,31 +379,12 @@ pub fn find_events(
                 attached,
                 &last_source,
             );
-            if entry.subject_is_target && !source.is_empty() {
-                // "Biden stated that Putin will pay a price": the speaker
-                // (an actor before the clause, else the story's last source)
-                // threatens the subject
-                let threatened: Vec<String> = source.iter().map(|m| m.code.clone()).collect();
-                let before: Vec<ActorMention> = actors
-                    .iter()
-                    .filter(|a| !a.location && a.span.0 >= span.0 && a.span.1 <= clause.0)
-                    .filter(|a| !threatened.contains(&a.code))
-                    .take(1)
-                    .map(|a| mention(text, a))
-                    .collect();
-                let speaker = if before.is_empty() {
-                    last_source
-                        .iter()
-                        .filter(|m| !threatened.contains(&m.code))
-                        .cloned()
-                        .collect()
-                } else {
-                    before
-                };
-                if !speaker.is_empty() {
-                    target = std::mem::replace(&mut source, speaker);
-                    how.push_str(", the subject is the one threatened");
-                }
+            if entry.subject_is_target
+                && let Some(speaker) =
+                    speaker_of_threat(text, span, clause, &actors, &source, &last_source)
+            {
+                target = std::mem::replace(&mut source, speaker);
+                how.push_str(", the subject is the one threatened");
             }
             if source.is_empty() && target.is_empty() {
                 continue;
@@ -536,15 +516,13 @@ pub fn redate_events(
 fn date_from_earlier_mentions(events: &mut [Event]) {
     for i in 1..events.len() {
         let e = &events[i];
-        if e.modality != Modality::Planned
-            || matches!(e.date.basis, DateBasis::Explicit | DateBasis::Relative)
-        {
+        if e.modality != Modality::Planned || e.date.basis.is_own_expression() {
             continue;
         }
         let earlier = events[..i].iter().rev().find(|p| {
             p.event_type == e.event_type
                 && p.modality == Modality::Planned
-                && matches!(p.date.basis, DateBasis::Explicit | DateBasis::Relative)
+                && p.date.basis.is_own_expression()
                 && p.source
                     .iter()
                     .chain(&p.target)
@@ -558,6 +536,35 @@ fn date_from_earlier_mentions(events: &mut [Event]) {
             events[i].date = date;
         }
     }
+}
+
+/// Who threatens the grammatical subject of a "pay a price" trigger
+/// (`threatened`): the first other actor of the sentence before the clause
+/// ("Biden stated that Putin will pay a price"), else the story's last source.
+fn speaker_of_threat(
+    text: &str,
+    sentence: Span,
+    clause: Span,
+    actors: &[ActorHit],
+    threatened: &[ActorMention],
+    last_source: &[ActorMention],
+) -> Option<Vec<ActorMention>> {
+    let other = |code: &str| threatened.iter().all(|m| m.code != code);
+    if threatened.is_empty() {
+        return None;
+    }
+    if let Some(a) = actors
+        .iter()
+        .find(|a| !a.location && a.span.0 >= sentence.0 && a.span.1 <= clause.0 && other(&a.code))
+    {
+        return Some(vec![mention(text, a)]);
+    }
+    let story: Vec<ActorMention> = last_source
+        .iter()
+        .filter(|m| other(&m.code))
+        .cloned()
+        .collect();
+    (!story.is_empty()).then_some(story)
 }
 
 /// Singular possessive pronouns: as a target they stand for what is
@@ -773,7 +780,7 @@ fn event_date(
         !text[a..b].split_whitespace().any(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             w.chars().next().is_some_and(char::is_lowercase)
-                && ((w.len() > 5 && w.ends_with("ing")) || (w.len() > 4 && w.ends_with("ed")))
+                && (is_gerund(w) || (w.len() > 4 && w.ends_with("ed")))
                 && !lex.cue_words.contains(w)
         })
     };
@@ -812,12 +819,10 @@ fn event_date(
 mod tests {
     use super::*;
 
+    use crate::extract::analyze_text;
+
     fn events(text: &str) -> Vec<(PloverType, Modality, Option<String>, String)> {
-        let source = crate::ingest::Source::new("t.txt");
-        let article = crate::ingest::read_bytes(&source, text.as_bytes())
-            .remove(0)
-            .unwrap();
-        crate::extract::analyze(article)
+        analyze_text("t.txt", text)
             .events
             .into_iter()
             .map(|e| (e.event_type, e.modality, e.date.value, e.trigger.text))
@@ -884,11 +889,7 @@ mod tests {
         let text = " date 2021-12-04 T\n\nBiden and Putin will meet by video conference on \
                     Tuesday. Biden said on Friday that Russia would pay a price. Biden and \
                     Putin had been anticipated to hold a video conference since Friday.";
-        let source = crate::ingest::Source::new("t.txt");
-        let article = crate::ingest::read_bytes(&source, text.as_bytes())
-            .remove(0)
-            .unwrap();
-        let a = crate::extract::analyze(article);
+        let a = analyze_text("t.txt", text);
         let calls: Vec<&Event> = a
             .events
             .iter()
@@ -905,11 +906,7 @@ mod tests {
     fn who_will_pay_a_price_is_threatened_by_the_speaker() {
         let text = " date 2021-03-18 T\n\nIn an interview, Biden stated that Putin will \
                     pay a price.";
-        let source = crate::ingest::Source::new("t.txt");
-        let article = crate::ingest::read_bytes(&source, text.as_bytes())
-            .remove(0)
-            .unwrap();
-        let a = crate::extract::analyze(article);
+        let a = analyze_text("t.txt", text);
         let threat = &a.events[0];
         assert_eq!(threat.event_type, PloverType::Threaten);
         assert_eq!(threat.source[0].code, "USA");
@@ -923,11 +920,7 @@ mod tests {
                     banks from converting its currency, or disconnecting Russia from Swift. \
                     The crisis deepened, with Moscow summoning its ambassador and warning \
                     that relations were on the verge of destruction.";
-        let source = crate::ingest::Source::new("t.txt");
-        let article = crate::ingest::read_bytes(&source, text.as_bytes())
-            .remove(0)
-            .unwrap();
-        let a = crate::extract::analyze(article);
+        let a = analyze_text("t.txt", text);
         let codes = |v: &[ActorMention]| v.iter().map(|m| m.code.clone()).collect::<Vec<_>>();
         let sanction = a
             .events
@@ -957,13 +950,9 @@ mod tests {
 
     #[test]
     fn an_actors_own_possession_is_not_its_target() {
-        let source = crate::ingest::Source::new("t.txt");
         let text = " date 2021-12-08 T\n\nRussia has massed troops near Ukraine. Moscow has said \
                     it has no plans of invading or attacking its neighbor.";
-        let article = crate::ingest::read_bytes(&source, text.as_bytes())
-            .remove(0)
-            .unwrap();
-        let a = crate::extract::analyze(article);
+        let a = analyze_text("t.txt", text);
         let reject = a
             .events
             .iter()

@@ -104,6 +104,8 @@ pub struct CueFile {
     pub clause_breaks: Vec<String>,
     /// Types whose complements are content, not events.
     pub complement_types: Vec<String>,
+    /// Words that link a complement-taking trigger to its content.
+    pub complement_links: Vec<String>,
     /// Phrases that contain a trigger word but name no event.
     pub not_events: Vec<String>,
     /// Appeal frames that turn the action after them into a request.

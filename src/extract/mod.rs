@@ -103,6 +103,18 @@ pub fn analyze(mut article: Article) -> Analysis {
     }
 }
 
+/// The analysis of `text` read as the file `name` (for the tests of the
+/// extraction rules).
+#[cfg(test)]
+pub(crate) fn analyze_text(name: &str, text: &str) -> Analysis {
+    let source = crate::ingest::Source::new(name);
+    analyze(
+        crate::ingest::read_bytes(&source, text.as_bytes())
+            .remove(0)
+            .expect("a readable test text"),
+    )
+}
+
 /// Builds the lexicons and automata the analysis uses (a fraction of a
 /// second of work) by analysing a short article, so that the first real
 /// articles do not wait for them: run it while a window opens or while the

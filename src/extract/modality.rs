@@ -57,6 +57,14 @@ const SUBORDINATORS: &[&str] = &[
     "before", "after", "while", "whereas", "although", "though", "because", "since", "when", "as",
 ];
 
+/// Auxiliaries that open a finite predicate ("and has backed").
+pub const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "will", "would",
+];
+
+/// Modal verbs, which also open a finite predicate ("and NATO could").
+pub const MODALS: &[&str] = &["could", "can", "may", "might", "must", "should"];
+
 /// Clause boundaries of a sentence: punctuation that ends a clause and the
 /// break words of the cue file, as byte positions (sentence edges included).
 pub fn clause_breaks(text: &str, sentence: Span, cues: &[Cue]) -> Vec<usize> {
@@ -88,10 +96,7 @@ pub fn clause_breaks(text: &str, sentence: Span, cues: &[Cue]) -> Vec<usize> {
                 .split_whitespace()
                 .next()
                 .unwrap_or("");
-            let verbal = matches!(
-                next,
-                "has" | "have" | "had" | "is" | "are" | "was" | "were" | "will" | "would"
-            ) || (next.len() > 4 && next.ends_with("ed"));
+            let verbal = AUXILIARIES.contains(&next) || (next.len() > 4 && next.ends_with("ed"));
             if verbal {
                 b.push(sentence.0 + i + 1);
             }

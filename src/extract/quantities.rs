@@ -42,6 +42,13 @@ struct PhraseIndex<T> {
     by_first: FxHashMap<String, Vec<usize>>,
 }
 
+impl PhraseIndex<()> {
+    /// An index of phrases without a payload, in list order.
+    fn unlabelled(list: &[String]) -> Self {
+        PhraseIndex::new(split_all(list).into_iter().map(|p| ((), p)).collect())
+    }
+}
+
 impl<T> PhraseIndex<T> {
     fn new(phrases: Vec<(T, Vec<String>)>) -> Self {
         let mut by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
@@ -124,18 +131,8 @@ static LEX: LazyLock<QuantityLexicon> = LazyLock::new(|| {
         multipliers: f.numbers.multipliers.into_iter().collect(),
         half: split_all(&f.numbers.half),
         nouns: PhraseIndex::new(nouns),
-        death_verbs: PhraseIndex::new(
-            split_all(&f.kinds.death_verbs)
-                .into_iter()
-                .map(|p| ((), p))
-                .collect(),
-        ),
-        injury_verbs: PhraseIndex::new(
-            split_all(&f.kinds.injury_verbs)
-                .into_iter()
-                .map(|p| ((), p))
-                .collect(),
-        ),
+        death_verbs: PhraseIndex::unlabelled(&f.kinds.death_verbs),
+        injury_verbs: PhraseIndex::unlabelled(&f.kinds.injury_verbs),
     }
 });
 

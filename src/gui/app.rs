@@ -93,7 +93,7 @@ pub struct App {
     /// Where the plot was drawn last (for PNG export).
     pub plot_rect: Option<egui::Rect>,
     /// The stages of the last load, shown when the status message is hovered.
-    pub load_timings: Option<String>,
+    pub load_timings: Option<crate::corpus::LoadTimings>,
     dirty: bool,
     commands: Vec<Command>,
     load: Option<LoadJob>,
@@ -278,7 +278,7 @@ impl App {
     /// A load finished: add its articles, link, apply the project's corrections.
     fn loaded(&mut self, loaded: Corpus) {
         let (n, failed) = (loaded.analyses.len(), loaded.errors.len());
-        self.load_timings = Some(loaded.timings.to_string());
+        self.load_timings = Some(loaded.timings);
         self.errors
             .extend(loaded.errors.iter().map(ToString::to_string));
         let selected = self.selected_id();

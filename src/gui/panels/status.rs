@@ -43,8 +43,10 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             if !app.message.is_empty() {
                 ui.separator();
                 let message = ui.label(&app.message);
-                if let Some(timings) = &app.load_timings {
-                    message.on_hover_text(format!("Last load: {timings}"));
+                if let Some(timings) = app.load_timings {
+                    message.on_hover_ui(|ui| {
+                        ui.label(format!("Last load: {timings}"));
+                    });
                 }
             }
         });

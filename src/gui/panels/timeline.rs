@@ -258,11 +258,7 @@ mod tests {
     use super::*;
 
     fn first_event(text: &str) -> crate::extract::Event {
-        let source = crate::ingest::Source::new("t.txt");
-        let article = crate::ingest::read_bytes(&source, text.as_bytes())
-            .remove(0)
-            .unwrap();
-        crate::extract::analyze(article).events.remove(0)
+        crate::extract::analyze_text("t.txt", text).events.remove(0)
     }
 
     #[test]
