@@ -32,6 +32,7 @@ pub mod extract;
 pub mod gui;
 pub mod ingest;
 pub mod nlp;
+pub mod slice;
 
 /// A `[start, end)` range of UTF-8 byte offsets into an article's text.
 pub type Span = (usize, usize);

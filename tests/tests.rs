@@ -5,6 +5,7 @@ mod util;
 mod cli;
 mod gui;
 mod gui_corrections;
+mod panics;
 mod plover_gsr;
 mod project;
 mod robustness;

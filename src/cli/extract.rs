@@ -3,9 +3,10 @@
 use super::{EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, ExtractArgs, OutputFormat, ProgressMode};
 use crate::corpus::corrections;
 use crate::corpus::project::{Project, content_hash};
-use crate::corpus::{Corpus, load_paths};
+use crate::corpus::{self, Corpus, load_paths};
 use crate::export::{self, json, write_atomic};
 use crate::extract::analyze;
+use crate::ingest::jsonl_stream::JsonlStream;
 use crate::ingest::{self, IngestError, Source};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -57,13 +58,24 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<u8> {
         std::io::stdin()
             .read_to_end(&mut bytes)
             .context("reading standard input")?;
-        let (ok, errs): (Vec<_>, Vec<_>) = ingest::read_bytes(&Source::new("-"), &bytes)
+        let read = corpus::contain(
+            || ("-".to_string(), "-".to_string()),
+            || ingest::read_bytes(&Source::new("-"), &bytes),
+        )
+        .unwrap_or_else(|e| vec![Err(e)]);
+        let (ok, errs): (Vec<_>, Vec<_>) = read.into_iter().partition(Result::is_ok);
+        let (ok, failed): (Vec<_>, Vec<_>) = ok
             .into_iter()
+            .flatten()
+            .map(corpus::analyze_contained)
             .partition(Result::is_ok);
-        corpus.extend(ok.into_iter().flatten().map(analyze).collect());
+        corpus.extend(ok.into_iter().flatten().collect());
         corpus
             .errors
             .extend(errs.into_iter().filter_map(Result::err));
+        corpus
+            .errors
+            .extend(failed.into_iter().filter_map(Result::err));
         corpus.link();
     }
     if let Some(p) = &project {
@@ -199,8 +211,10 @@ fn write_timeml_dir(dir: &Path, corpus: &Corpus) -> anyhow::Result<()> {
 
 /// Streams JSONL articles from standard input to JSONL results on standard
 /// output, in input order, holding at most [`STREAM_BATCH`] lines at a time.
+/// Every input line gives one output line: an article's result, or an error
+/// record for a line that is blank, not UTF-8, not an article, or whose
+/// analysis failed.
 fn stream_stdin_jsonl(args: &ExtractArgs) -> anyhow::Result<u8> {
-    let src = Source::new("-");
     let stdin = std::io::stdin().lock();
     let mut sink: Box<dyn Write> = match &args.out {
         Some(p) => Box::new(std::io::BufWriter::new(
@@ -208,28 +222,35 @@ fn stream_stdin_jsonl(args: &ExtractArgs) -> anyhow::Result<u8> {
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
+    let (ok, failed) = stream_jsonl(stdin, &mut sink)?;
+    Ok(exit_code(ok, failed))
+}
+
+/// The streaming loop of [`stream_stdin_jsonl`]: reads JSONL articles from
+/// `input` and writes one result line per input line to `sink`; returns the
+/// numbers of articles analysed and of lines that failed (each also reported
+/// on standard error).
+fn stream_jsonl(input: impl BufRead, sink: &mut dyn Write) -> anyhow::Result<(usize, usize)> {
     let (mut ok, mut failed) = (0usize, 0usize);
-    let mut batch: Vec<(usize, String)> = Vec::with_capacity(STREAM_BATCH);
-    let mut lines = stdin.lines().enumerate();
+    let mut lines = JsonlStream::new(input, Source::new("-"));
+    let mut batch = Vec::with_capacity(STREAM_BATCH);
     loop {
         batch.clear();
-        for (i, line) in lines.by_ref() {
-            let line = line.context("reading standard input")?;
-            if !line.trim().is_empty() {
-                batch.push((i + 1, line));
-                if batch.len() == STREAM_BATCH {
-                    break;
-                }
+        for item in lines.by_ref() {
+            batch.push(item.context("reading standard input")?);
+            if batch.len() == STREAM_BATCH {
+                break;
             }
         }
         if batch.is_empty() {
             break;
         }
-        let results: Vec<Result<String, IngestError>> = batch
-            .par_iter()
-            .map(|(n, line)| {
-                ingest::json::read_json_line(&src, line, *n)
-                    .map(|a| json::to_json_line(&analyze(a)))
+        let results: Vec<Result<String, IngestError>> = std::mem::take(&mut batch)
+            .into_par_iter()
+            .map(|(n, article)| {
+                article
+                    .and_then(|a| corpus::analyze_contained_as(a, format!("-: line {n}")))
+                    .map(|a| json::to_json_line(&a))
             })
             .collect();
         for r in results {
@@ -247,5 +268,5 @@ fn stream_stdin_jsonl(args: &ExtractArgs) -> anyhow::Result<u8> {
         }
         sink.flush()?;
     }
-    Ok(exit_code(ok, failed))
+    Ok((ok, failed))
 }

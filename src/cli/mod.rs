@@ -150,20 +150,25 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 fn eval(args: &EvalArgs) -> anyhow::Result<u8> {
     use anyhow::Context;
+    use std::io::Write;
+    // written with `?`, so a reader that goes away (`| head`) ends the run
+    // quietly as a broken pipe instead of a panic in `println!`
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut total = crate::eval::Scores::default();
     for dir in &args.dirs {
         let ev = crate::eval::evaluate_dir_full(dir)
             .with_context(|| format!("evaluating {}", dir.display()))?;
-        println!("== {} ==\n{}", dir.display(), ev.scores);
+        writeln!(out, "== {} ==\n{}", dir.display(), ev.scores)?;
         if args.errors {
             for e in &ev.errors {
-                println!("{e}");
+                writeln!(out, "{e}")?;
             }
         }
         total.add(&ev.scores);
     }
     if args.dirs.len() > 1 {
-        println!("== all ==\n{total}");
+        writeln!(out, "== all ==\n{total}")?;
     }
+    out.flush()?;
     Ok(EXIT_OK)
 }

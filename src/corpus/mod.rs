@@ -14,7 +14,7 @@ pub mod project;
 pub use cluster::{MentionRef, MergedEvent};
 
 use crate::extract::{Analysis, analyze};
-use crate::ingest::{self, IngestError};
+use crate::ingest::{self, Article, IngestError};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -177,10 +177,14 @@ pub fn load_paths(
             if cancel.load(Ordering::Relaxed) {
                 return Vec::new();
             }
-            let out = ingest::read_path(f)
-                .into_iter()
-                .map(|r| r.map(analyze))
-                .collect();
+            let out = contain(
+                || (f.display().to_string(), f.display().to_string()),
+                || ingest::read_path(f),
+            )
+            .unwrap_or_else(|e| vec![Err(e)])
+            .into_iter()
+            .map(|r| r.and_then(analyze_contained))
+            .collect();
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
             out
         })
@@ -199,6 +203,82 @@ pub fn load_paths(
     corpus.timings.analysis = analysed_at - listed_at;
     release_free_memory();
     corpus
+}
+
+/// Analyses one article with any panic contained: a bug that shows on one
+/// article becomes that article's [`IngestError::Internal`], reported like an
+/// unreadable file, and the rest of the batch goes on.
+pub fn analyze_contained(article: Article) -> Result<Analysis, IngestError> {
+    let what = article_label(&article);
+    analyze_contained_as(article, what)
+}
+
+/// [`analyze_contained`] with the article named `what` in the error (a
+/// stream names its records by line: `-: line 7`).
+pub fn analyze_contained_as(article: Article, what: String) -> Result<Analysis, IngestError> {
+    let path = article.path.clone();
+    contain(
+        || (path, what),
+        || {
+            inject_fault(&article.text);
+            analyze(article)
+        },
+    )
+}
+
+/// Name of the environment variable that makes the analysis panic on
+/// articles containing its value, in debug builds only: how the tests show
+/// that a panic stays with its article (release builds ignore it).
+pub const FAULT_INJECTION_VAR: &str = "TENSION_TIMELINE_TEST_PANIC_ON";
+
+/// Panics when the text contains the value of [`FAULT_INJECTION_VAR`]
+/// (debug builds only).
+fn inject_fault(text: &str) {
+    if cfg!(debug_assertions)
+        && let Some(marker) = std::env::var_os(FAULT_INJECTION_VAR)
+        && let Some(marker) = marker.to_str()
+        && !marker.is_empty()
+        && text.contains(marker)
+    {
+        panic!("fault injected for the tests ({marker:?})");
+    }
+}
+
+/// How an article is named in messages: its path, and its record id when
+/// the file holds several (`feed.jsonl (feed.jsonl#3)`).
+pub fn article_label(article: &Article) -> String {
+    if article.id == article.file_name {
+        article.path.clone()
+    } else {
+        format!("{} ({})", article.path, article.id)
+    }
+}
+
+/// Runs `f`, turning a panic into an [`IngestError::Internal`];
+/// `names` gives the file's path and how messages name the article.
+pub fn contain<T>(
+    names: impl FnOnce() -> (String, String),
+    f: impl FnOnce() -> T,
+) -> Result<T, IngestError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
+        let (path, what) = names();
+        IngestError::Internal {
+            path,
+            what,
+            message: panic_message(payload.as_ref()),
+        }
+    })
+}
+
+/// The message of a panic payload (`panic!("...")` gives a `&str` or a `String`).
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "unknown panic".to_string()
+    }
 }
 
 /// Gives the memory freed by the analysis back to the system when the
@@ -259,6 +339,26 @@ mod tests {
         );
         assert!(t.total() <= started.elapsed(), "{t}");
         assert!(t.to_string().starts_with("listing "), "{t}");
+    }
+
+    #[test]
+    fn a_panic_becomes_the_error_of_its_article() {
+        let e = contain(
+            || ("feed.jsonl".into(), "feed.jsonl (feed.jsonl#3)".into()),
+            || -> usize { panic!("index out of bounds") },
+        )
+        .unwrap_err();
+        assert_eq!(e.path(), "feed.jsonl");
+        assert_eq!(
+            e.to_string(),
+            "feed.jsonl (feed.jsonl#3): internal error while analysing: index out of bounds"
+        );
+        let owned = contain(
+            || (String::new(), String::new()),
+            || -> u8 { panic!("{} of {}", 1, 2) },
+        );
+        assert!(owned.unwrap_err().to_string().ends_with("1 of 2"));
+        assert_eq!(contain(|| (String::new(), String::new()), || 7).unwrap(), 7);
     }
 
     #[test]

@@ -41,15 +41,13 @@ const PREPOSITIONS: &[&str] = &[
 
 /// Whether the actor is the object of a preposition ("from Ukraine").
 fn oblique(text: &str, a: &ActorHit) -> bool {
-    let mut at = text[..a.span.0].trim_end().len();
-    let mut w = word_before(text, a.span.0);
+    let (mut at, mut w) = word_before_at(text, a.span.0);
     if w == "the" {
-        at = text[..at.saturating_sub(3)].trim_end().len();
-        w = word_before(text, at);
+        (at, w) = word_before_at(text, at);
     }
     if w == "of" {
         // "the leaders of the U.S.": a title's actor, not an oblique
-        let head = word_before(text, text[..at.saturating_sub(2)].trim_end().len());
+        let head = word_before(text, at);
         return !super::actors::is_title_word(&head);
     }
     // "with Moscow summoning its ambassador": the subject of the gerund
@@ -167,12 +165,18 @@ const COMPLEMENT_OPENERS: &[&str] = &[
 
 /// The lower-case word just before `pos`.
 fn word_before(text: &str, pos: usize) -> String {
-    text[..pos]
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘'))
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("")
-        .to_lowercase()
+    word_before_at(text, pos).1
+}
+
+/// The word before `pos` (lower-cased, opening quotes skipped) and the byte
+/// offset where it starts, so that the word before it can be looked up in turn.
+fn word_before_at(text: &str, pos: usize) -> (usize, String) {
+    let head =
+        text[..pos].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘'));
+    let start = head.rfind(char::is_whitespace).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    (start, head[start..].to_lowercase())
 }
 
 /// Whether `pos` lies inside a quotation (an odd number of marks before it).
@@ -776,6 +780,10 @@ fn event_date(
         } else {
             (t.span.1, trigger.0)
         };
+        if a >= b {
+            // inside a gapped trigger ("moved last week 10,000 troops"): its own
+            return true;
+        }
         let lex = &*LEXICON;
         !text[a..b].split_whitespace().any(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());

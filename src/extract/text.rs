@@ -128,15 +128,7 @@ pub fn within<T>(items: &[T], span: Span, span_of: impl Fn(&T) -> Span) -> &[T] 
     &items[lo..hi]
 }
 
-/// At most the last `n` bytes of `text[..pos]` (on a character boundary),
-/// for looking back a few words without touching the whole prefix.
-pub fn tail(text: &str, pos: usize, n: usize) -> &str {
-    let mut start = pos.saturating_sub(n);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    &text[start..pos]
-}
+pub use crate::slice::tail;
 
 /// Byte positions of quotation marks in `text[span]`.
 pub fn quote_marks(text: &str, span: Span) -> Vec<usize> {

@@ -234,7 +234,13 @@ impl App {
         {
             self.load_started = Some(std::time::Instant::now() - job.elapsed());
             self.load = None;
-            self.loaded(loaded);
+            match loaded {
+                Ok(corpus) => self.loaded(corpus),
+                Err(why) => {
+                    self.errors.push(why.clone());
+                    self.message = why;
+                }
+            }
             if !self.queued.is_empty() {
                 let next = std::mem::take(&mut self.queued);
                 self.start_load(next, ctx);

@@ -16,7 +16,7 @@ pub struct LoadJob {
     done: Arc<AtomicUsize>,
     total: Arc<AtomicUsize>,
     cancel: Arc<AtomicBool>,
-    result: Receiver<Corpus>,
+    result: Receiver<Result<Corpus, String>>,
     started: std::time::Instant,
 }
 
@@ -31,16 +31,22 @@ impl LoadJob {
         let (tx, rx) = channel();
         let (d, t, c) = (done.clone(), total.clone(), cancel.clone());
         std::thread::spawn(move || {
-            let corpus = load_paths(
-                &paths,
-                &|n, of| {
-                    d.store(n, Ordering::Relaxed);
-                    t.store(of, Ordering::Relaxed);
-                    ctx.request_repaint_after(PROGRESS_REDRAW);
-                },
-                &c,
-            );
-            let _ = tx.send(corpus);
+            // each article's analysis is contained inside load_paths; this
+            // catches what is left (listing, dating, merging), so that the
+            // window reports it and keeps what was loaded before
+            let loaded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                load_paths(
+                    &paths,
+                    &|n, of| {
+                        d.store(n, Ordering::Relaxed);
+                        t.store(of, Ordering::Relaxed);
+                        ctx.request_repaint_after(PROGRESS_REDRAW);
+                    },
+                    &c,
+                )
+            }))
+            .map_err(|p| worker_died(&crate::corpus::panic_message(p.as_ref())));
+            let _ = tx.send(loaded);
             ctx.request_repaint();
         });
         LoadJob {
@@ -70,12 +76,20 @@ impl LoadJob {
         self.cancel.store(true, Ordering::Relaxed);
     }
 
-    /// The loaded corpus, once the worker is done.
-    pub fn poll(&self) -> Option<Corpus> {
+    /// The loaded corpus once the worker is done, or why the worker died.
+    pub fn poll(&self) -> Option<Result<Corpus, String>> {
         match self.result.try_recv() {
             Ok(c) => Some(c),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Corpus::default()),
+            Err(TryRecvError::Disconnected) => Some(Err(worker_died("it exited without a result"))),
         }
     }
+}
+
+/// What the window says when the loading worker dies.
+fn worker_died(why: &str) -> String {
+    format!(
+        "The loading worker stopped unexpectedly ({why}); the articles loaded before are kept, \
+         the files of this load are not loaded"
+    )
 }

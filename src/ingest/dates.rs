@@ -14,7 +14,7 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     }
     let b = s.as_bytes();
     if b.len() >= 10 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-' && b[7] == b'-' {
-        let head = &s[..10];
+        let head = crate::slice::head(s, 10);
         return NaiveDate::parse_from_str(head, "%Y-%m-%d")
             .map_err(|_| format!("{head} is not a calendar date"));
     }

@@ -76,6 +76,28 @@ pub enum IngestError {
         /// The path as given.
         path: String,
     },
+    /// The analysis of an article failed inside the program (a bug): the
+    /// article is reported like an unreadable file and the batch goes on.
+    #[error("{what}: internal error while analysing: {message}")]
+    Internal {
+        /// The file.
+        path: String,
+        /// The file, and the record within it for JSON and JSONL
+        /// (`feed.jsonl (feed.jsonl#3)`), as messages name it.
+        what: String,
+        /// The panic message.
+        message: String,
+    },
+    /// The article's analysis ran past its time budget (pathological input).
+    #[error("{what}: too complex to analyse (gave up after {seconds} s)")]
+    TooComplex {
+        /// The file.
+        path: String,
+        /// The file, and the record within it, as messages name it.
+        what: String,
+        /// The budget that ran out, in seconds.
+        seconds: u64,
+    },
 }
 
 impl IngestError {
@@ -90,7 +112,9 @@ impl IngestError {
             | IngestError::JsonLine { path, .. }
             | IngestError::Timeml { path, .. }
             | IngestError::NoText { path }
-            | IngestError::NotFound { path } => path,
+            | IngestError::NotFound { path }
+            | IngestError::Internal { path, .. }
+            | IngestError::TooComplex { path, .. } => path,
         }
     }
 }

@@ -63,8 +63,7 @@ pub fn read(src: &Source, html: &str) -> Result<Article, IngestError> {
     let mut art = new_article(src, Format::Html, title, text);
     let date = meta_date.or_else(|| ld_date.as_deref().and_then(|d| parse_date(d).ok()));
     if let Some(d) = date {
-        art.published = Some(d);
-        art.published_source = DateSource::HtmlMeta;
+        art.set_published(Some(d), DateSource::HtmlMeta);
     }
     if let Some(w) = meta_warning {
         art.warnings.push(w);

@@ -126,8 +126,7 @@ fn from_value(
     }
     if let Some(date) = first_string(map, DATE_FIELDS) {
         let d = parse_date(&date).map_err(|reason| format!("invalid date {date:?}: {reason}"))?;
-        art.published = Some(d);
-        art.published_source = DateSource::JsonField;
+        art.set_published(Some(d), DateSource::JsonField);
     }
     Ok(art)
 }

@@ -14,6 +14,7 @@ pub mod decode;
 pub mod error;
 pub mod html;
 pub mod json;
+pub mod jsonl_stream;
 pub mod plain;
 pub mod timeml;
 

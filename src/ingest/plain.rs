@@ -90,8 +90,7 @@ pub fn read(src: &Source, text: String, format: Format) -> Result<Article, Inges
     regions.sort_by_key(|r| r.span);
     let mut art = new_article(src, format, title, text);
     art.regions = regions;
-    art.published = published;
-    art.published_source = source;
+    art.set_published(published, source);
     if debris > 0 {
         art.warnings.push(format!(
             "{debris} line(s) of web debris marked and not analysed"

@@ -97,7 +97,7 @@ pub fn decode_entities(s: &str) -> String {
 
 /// Decode one entity at the start of `s`; returns the character and the entity length.
 fn decode_one(s: &str) -> Option<(char, usize)> {
-    let semi = s[..s.len().min(12)].find(';')?;
+    let semi = crate::slice::head(s, 12).find(';')?;
     let name = &s[1..semi];
     let c = match name {
         "amp" => '&',
