@@ -165,7 +165,11 @@ fn a_panic_in_one_article_is_that_articles_error_and_the_batch_goes_on() {
     let marker = "XYZZY-PANIC";
     let bad = format!(" date 2021-12-07 T\n\nRussia warned Ukraine. {marker}\n");
     let (code, v, err) = extract_files(
-        &[("a.txt", GOOD), ("bad.txt", &bad), ("c.txt", GOOD)],
+        &[
+            ("a.txt", GOOD),
+            ("bad.txt", &bad),
+            ("c.txt", " date 2021-12-08 T\n\nKyiv replied.\n"),
+        ],
         &[(FAULT_INJECTION_VAR, marker)],
     );
     assert_eq!(code, 1, "partial failure: {err}");
@@ -317,4 +321,35 @@ fn dated_articles_carry_no_missing_date_warning() {
             "{a}"
         );
     }
+}
+
+#[test]
+fn copies_of_an_article_are_read_once_and_do_not_multiply_events() {
+    let one = crate::util::extract_json(&[Path::new("seeds")]);
+    let dir = tempfile::tempdir().unwrap();
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(root().join("seeds")).unwrap() {
+        let p = entry.unwrap().path();
+        let bytes = std::fs::read(&p).unwrap();
+        for copy in 0..40 {
+            let name = format!("{copy:03}_{}", p.file_name().unwrap().to_string_lossy());
+            std::fs::write(dir.path().join(&name), &bytes).unwrap();
+            names.push(name);
+        }
+    }
+    let out = run(
+        &["extract", dir.path().to_str().unwrap(), "--format", "json"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let many: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(many["articles"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        many["clusters"].as_array().unwrap().len(),
+        one["clusters"].as_array().unwrap().len()
+    );
+    // each copy is reported once, naming the article kept
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.matches("read once").count(), 117, "{err}");
+    assert!(err.contains("001_000_d4fc54c481534265.txt: the same article as"));
 }

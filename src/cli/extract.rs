@@ -5,7 +5,6 @@ use crate::corpus::corrections;
 use crate::corpus::project::{Project, content_hash};
 use crate::corpus::{self, Corpus, load_paths};
 use crate::export::{self, json, write_atomic};
-use crate::extract::analyze;
 use crate::ingest::jsonl_stream::JsonlStream;
 use crate::ingest::{self, IngestError, Source};
 use anyhow::Context;
@@ -69,7 +68,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<u8> {
             .flatten()
             .map(corpus::analyze_contained)
             .partition(Result::is_ok);
-        corpus.extend(ok.into_iter().flatten().collect());
+        corpus.extend_unique(ok.into_iter().flatten().collect());
         corpus
             .errors
             .extend(errs.into_iter().filter_map(Result::err));
@@ -103,13 +102,17 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<u8> {
     for e in &corpus.errors {
         eprintln!("tension-timeline: {e}");
     }
+    for d in &corpus.duplicates {
+        eprintln!("tension-timeline: {d}");
+    }
     let code = exit_code(corpus.analyses.len(), corpus.errors.len());
     let stats = args.stats.then(|| {
         format!(
-            "{} article(s), {} event mention(s), {} merged event(s), {} failed; {}",
+            "{} article(s), {} event mention(s), {} merged event(s), {} duplicate(s), {} failed; {}",
             corpus.analyses.len(),
             corpus.event_count(),
             corpus.clusters.len(),
+            corpus.duplicates.len(),
             corpus.errors.len(),
             corpus.timings
         )

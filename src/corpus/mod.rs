@@ -9,6 +9,7 @@
 pub mod cluster;
 pub mod corrections;
 pub mod dating;
+pub mod duplicates;
 pub mod project;
 
 pub use cluster::{MentionRef, MergedEvent};
@@ -66,9 +67,19 @@ pub struct Corpus {
     pub clusters: Vec<MergedEvent>,
     /// How long the last load and link took.
     pub timings: LoadTimings,
+    /// Articles of the last load left out as copies of others.
+    pub duplicates: Vec<duplicates::Duplicate>,
 }
 
 impl Corpus {
+    /// Adds the analyses that are not copies of articles already here (nor
+    /// of each other), and records the copies in [`Corpus::duplicates`].
+    pub fn extend_unique(&mut self, analyses: Vec<Analysis>) {
+        let (kept, dups) = duplicates::remove_duplicates(&self.analyses, analyses);
+        self.duplicates.extend(dups);
+        self.extend(kept);
+    }
+
     /// Adds analyses, renaming ids that are already taken (`a.txt`, `a.txt~2`).
     pub fn extend(&mut self, analyses: Vec<Analysis>) {
         let mut taken: HashSet<String> =
@@ -138,6 +149,7 @@ impl Corpus {
             errors: Vec::new(),
             clusters: self.clusters.clone(),
             timings: self.timings,
+            duplicates: Vec::new(),
         }
     }
 
@@ -196,7 +208,7 @@ pub fn load_paths(
             Err(e) => corpus.errors.push(e),
         }
     }
-    corpus.extend(analyses);
+    corpus.extend_unique(analyses);
     let analysed_at = Instant::now();
     corpus.link();
     corpus.timings.listing = listed_at - start;

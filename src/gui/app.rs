@@ -289,6 +289,8 @@ impl App {
             .extend(loaded.errors.iter().map(ToString::to_string));
         let selected = self.selected_id();
         self.session.restore(&mut self.corpus);
+        let mut duplicates = loaded.duplicates.clone();
+        let mut n = n;
         if self.corpus.analyses.is_empty() {
             // the worker has linked the new articles already
             self.corpus = Corpus {
@@ -296,9 +298,14 @@ impl App {
                 ..loaded
             };
         } else if !loaded.analyses.is_empty() {
-            self.corpus.extend(loaded.analyses);
+            let before = self.corpus.duplicates.len();
+            self.corpus.extend_unique(loaded.analyses);
+            duplicates.extend_from_slice(&self.corpus.duplicates[before..]);
+            n -= self.corpus.duplicates.len() - before;
             self.corpus.link();
         }
+        self.errors
+            .extend(duplicates.iter().map(ToString::to_string));
         if let Err(e) = self.session.corpus_changed(&mut self.corpus) {
             self.errors.push(e.to_string());
         }
@@ -307,7 +314,12 @@ impl App {
             self.check_project_articles(&expected);
         }
         self.message = format!(
-            "Loaded {n} article(s){}",
+            "Loaded {n} article(s){}{}",
+            if duplicates.is_empty() {
+                String::new()
+            } else {
+                format!(", {} duplicate(s) read once", duplicates.len())
+            },
             if failed > 0 {
                 format!(", {failed} failed")
             } else {

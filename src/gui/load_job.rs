@@ -25,27 +25,35 @@ impl LoadJob {
     /// once a second (drawing, in software on some machines, must not slow
     /// the load), and at once when the load is done.
     pub fn start(paths: Vec<PathBuf>, ctx: egui::Context) -> LoadJob {
+        LoadJob::spawn(ctx, move |progress, cancel| {
+            load_paths(&paths, progress, cancel)
+        })
+    }
+
+    /// Runs `work` (a load: progress callback and cancel flag in, corpus
+    /// out) on a worker thread. Each article's analysis is contained inside
+    /// `load_paths`; a panic in what is left (listing, dating, merging) is
+    /// caught here, so that the window reports it and keeps what was loaded
+    /// before.
+    fn spawn(
+        ctx: egui::Context,
+        work: impl FnOnce(&(dyn Fn(usize, usize) + Sync), &AtomicBool) -> Corpus + Send + 'static,
+    ) -> LoadJob {
         let done = Arc::new(AtomicUsize::new(0));
         let total = Arc::new(AtomicUsize::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
         let (tx, rx) = channel();
         let (d, t, c) = (done.clone(), total.clone(), cancel.clone());
         std::thread::spawn(move || {
-            // each article's analysis is contained inside load_paths; this
-            // catches what is left (listing, dating, merging), so that the
-            // window reports it and keeps what was loaded before
-            let loaded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                load_paths(
-                    &paths,
-                    &|n, of| {
-                        d.store(n, Ordering::Relaxed);
-                        t.store(of, Ordering::Relaxed);
-                        ctx.request_repaint_after(PROGRESS_REDRAW);
-                    },
-                    &c,
-                )
-            }))
-            .map_err(|p| worker_died(&crate::corpus::panic_message(p.as_ref())));
+            let repaint = ctx.clone();
+            let progress = move |n, of| {
+                d.store(n, Ordering::Relaxed);
+                t.store(of, Ordering::Relaxed);
+                repaint.request_repaint_after(PROGRESS_REDRAW);
+            };
+            let loaded =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&progress, &c)))
+                    .map_err(|p| worker_died(&crate::corpus::panic_message(p.as_ref())));
             let _ = tx.send(loaded);
             ctx.request_repaint();
         });
@@ -92,4 +100,36 @@ fn worker_died(why: &str) -> String {
         "The loading worker stopped unexpectedly ({why}); the articles loaded before are kept, \
          the files of this load are not loaded"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wait(job: &LoadJob) -> Result<Corpus, String> {
+        loop {
+            if let Some(r) = job.poll() {
+                return r;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    }
+
+    #[test]
+    fn a_worker_that_dies_is_reported() {
+        let job = LoadJob::spawn(egui::Context::default(), |progress, _| {
+            progress(1, 2);
+            panic!("merging went wrong")
+        });
+        let why = wait(&job).err().expect("the death is reported");
+        assert!(why.contains("merging went wrong"), "{why}");
+        assert!(why.contains("loaded before are kept"), "{why}");
+        assert_eq!(job.progress(), (1, 2));
+    }
+
+    #[test]
+    fn a_worker_that_finishes_hands_over_its_corpus() {
+        let job = LoadJob::spawn(egui::Context::default(), |_, _| Corpus::default());
+        assert!(wait(&job).is_ok());
+    }
 }
