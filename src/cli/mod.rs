@@ -126,11 +126,20 @@ pub struct EvalArgs {
 /// Parses the command line, runs it, and returns the exit code.
 pub fn main() -> ExitCode {
     let args = Args::parse();
-    let result = match args.command {
+    // each article's analysis contains its own panics; one that escapes the
+    // rest of a command (merging, writing) ends it with a message and exit
+    // code 2 instead of Rust's 101
+    let result = std::panic::catch_unwind(|| match args.command {
         Some(Command::Extract(a)) => extract::run(&a),
         Some(Command::EvalTimeml(a)) => eval(&a),
         None => crate::gui::run(args.paths).map(|()| EXIT_OK),
-    };
+    })
+    .unwrap_or_else(|p| {
+        Err(anyhow::anyhow!(
+            "internal error: {}",
+            crate::corpus::panic_message(p.as_ref())
+        ))
+    });
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) if is_broken_pipe(&e) => ExitCode::from(EXIT_OK),

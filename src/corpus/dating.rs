@@ -201,7 +201,20 @@ pub fn infer_publication_dates(analyses: &mut [Analysis]) {
         let index = DatedIndex::new(analyses);
         updates = undated
             .par_iter()
-            .filter_map(|&i| date_one(&analyses[i], &index).map(|a| (i, a)))
+            .filter_map(|&i| {
+                // a bug met while dating one article leaves it undated, with
+                // the reason among its warnings, and the others go on
+                let a = &analyses[i];
+                let names = || (a.article.path.clone(), super::article_label(&a.article));
+                match super::contain(names, || date_one(a, &index)) {
+                    Ok(dated) => dated.map(|d| (i, d)),
+                    Err(e) => {
+                        let mut kept = a.clone();
+                        kept.article.warnings.push(e.to_string());
+                        Some((i, kept))
+                    }
+                }
+            })
             .collect();
     }
     for (i, a) in updates {
