@@ -54,7 +54,8 @@ mod tests {
         assert_eq!(head(s, 11), "2021-12-€");
         assert_eq!(head(s, 100), s);
         assert_eq!(tail("a “b", 6, 2), "b");
-        assert_eq!(tail("a “b", 5, 4), "a “");
+        assert_eq!(tail("a “b", 5, 4), " “");
+        assert_eq!(tail("a “b", 5, 5), "a “");
         assert_eq!(get("a“b", (2, 3)), "");
         assert_eq!(get("a“b", (1, 5)), "“b");
         assert_eq!(get("abc", (2, 1)), "");
