@@ -17,11 +17,13 @@ pub mod json;
 pub mod jsonl_stream;
 pub mod plain;
 pub mod timeml;
+pub mod walk;
 
 pub use article::{
     Article, DateInference, DateSource, Format, NO_DATE_WARNING, Region, RegionKind,
 };
 pub use error::IngestError;
+pub use walk::{WalkOptions, expand_paths_with, open_regular};
 
 use std::path::{Path, PathBuf};
 
@@ -142,69 +144,28 @@ pub fn read_bytes(src: &Source, bytes: &[u8]) -> Vec<Result<Article, IngestError
     out
 }
 
-/// Reads the articles in one file.
+/// Reads the articles in one file, which must be a regular file (a FIFO,
+/// socket or device is refused without blocking: see [`open_regular`]).
 pub fn read_path(path: &Path) -> Vec<Result<Article, IngestError>> {
+    use std::io::Read;
     let src = Source::new(path.to_string_lossy());
-    match std::fs::read(path) {
-        Ok(bytes) => read_bytes(&src, &bytes),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            vec![Err(IngestError::NotFound { path: src.path })]
-        }
-        Err(source) => vec![Err(IngestError::Io {
-            path: src.path,
+    let mut bytes = Vec::new();
+    let read = open_regular(path).and_then(|mut f| {
+        f.read_to_end(&mut bytes).map_err(|source| IngestError::Io {
+            path: src.path.clone(),
             source,
-        })],
-    }
-}
-
-/// Files to read for the given paths: files as given, directories walked
-/// recursively (sorted, hidden entries skipped, supported extensions only).
-/// A path that does not exist is returned as an error, in order.
-pub fn expand_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            walk(p, &mut out);
-        } else if p.exists() {
-            out.push(Ok(p.clone()));
-        } else {
-            out.push(Err(IngestError::NotFound {
-                path: p.to_string_lossy().into_owned(),
-            }));
-        }
-    }
-    out
-}
-
-fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, IngestError>>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(rd) => rd,
-        Err(source) => {
-            out.push(Err(IngestError::Io {
-                path: dir.to_string_lossy().into_owned(),
-                source,
-            }));
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
         })
-        .collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            walk(&p, out);
-        } else if p.extension().is_some_and(|e| {
-            EXTENSIONS.contains(&e.to_string_lossy().to_ascii_lowercase().as_str())
-        }) {
-            out.push(Ok(p));
-        }
+    });
+    match read {
+        Ok(_) => read_bytes(&src, &bytes),
+        Err(e) => vec![Err(e)],
     }
+}
+
+/// Files to read for the given paths, folders walked without following
+/// symbolic links: [`expand_paths_with`] with the default [`WalkOptions`].
+pub fn expand_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
+    expand_paths_with(paths, &WalkOptions::default())
 }
 
 #[cfg(test)]
