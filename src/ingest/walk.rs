@@ -29,18 +29,24 @@ pub struct WalkOptions {
     pub follow_links: bool,
 }
 
-/// A file's identity on its file system, to visit it once.
+/// A file's identity on its file system, to visit it once: its (device,
+/// inode) on Unix.
+#[cfg(unix)]
 type FileId = (u64, u64);
 
+/// A file's identity, to visit it once: its canonical path elsewhere.
+#[cfg(not(unix))]
+type FileId = PathBuf;
+
 #[cfg(unix)]
-fn file_id(m: &Metadata) -> Option<FileId> {
+fn file_id(_: &Path, m: &Metadata) -> Option<FileId> {
     use std::os::unix::fs::MetadataExt;
     Some((m.dev(), m.ino()))
 }
 
 #[cfg(not(unix))]
-fn file_id(_: &Metadata) -> Option<FileId> {
-    None
+fn file_id(p: &Path, _: &Metadata) -> Option<FileId> {
+    std::fs::canonicalize(p).ok()
 }
 
 /// What a file that is not a regular file is, for messages
@@ -159,7 +165,7 @@ impl Walker {
     /// by name, with an explicit stack so a deep tree cannot overflow the
     /// call stack.
     fn walk(&mut self, root: &Path, meta: &Metadata) {
-        if !self.first_visit_of_dir(meta) {
+        if !self.first_visit_of_dir(root, meta) {
             return;
         }
         let mut stack: Vec<std::vec::IntoIter<PathBuf>> = Vec::new();
@@ -180,8 +186,8 @@ impl Walker {
     }
 
     /// Records a directory; false if it was walked already.
-    fn first_visit_of_dir(&mut self, meta: &Metadata) -> bool {
-        file_id(meta).is_none_or(|id| self.seen_dirs.insert(id))
+    fn first_visit_of_dir(&mut self, p: &Path, meta: &Metadata) -> bool {
+        file_id(p, meta).is_none_or(|id| self.seen_dirs.insert(id))
     }
 
     /// The sorted, non-hidden entries of `dir`, or `None` after recording
@@ -236,7 +242,7 @@ impl Walker {
             own
         };
         if meta.is_dir() {
-            return self.first_visit_of_dir(&meta).then(|| p.to_path_buf());
+            return self.first_visit_of_dir(p, &meta).then(|| p.to_path_buf());
         }
         if !has_supported_extension(p) {
             return None;
@@ -246,7 +252,7 @@ impl Walker {
             return None;
         }
         if self.options.follow_links
-            && let Some(id) = file_id(&meta)
+            && let Some(id) = file_id(p, &meta)
             && !self.seen_files.insert(id)
         {
             return None;
