@@ -191,8 +191,8 @@ pub fn load_paths_with(
                 return Vec::new();
             }
             let out = contain(
-                || (f.display().to_string(), f.display().to_string()),
-                || ingest::read_path(f),
+                || (f.path.display().to_string(), f.path.display().to_string()),
+                || ingest::read_listed(f),
             )
             .unwrap_or_else(|e| vec![Err(e)])
             .into_iter()

@@ -23,7 +23,7 @@ pub use article::{
     Article, DateInference, DateSource, Format, NO_DATE_WARNING, Region, RegionKind,
 };
 pub use error::IngestError;
-pub use walk::{WalkOptions, expand_paths_with, open_regular};
+pub use walk::{ListedFile, WalkOptions, expand_paths_with, open_listed, open_regular};
 
 use std::path::{Path, PathBuf};
 
@@ -147,10 +147,20 @@ pub fn read_bytes(src: &Source, bytes: &[u8]) -> Vec<Result<Article, IngestError
 /// Reads the articles in one file, which must be a regular file (a FIFO,
 /// socket or device is refused without blocking: see [`open_regular`]).
 pub fn read_path(path: &Path) -> Vec<Result<Article, IngestError>> {
+    read_listed(&ListedFile {
+        path: path.to_path_buf(),
+        may_be_link: true,
+    })
+}
+
+/// Reads the articles in one file listed by [`expand_paths_with`] (a file
+/// found by a walk that does not follow links is not read through a link:
+/// see [`open_listed`]).
+pub fn read_listed(file: &ListedFile) -> Vec<Result<Article, IngestError>> {
     use std::io::Read;
-    let src = Source::new(path.to_string_lossy());
+    let src = Source::new(file.path.to_string_lossy());
     let mut bytes = Vec::new();
-    let read = open_regular(path).and_then(|mut f| {
+    let read = open_listed(file).and_then(|mut f| {
         f.read_to_end(&mut bytes).map_err(|source| IngestError::Io {
             path: src.path.clone(),
             source,
@@ -163,9 +173,13 @@ pub fn read_path(path: &Path) -> Vec<Result<Article, IngestError>> {
 }
 
 /// Files to read for the given paths, folders walked without following
-/// symbolic links: [`expand_paths_with`] with the default [`WalkOptions`].
+/// symbolic links: the paths of [`expand_paths_with`] with the default
+/// [`WalkOptions`].
 pub fn expand_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
     expand_paths_with(paths, &WalkOptions::default())
+        .into_iter()
+        .map(|r| r.map(|f| f.path))
+        .collect()
 }
 
 #[cfg(test)]

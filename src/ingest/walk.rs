@@ -95,6 +95,18 @@ fn not_regular(path: &Path, ft: &FileType) -> IngestError {
     }
 }
 
+/// A file to read, as [`expand_paths_with`] lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListedFile {
+    /// The path as given or found.
+    pub path: PathBuf,
+    /// Whether the path may be a symbolic link: true for a path named
+    /// explicitly and for files of a walk that follows links; false for
+    /// files of a walk that does not, which are then opened without
+    /// following a link (one swapped in after the listing is refused).
+    pub may_be_link: bool,
+}
+
 /// Opens `path` for reading if it leads to a regular file (symbolic links
 /// are followed: the caller decided the path may be read).
 ///
@@ -102,7 +114,23 @@ fn not_regular(path: &Path, ft: &FileType) -> IngestError {
 /// without blocking: the type is checked before opening, the file is opened
 /// with `O_NONBLOCK` on Unix, and the opened file is checked again.
 pub fn open_regular(path: &Path) -> Result<File, IngestError> {
-    let before = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
+    open_listed(&ListedFile {
+        path: path.to_path_buf(),
+        may_be_link: true,
+    })
+}
+
+/// [`open_regular`] for a listed file: one that may not be a link is
+/// opened with `O_NOFOLLOW` on Unix, and a link there is refused as
+/// "not a regular file (a symbolic link)".
+pub fn open_listed(file: &ListedFile) -> Result<File, IngestError> {
+    let path = file.path.as_path();
+    let before = if file.may_be_link {
+        std::fs::metadata(path)
+    } else {
+        std::fs::symlink_metadata(path)
+    }
+    .map_err(|e| io_error(path, e))?;
     if !before.is_file() {
         return Err(not_regular(path, &before.file_type()));
     }
@@ -112,15 +140,30 @@ pub fn open_regular(path: &Path) -> Result<File, IngestError> {
     {
         use std::os::unix::fs::OpenOptionsExt;
         // a FIFO put in the file's place after the check cannot block the
-        // open; reading a regular file ignores the flag
-        options.custom_flags(libc::O_NONBLOCK);
+        // open (reading a regular file ignores the flag), and a link put
+        // there cannot be followed
+        let nofollow = if file.may_be_link {
+            0
+        } else {
+            libc::O_NOFOLLOW
+        };
+        options.custom_flags(libc::O_NONBLOCK | nofollow);
     }
-    let file = options.open(path).map_err(|e| io_error(path, e))?;
-    let after = file.metadata().map_err(|e| io_error(path, e))?;
+    let opened = options.open(path).map_err(|e| {
+        #[cfg(unix)]
+        if !file.may_be_link && e.raw_os_error() == Some(libc::ELOOP) {
+            return IngestError::NotRegular {
+                path: path.to_string_lossy().into_owned(),
+                kind: "a symbolic link",
+            };
+        }
+        io_error(path, e)
+    })?;
+    let after = opened.metadata().map_err(|e| io_error(path, e))?;
     if !after.is_file() {
         return Err(not_regular(path, &after.file_type()));
     }
-    Ok(file)
+    Ok(opened)
 }
 
 /// Files to read for the given paths: files as given (they must be regular
@@ -131,7 +174,7 @@ pub fn open_regular(path: &Path) -> Result<File, IngestError> {
 pub fn expand_paths_with(
     paths: &[PathBuf],
     options: &WalkOptions,
-) -> Vec<Result<PathBuf, IngestError>> {
+) -> Vec<Result<ListedFile, IngestError>> {
     let mut walker = Walker {
         options: *options,
         seen_dirs: HashSet::new(),
@@ -141,7 +184,10 @@ pub fn expand_paths_with(
     for p in paths {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => walker.walk(p, &m),
-            Ok(m) if m.is_file() => walker.out.push(Ok(p.clone())),
+            Ok(m) if m.is_file() => walker.out.push(Ok(ListedFile {
+                path: p.clone(),
+                may_be_link: true,
+            })),
             Ok(m) => walker.out.push(Err(not_regular(p, &m.file_type()))),
             Err(e) => walker.out.push(Err(io_error(p, e))),
         }
@@ -157,7 +203,7 @@ struct Walker {
     seen_dirs: HashSet<FileId>,
     /// Files already listed through a followed link (only when following).
     seen_files: HashSet<FileId>,
-    out: Vec<Result<PathBuf, IngestError>>,
+    out: Vec<Result<ListedFile, IngestError>>,
 }
 
 impl Walker {
@@ -257,7 +303,10 @@ impl Walker {
         {
             return None;
         }
-        self.out.push(Ok(p.to_path_buf()));
+        self.out.push(Ok(ListedFile {
+            path: p.to_path_buf(),
+            may_be_link: self.options.follow_links,
+        }));
         None
     }
 }
@@ -282,7 +331,7 @@ mod tests {
             },
         ) {
             match r {
-                Ok(p) => ok.push(p.to_string_lossy().into_owned()),
+                Ok(f) => ok.push(f.path.to_string_lossy().into_owned()),
                 Err(e) => errs.push(e.to_string()),
             }
         }
@@ -346,6 +395,29 @@ mod tests {
         let (ok, errs) = listed(&[d.to_path_buf()], false);
         assert_eq!(ok.len(), 2);
         assert!(errs.is_empty(), "{errs:?}");
+    }
+
+    #[test]
+    fn a_link_swapped_in_after_an_unfollowed_walk_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(d.join("a.txt"), "A").unwrap();
+        let listed = expand_paths_with(&[d.to_path_buf()], &WalkOptions::default());
+        let [Ok(file)] = listed.as_slice() else {
+            panic!("{listed:?}")
+        };
+        assert!(!file.may_be_link);
+        assert!(open_listed(file).is_ok());
+        std::fs::remove_file(d.join("a.txt")).unwrap();
+        symlink("/etc/passwd", d.join("a.txt")).unwrap();
+        let e = open_listed(file).unwrap_err();
+        assert!(
+            e.to_string()
+                .ends_with("a.txt: not a regular file (a symbolic link)"),
+            "{e}"
+        );
+        // named explicitly, the same path may be a link
+        assert!(open_regular(&d.join("a.txt")).is_ok());
     }
 
     #[test]
