@@ -3,7 +3,9 @@
 //! The format is chosen by extension and content ([`detect_format`]); bytes are
 //! decoded whatever their encoding ([`decode`]); each format has its reader
 //! ([`plain`], [`html`], [`json`], [`timeml`]). [`read_path`] reads one file,
-//! [`expand_paths`] turns files and directories into the list of files to read.
+//! [`expand_paths`] turns files and directories into the list of files to read
+//! ([`walk`]: symbolic links inside folders followed only when asked, loops
+//! ended, regular files only, opened without blocking on a FIFO).
 //! A file that cannot be read gives an [`IngestError`] naming it; nothing
 //! here panics on bad input.
 
