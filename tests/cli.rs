@@ -244,6 +244,7 @@ fn help_explains_every_option() {
         "--out",
         "--progress",
         "--stats",
+        "--follow",
         "json",
         "jsonl",
         "csv",

@@ -316,9 +316,11 @@ fn exports_from_the_file_menu_commands() {
     assert_eq!(
         std::fs::read_dir(dir.path().join("timeml"))
             .unwrap()
+            .filter(|e| e.as_ref().unwrap().path().extension().unwrap() == "tml")
             .count(),
         3
     );
+    assert!(dir.path().join("timeml/manifest.tsv").is_file());
     let project: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("project.json")).unwrap())
             .unwrap();

@@ -3,6 +3,7 @@
 mod util;
 
 mod cli;
+mod files;
 mod gui;
 mod gui_corrections;
 mod panics;

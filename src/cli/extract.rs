@@ -3,10 +3,10 @@
 use super::{EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, ExtractArgs, OutputFormat, ProgressMode};
 use crate::corpus::corrections;
 use crate::corpus::project::{Project, content_hash};
-use crate::corpus::{self, Corpus, load_paths};
-use crate::export::{self, json, write_atomic};
+use crate::corpus::{self, Corpus, load_paths_with};
+use crate::export::{self, AtomicFile, json, write_atomic};
 use crate::ingest::jsonl_stream::JsonlStream;
-use crate::ingest::{self, IngestError, Source};
+use crate::ingest::{self, IngestError, Source, WalkOptions};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -24,6 +24,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<u8> {
     if stdin_only && args.format == OutputFormat::Jsonl {
         return stream_stdin_jsonl(args);
     }
+    check_out(args)?;
     let project = match &args.project {
         Some(p) => Some(Project::open(p)?),
         None => None,
@@ -43,8 +44,11 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<u8> {
     }
     let started = std::time::Instant::now();
     let bar = progress_bar(args.progress);
-    let mut corpus = load_paths(
+    let mut corpus = load_paths_with(
         &files,
+        &WalkOptions {
+            follow_links: args.follow,
+        },
         &|done, total| {
             bar.set_length(total as u64);
             bar.set_position(done as u64);
@@ -127,6 +131,18 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<u8> {
         );
     }
     Ok(code)
+}
+
+/// Refuses an `--out` that is a device, FIFO or symbolic link before any
+/// work is done (the writing checks again): it is never replaced.
+fn check_out(args: &ExtractArgs) -> anyhow::Result<()> {
+    if let Some(out) = &args.out {
+        let timeml_dir = args.format == OutputFormat::Timeml && out.is_dir();
+        if !timeml_dir {
+            export::check_replaceable(out).with_context(|| format!("writing {}", out.display()))?;
+        }
+    }
+    Ok(())
 }
 
 fn exit_code(ok: usize, failed: usize) -> u8 {
@@ -219,13 +235,27 @@ fn write_timeml_dir(dir: &Path, corpus: &Corpus) -> anyhow::Result<()> {
 /// analysis failed.
 fn stream_stdin_jsonl(args: &ExtractArgs) -> anyhow::Result<u8> {
     let stdin = std::io::stdin().lock();
-    let mut sink: Box<dyn Write> = match &args.out {
-        Some(p) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?,
-        )),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    let (ok, failed) = match &args.out {
+        // a temporary file beside the target, renamed over it when the
+        // stream ends; on an error (or a signal) it is removed and the
+        // target stays as it was
+        Some(p) => {
+            let writing = || format!("writing {}", p.display());
+            let file = AtomicFile::create(p).with_context(writing)?;
+            let mut sink = std::io::BufWriter::new(file);
+            let counts = stream_jsonl(stdin, &mut sink)?;
+            let file = sink
+                .into_inner()
+                .map_err(std::io::IntoInnerError::into_error)
+                .with_context(writing)?;
+            file.commit().with_context(writing)?;
+            counts
+        }
+        None => stream_jsonl(
+            stdin,
+            &mut std::io::BufWriter::new(std::io::stdout().lock()),
+        )?,
     };
-    let (ok, failed) = stream_jsonl(stdin, &mut sink)?;
     Ok(exit_code(ok, failed))
 }
 

@@ -99,11 +99,18 @@ pub struct ExtractArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = OutputFormat::Json)]
     pub format: OutputFormat,
-    /// Write to this file instead of standard output (written atomically).
-    /// With `--format timeml` and several articles, a directory to write one
-    /// `.tml` file per article into.
+    /// Write to this file instead of standard output (written atomically:
+    /// into a temporary file beside it, renamed at the end; an existing
+    /// device, FIFO or symbolic link is refused). With `--format timeml` and
+    /// several articles, a directory to write one `.tml` file per article
+    /// into, with `manifest.tsv` listing them.
     #[arg(short, long, value_name = "PATH")]
     pub out: Option<PathBuf>,
+    /// Follow symbolic links inside folders (as ripgrep's `--follow`). Off:
+    /// links found in a folder are skipped. Links named as PATHS are always
+    /// followed. Loops are detected and every file is read once.
+    #[arg(short = 'L', long)]
+    pub follow: bool,
     /// Progress bar on standard error (hidden anyway when it is not a terminal).
     #[arg(long, value_enum, default_value_t = ProgressMode::Auto)]
     pub progress: ProgressMode,
@@ -130,7 +137,10 @@ pub fn main() -> ExitCode {
     // rest of a command (merging, writing) ends it with a message and exit
     // code 2 instead of Rust's 101
     let result = std::panic::catch_unwind(|| match args.command {
-        Some(Command::Extract(a)) => extract::run(&a),
+        Some(Command::Extract(a)) => {
+            remove_temp_files_on_signals();
+            extract::run(&a)
+        }
         Some(Command::EvalTimeml(a)) => eval(&a),
         None => crate::gui::run(args.paths).map(|()| EXIT_OK),
     })
@@ -149,6 +159,29 @@ pub fn main() -> ExitCode {
         }
     }
 }
+
+/// On SIGINT or SIGTERM, removes the temporary output files being written
+/// and exits with 130 or 143 (128 + the signal), so an interrupted `extract`
+/// leaves no partial `.tension-timeline-XXXXXX.tmp` file behind.
+#[cfg(unix)]
+fn remove_temp_files_on_signals() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    match signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) {
+        Ok(mut signals) => {
+            std::thread::spawn(move || {
+                if let Some(sig) = signals.forever().next() {
+                    crate::export::remove_temp_files_and_exit(128 + sig);
+                }
+            });
+        }
+        Err(e) => eprintln!(
+            "tension-timeline: cannot watch for interruptions ({e}); an interrupted run may leave a temporary file"
+        ),
+    }
+}
+
+#[cfg(not(unix))]
+fn remove_temp_files_on_signals() {}
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {

@@ -159,7 +159,8 @@ impl Corpus {
     }
 }
 
-/// Reads and analyses the files under `paths` in parallel.
+/// Reads and analyses the files under `paths` in parallel (folders walked
+/// without following symbolic links).
 ///
 /// `progress(done, total)` is called after each file (from worker threads);
 /// setting `cancel` stops the work at the next file, keeping what is done.
@@ -168,11 +169,23 @@ pub fn load_paths(
     progress: &(dyn Fn(usize, usize) + Sync),
     cancel: &AtomicBool,
 ) -> Corpus {
+    load_paths_with(paths, &ingest::WalkOptions::default(), progress, cancel)
+}
+
+/// [`load_paths`] with folders walked as `walk` says (`--follow`).
+pub fn load_paths_with(
+    paths: &[PathBuf],
+    walk: &ingest::WalkOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+    cancel: &AtomicBool,
+) -> Corpus {
     let mut corpus = Corpus::default();
     let mut files = Vec::new();
     let start = Instant::now();
     // the lexicons are built while the folders are listed
-    let (_, listed) = rayon::join(crate::extract::warm_up, || ingest::expand_paths(paths));
+    let (_, listed) = rayon::join(crate::extract::warm_up, || {
+        ingest::expand_paths_with(paths, walk)
+    });
     let listed_at = Instant::now();
     for p in listed {
         match p {
@@ -190,8 +203,8 @@ pub fn load_paths(
                 return Vec::new();
             }
             let out = contain(
-                || (f.display().to_string(), f.display().to_string()),
-                || ingest::read_path(f),
+                || (f.path.display().to_string(), f.path.display().to_string()),
+                || ingest::read_listed(f),
             )
             .unwrap_or_else(|e| vec![Err(e)])
             .into_iter()

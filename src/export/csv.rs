@@ -26,7 +26,14 @@ pub const HEADER: &[&str] = &[
     "cluster",
 ];
 
-/// The CSV text for all events of a corpus.
+/// The columns of [`HEADER`] that hold numbers we compute (score,
+/// goldstein, span_start, span_end): written as they are, while every other
+/// cell goes through [`crate::export::spreadsheet_safe`].
+const NUMERIC_COLUMNS: [usize; 4] = [8, 10, 16, 17];
+
+/// The CSV text for all events of a corpus. Text cells that would start a
+/// spreadsheet formula (`=`, `+`, `-`, `@`, tab, carriage return) begin with
+/// `'`.
 pub fn to_csv(corpus: &Corpus) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(HEADER).expect("writing to memory");
@@ -58,7 +65,28 @@ pub fn to_csv(corpus: &Corpus) -> String {
             e.rule.clone(),
             e.cluster.clone().unwrap_or_default(),
         ];
-        w.write_record(&row).expect("writing to memory");
+        // text cells cannot start a formula; the numbers we write ourselves
+        // (score, goldstein, spans) stay numbers
+        let row = row.iter().enumerate().map(|(i, cell)| {
+            if NUMERIC_COLUMNS.contains(&i) {
+                std::borrow::Cow::Borrowed(cell.as_str())
+            } else {
+                crate::export::spreadsheet_safe(cell)
+            }
+        });
+        w.write_record(row.map(|c| c.into_owned()))
+            .expect("writing to memory");
     }
     String::from_utf8(w.into_inner().expect("flushing memory")).expect("CSV of UTF-8 is UTF-8")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numeric_columns_are_the_numbers() {
+        let names: Vec<&str> = NUMERIC_COLUMNS.iter().map(|&i| HEADER[i]).collect();
+        assert_eq!(names, ["score", "goldstein", "span_start", "span_end"]);
+    }
 }

@@ -23,6 +23,12 @@ pub const HEADER: &[&str] = &[
     "SOURCEURL",
 ];
 
+/// The columns of [`HEADER`] that hold numbers we compute (SQLDATE,
+/// QuadClass, GoldsteinScale, NumMentions, NumArticles, PloverScore): written
+/// as they are, while every other cell goes through
+/// [`crate::export::spreadsheet_safe`].
+const NUMERIC_COLUMNS: [usize; 6] = [1, 7, 8, 9, 10, 12];
+
 /// CAMEO quad class of a root code: 1 verbal cooperation, 2 material
 /// cooperation, 3 verbal conflict, 4 material conflict.
 fn quad_class(root: u32) -> u32 {
@@ -34,7 +40,9 @@ fn quad_class(root: u32) -> u32 {
     }
 }
 
-/// The TSV text for the merged events of a corpus.
+/// The TSV text for the merged events of a corpus. Text cells that would
+/// start a spreadsheet formula (`=`, `+`, `-`, `@`) begin with `'`; tabs,
+/// newlines and carriage returns inside cells become spaces.
 pub fn to_gdelt_tsv(corpus: &Corpus) -> String {
     let paths: std::collections::HashMap<&str, &str> = corpus
         .analyses
@@ -79,9 +87,43 @@ pub fn to_gdelt_tsv(corpus: &Corpus) -> String {
             c.modality.name().to_string(),
             source.to_string(),
         ];
-        let clean: Vec<String> = row.iter().map(|f| f.replace(['\t', '\n'], " ")).collect();
+        // text cells cannot start a formula; the numbers we write ourselves
+        // (Goldstein value, PLOVER score, counts) stay numbers
+        let clean: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let f = f.replace(['\t', '\n', '\r'], " ");
+                if NUMERIC_COLUMNS.contains(&i) {
+                    f
+                } else {
+                    crate::export::spreadsheet_safe(&f).into_owned()
+                }
+            })
+            .collect();
         out.push_str(&clean.join("\t"));
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numeric_columns_are_the_numbers() {
+        let names: Vec<&str> = NUMERIC_COLUMNS.iter().map(|&i| HEADER[i]).collect();
+        assert_eq!(
+            names,
+            [
+                "SQLDATE",
+                "QuadClass",
+                "GoldsteinScale",
+                "NumMentions",
+                "NumArticles",
+                "PloverScore"
+            ]
+        );
+    }
 }

@@ -70,6 +70,17 @@ pub enum IngestError {
         /// The file.
         path: String,
     },
+    /// A FIFO, socket, device or directory where a file to read was
+    /// expected: only regular files are read (a FIFO could block the load
+    /// forever, a device could be endless).
+    #[error("{path}: not a regular file ({kind})")]
+    NotRegular {
+        /// The path as given or found.
+        path: String,
+        /// What it is instead: "a FIFO", "a socket", "a character device",
+        /// "a block device", "a directory".
+        kind: &'static str,
+    },
     /// A path that does not exist.
     #[error("{path}: no such file or directory")]
     NotFound {
@@ -113,6 +124,7 @@ impl IngestError {
             | IngestError::Timeml { path, .. }
             | IngestError::NoText { path }
             | IngestError::NotFound { path }
+            | IngestError::NotRegular { path, .. }
             | IngestError::Internal { path, .. }
             | IngestError::TooComplex { path, .. } => path,
         }

@@ -3,7 +3,9 @@
 //! The format is chosen by extension and content ([`detect_format`]); bytes are
 //! decoded whatever their encoding ([`decode`]); each format has its reader
 //! ([`plain`], [`html`], [`json`], [`timeml`]). [`read_path`] reads one file,
-//! [`expand_paths`] turns files and directories into the list of files to read.
+//! [`expand_paths`] turns files and directories into the list of files to read
+//! ([`walk`]: symbolic links inside folders followed only when asked, loops
+//! ended, regular files only, opened without blocking on a FIFO).
 //! A file that cannot be read gives an [`IngestError`] naming it; nothing
 //! here panics on bad input.
 
@@ -17,11 +19,13 @@ pub mod json;
 pub mod jsonl_stream;
 pub mod plain;
 pub mod timeml;
+pub mod walk;
 
 pub use article::{
     Article, DateInference, DateSource, Format, NO_DATE_WARNING, Region, RegionKind,
 };
 pub use error::IngestError;
+pub use walk::{ListedFile, WalkOptions, expand_paths_with, open_listed, open_regular};
 
 use std::path::{Path, PathBuf};
 
@@ -142,69 +146,42 @@ pub fn read_bytes(src: &Source, bytes: &[u8]) -> Vec<Result<Article, IngestError
     out
 }
 
-/// Reads the articles in one file.
+/// Reads the articles in one file, which must be a regular file (a FIFO,
+/// socket or device is refused without blocking: see [`open_regular`]).
 pub fn read_path(path: &Path) -> Vec<Result<Article, IngestError>> {
-    let src = Source::new(path.to_string_lossy());
-    match std::fs::read(path) {
-        Ok(bytes) => read_bytes(&src, &bytes),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            vec![Err(IngestError::NotFound { path: src.path })]
-        }
-        Err(source) => vec![Err(IngestError::Io {
-            path: src.path,
+    read_listed(&ListedFile {
+        path: path.to_path_buf(),
+        may_be_link: true,
+    })
+}
+
+/// Reads the articles in one file listed by [`expand_paths_with`] (a file
+/// found by a walk that does not follow links is not read through a link:
+/// see [`open_listed`]).
+pub fn read_listed(file: &ListedFile) -> Vec<Result<Article, IngestError>> {
+    use std::io::Read;
+    let src = Source::new(file.path.to_string_lossy());
+    let mut bytes = Vec::new();
+    let read = open_listed(file).and_then(|mut f| {
+        f.read_to_end(&mut bytes).map_err(|source| IngestError::Io {
+            path: src.path.clone(),
             source,
-        })],
-    }
-}
-
-/// Files to read for the given paths: files as given, directories walked
-/// recursively (sorted, hidden entries skipped, supported extensions only).
-/// A path that does not exist is returned as an error, in order.
-pub fn expand_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            walk(p, &mut out);
-        } else if p.exists() {
-            out.push(Ok(p.clone()));
-        } else {
-            out.push(Err(IngestError::NotFound {
-                path: p.to_string_lossy().into_owned(),
-            }));
-        }
-    }
-    out
-}
-
-fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, IngestError>>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(rd) => rd,
-        Err(source) => {
-            out.push(Err(IngestError::Io {
-                path: dir.to_string_lossy().into_owned(),
-                source,
-            }));
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
         })
-        .collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            walk(&p, out);
-        } else if p.extension().is_some_and(|e| {
-            EXTENSIONS.contains(&e.to_string_lossy().to_ascii_lowercase().as_str())
-        }) {
-            out.push(Ok(p));
-        }
+    });
+    match read {
+        Ok(_) => read_bytes(&src, &bytes),
+        Err(e) => vec![Err(e)],
     }
+}
+
+/// Files to read for the given paths, folders walked without following
+/// symbolic links: the paths of [`expand_paths_with`] with the default
+/// [`WalkOptions`].
+pub fn expand_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
+    expand_paths_with(paths, &WalkOptions::default())
+        .into_iter()
+        .map(|r| r.map(|f| f.path))
+        .collect()
 }
 
 #[cfg(test)]
