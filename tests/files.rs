@@ -11,6 +11,7 @@ use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 /// An article that gives events (a threat scored -3.5, an assault).
+const OTHER: &str = " date 2021-12-08 Talks\n\nKyiv and Moscow held talks on Wednesday.\n";
 const ARTICLE: &str = " date 2021-12-07 Tensions\n\nRussia threatened Ukraine with military action on Monday. Russian troops attacked the town of Avdiivka on Tuesday.\n";
 
 /// The binary, started in `dir` with `args`, all streams piped.
@@ -88,7 +89,8 @@ fn folder_links_are_read_only_with_follow() {
     std::fs::create_dir(d.join("news")).unwrap();
     std::fs::write(d.join("news/a.txt"), ARTICLE).unwrap();
     symlink("/etc/passwd", d.join("news/leak.txt")).unwrap();
-    std::fs::write(outside.path().join("far.txt"), ARTICLE).unwrap();
+    // another article (a copy of a.txt would be read once, as a duplicate)
+    std::fs::write(outside.path().join("far.txt"), OTHER).unwrap();
     symlink(outside.path().join("far.txt"), d.join("news/far.txt")).unwrap();
     let out = run_in(d, &["extract", "news"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -115,7 +117,7 @@ fn followed_loops_end_and_every_file_is_read_once() {
     let d = dir.path();
     std::fs::create_dir_all(d.join("news/sub")).unwrap();
     std::fs::write(d.join("news/a.txt"), ARTICLE).unwrap();
-    std::fs::write(d.join("news/sub/b.txt"), ARTICLE).unwrap();
+    std::fs::write(d.join("news/sub/b.txt"), OTHER).unwrap();
     symlink(".", d.join("news/s1")).unwrap();
     symlink(".", d.join("news/s2")).unwrap();
     symlink("..", d.join("news/sub/up")).unwrap();
