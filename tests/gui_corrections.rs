@@ -117,6 +117,24 @@ fn reject_undo_redo_and_the_project_keeps_it() {
     again
         .state_mut()
         .push(Command::OpenProject(project.clone()));
+    again.run_steps(4);
+    // the project-paths window lists the seeds (outside the project's
+    // folder) before anything is read
+    let pending = again.state().pending_project().expect("the window waits");
+    assert!(
+        pending.files().iter().all(|f| f.outside),
+        "{:?}",
+        pending.files()
+    );
+    assert_eq!(
+        again
+            .get_all_by_label_contains("(outside the project's folder)")
+            .count(),
+        3,
+        "each seed marked"
+    );
+    again.get_by_label_contains("This project reads these 3 file(s)");
+    again.get_by_label("Open").click();
     again.run_steps(2);
     settle(&mut again);
     assert_eq!(again.state().corpus.analyses.len(), 3);
@@ -159,6 +177,13 @@ fn a_moved_article_is_reported_when_its_project_opens() {
     let mut h = harness(PickResult::Cancelled);
     h.run_steps(2);
     h.state_mut().push(Command::OpenProject(project));
+    h.run_steps(4);
+    assert!(
+        h.state().pending_project().is_some(),
+        "{:?}",
+        h.state().errors
+    );
+    h.get_by_label("Open").click();
     step_until(&mut h, |app| {
         app.loading().is_none() && !app.errors.is_empty()
     });

@@ -15,8 +15,9 @@
 use super::Corpus;
 use super::cluster::regroup;
 use super::project::{Correction, EventKey, JournalEntry, content_hash};
+use crate::Span;
 use crate::extract::{
-    ActorMention, Analysis, DateBasis, Event, EventDate, Review, Trigger, analyze,
+    ActorMention, Analysis, DateBasis, Event, EventDate, PloverType, Review, Trigger, analyze,
 };
 use crate::ingest::DateSource;
 use crate::nlp::temporal::value_range;
@@ -99,33 +100,6 @@ pub fn key_of(a: &Analysis, e: &Event) -> EventKey {
     EventKey::of(&content_hash(&a.article.text), e)
 }
 
-/// The article and event a key points to: same text hash, same type, and
-/// the evidence overlapping the key's span most.
-fn locate(
-    analyses: &[Analysis],
-    index: &HashMap<String, usize>,
-    key: &EventKey,
-) -> Option<(usize, usize)> {
-    let ai = *index.get(&key.article_hash)?;
-    let ei = analyses[ai]
-        .events
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.event_type == key.event_type)
-        .filter_map(|(i, e)| {
-            let ov = e
-                .span
-                .1
-                .min(key.span.1)
-                .saturating_sub(e.span.0.max(key.span.0));
-            let exact = e.span == key.span;
-            (ov > 0 || exact).then_some((exact, ov, i))
-        })
-        .max()
-        .map(|(_, _, i)| i)?;
-    Some((ai, ei))
-}
-
 /// The publication dates the corrections set, by article index (the last
 /// one of an article wins).
 pub fn published_dates(
@@ -202,13 +176,6 @@ pub fn date_of(value: &str) -> EventDate {
     }
 }
 
-fn note(e: &mut Event, what: &str) {
-    e.rule = format!("{}; corrected by the analyst: {what}", e.rule);
-    if e.review != Review::Added {
-        e.review = Review::Corrected;
-    }
-}
-
 fn added_event(a: &Analysis, c: &Correction) -> Option<Event> {
     let Correction::AddEvent {
         key,
@@ -264,20 +231,24 @@ fn added_event(a: &Analysis, c: &Correction) -> Option<Event> {
 /// order, marking each event's [`Review`]; rejected events stay, marked
 /// rejected and out of every merged event. Rebuilds the merged events.
 /// Returns the number of corrections that found their event.
+///
+/// Near-linear in the journal: keys are found through indexes built once
+/// (by article, type and span), merged events are a union-find, and a
+/// merge notes each event at most once.
 pub fn apply_events(
     corpus: &mut Corpus,
     corrections: &[&Correction],
     index: &HashMap<String, usize>,
 ) -> usize {
     let mut applied = 0;
+    let analyses = &mut corpus.analyses;
+    let mut r = Replay::new(analyses);
     for c in corrections {
-        let analyses = &mut corpus.analyses;
-        let found = |k: &EventKey| locate(analyses, index, k);
         match c {
             Correction::Accept { key } => {
-                if let Some((ai, ei)) = found(key) {
+                if let Some(((ai, _), ei)) = find(&mut r, analyses, index, key) {
                     let e = &mut analyses[ai].events[ei];
-                    e.rule = format!("{}; accepted by the analyst", e.rule);
+                    e.rule.push_str("; accepted by the analyst");
                     if e.review == Review::Unreviewed {
                         e.review = Review::Accepted;
                     }
@@ -285,16 +256,18 @@ pub fn apply_events(
                 }
             }
             Correction::Reject { key } => {
-                if let Some((ai, ei)) = found(key) {
-                    let e = &mut analyses[ai].events[ei];
+                if let Some((ev, ei)) = find(&mut r, analyses, index, key) {
+                    let e = &mut analyses[ev.0].events[ei];
                     e.review = Review::Rejected;
                     e.cluster = None;
+                    r.node.remove(&ev);
                     applied += 1;
                 }
             }
             Correction::SetType { key, to, mode } => {
-                if let Some((ai, ei)) = found(key) {
+                if let Some(((ai, h), ei)) = find(&mut r, analyses, index, key) {
                     let e = &mut analyses[ai].events[ei];
+                    r.retype(ai, h, e.span, e.event_type, *to);
                     e.event_type = *to;
                     e.mode = mode.clone();
                     e.score = crate::extract::lexicon::LEXICON.score(*to, mode);
@@ -307,7 +280,7 @@ pub fn apply_events(
                 source,
                 target,
             } => {
-                if let Some((ai, ei)) = found(key) {
+                if let Some(((ai, _), ei)) = find(&mut r, analyses, index, key) {
                     let e = &mut analyses[ai].events[ei];
                     e.source = mentions(source);
                     e.target = mentions(target);
@@ -316,7 +289,7 @@ pub fn apply_events(
                 }
             }
             Correction::SetDate { key, value } => {
-                if let Some((ai, ei)) = found(key) {
+                if let Some(((ai, _), ei)) = find(&mut r, analyses, index, key) {
                     let e = &mut analyses[ai].events[ei];
                     e.date = date_of(value);
                     note(e, &format!("date set to {value}"));
@@ -324,7 +297,7 @@ pub fn apply_events(
                 }
             }
             Correction::SetModality { key, to } => {
-                if let Some((ai, ei)) = found(key) {
+                if let Some(((ai, _), ei)) = find(&mut r, analyses, index, key) {
                     let e = &mut analyses[ai].events[ei];
                     e.modality = *to;
                     note(e, &format!("modality set to {}", to.name()));
@@ -335,39 +308,30 @@ pub fn apply_events(
                 if let Some(&ai) = index.get(&key.article_hash)
                     && let Some(event) = added_event(&analyses[ai], c)
                 {
+                    r.index_article(analyses, ai);
                     let events = &mut analyses[ai].events;
                     let at = events.partition_point(|e| e.span <= event.span);
-                    events.insert(at, event);
+                    r.insert(events, ai, at, event);
                     applied += 1;
                 }
             }
             Correction::Merge { key, other } => {
-                if let (Some((ai, ei)), Some((bj, ej))) = (found(key), found(other)) {
-                    let into = analyses[ai].events[ei].cluster.clone();
-                    let from = analyses[bj].events[ej].cluster.clone();
-                    let into = into.unwrap_or_else(|| analyses[ai].events[ei].id.clone());
-                    analyses[ai].events[ei].cluster = Some(into.clone());
-                    for a in analyses.iter_mut() {
-                        for e in &mut a.events {
-                            if e.cluster.is_some() && e.cluster == from {
-                                e.cluster = Some(into.clone());
-                                note(e, "merged");
-                            }
-                        }
-                    }
-                    let e = &mut analyses[bj].events[ej];
-                    if e.cluster.as_ref() != Some(&into) {
-                        e.cluster = Some(into);
-                        note(e, "merged");
-                    }
+                if let (Some((a, _)), Some((b, _))) = (
+                    find(&mut r, analyses, index, key),
+                    find(&mut r, analyses, index, other),
+                ) {
+                    merge(&mut r, analyses, a, b);
                     applied += 1;
                 }
             }
             Correction::Split { key } => {
-                if let Some((ai, ei)) = found(key) {
-                    let e = &mut analyses[ai].events[ei];
+                if let Some((ev, ei)) = find(&mut r, analyses, index, key) {
+                    let e = &mut analyses[ev.0].events[ei];
                     e.cluster = Some(format!("{}~split", e.id));
                     note(e, "split from its merged event");
+                    let n = r.fresh();
+                    r.node.remove(&ev);
+                    r.join(ev.0, ev.1, n);
                     applied += 1;
                 }
             }
@@ -375,8 +339,294 @@ pub fn apply_events(
             }
         }
     }
+    // the merged events as the union-find has them
+    let mut label: HashMap<usize, String> = HashMap::new();
+    let handle_at = std::mem::take(&mut r.handle_at);
+    for (ai, a) in analyses.iter_mut().enumerate() {
+        let handles = handle_at.get(&ai);
+        for (ei, e) in a.events.iter_mut().enumerate() {
+            let h = handles.map_or(ei, |hs| hs[ei]);
+            e.cluster = match r.node.get(&(ai, h)).copied() {
+                Some(n) => {
+                    let root = r.find(n);
+                    let next = label.len();
+                    Some(
+                        label
+                            .entry(root)
+                            .or_insert_with(|| format!("m{next}"))
+                            .clone(),
+                    )
+                }
+                None => None,
+            };
+        }
+    }
     corpus.clusters = regroup(&mut corpus.analyses);
     applied
+}
+
+/// The event a key points to: its article and handle, and its position.
+fn find(
+    r: &mut Replay,
+    analyses: &[Analysis],
+    index: &HashMap<String, usize>,
+    key: &EventKey,
+) -> Option<((usize, usize), usize)> {
+    let ev = r.locate(analyses, index, key)?;
+    Some((ev, r.at(ev)))
+}
+
+/// Merges the merged event of `b` into that of `a` (each an article and
+/// handle): every member of `b`'s merged event, and `b` itself, is noted
+/// "merged".
+fn merge(r: &mut Replay, analyses: &mut [Analysis], a: (usize, usize), b: (usize, usize)) {
+    let from = r.set_of(b);
+    let into = match r.set_of(a) {
+        Some(n) => n,
+        None => {
+            let n = r.fresh();
+            r.join(a.0, a.1, n);
+            n
+        }
+    };
+    if let Some(from) = from {
+        // note the members of `b`'s merged event that are not yet noted
+        for ev in std::mem::take(&mut r.unnoted[from]) {
+            if r.set_of(ev) == Some(from) {
+                note_merged(r, analyses, ev);
+            }
+        }
+        r.union(into, from);
+    }
+    let into = r.find(into);
+    if r.set_of(b) != Some(into) {
+        r.node.remove(&b);
+        r.join(b.0, b.1, into);
+        note_merged(r, analyses, b);
+    }
+}
+
+/// The events of the articles being corrected, with what finding them by
+/// key and merging them needs, built once per [`apply_events`] so each
+/// correction costs about the same however long the journal is.
+///
+/// Events get a handle that stays put when events are added before them:
+/// handle `h` of article `ai` is at `pos[ai][h]` in its event list.
+struct Replay {
+    /// Handle of each article's events, in list order (built lazily per article).
+    handle_at: HashMap<usize, Vec<usize>>,
+    /// Position of each handle in its article's list.
+    pos: HashMap<usize, Vec<usize>>,
+    /// Handles by (article, type, span): the exact matches of a key.
+    exact: HashMap<(usize, PloverType, Span), Vec<usize>>,
+    /// Handles by (article, type): where an inexact key looks.
+    by_type: HashMap<(usize, PloverType), Vec<usize>>,
+    /// Union-find over merged events: the node of each clustered event
+    /// (article, handle), parents and sizes.
+    node: HashMap<(usize, usize), usize>,
+    parent: Vec<usize>,
+    size: Vec<usize>,
+    /// Members of each set not yet noted "merged" (entries of events that
+    /// left the set are skipped when met).
+    unnoted: Vec<Vec<(usize, usize)>>,
+    /// Events already noted "merged".
+    noted: HashSet<(usize, usize)>,
+}
+
+impl Replay {
+    /// Indexes the merged events of the whole corpus (a merge can reach
+    /// into any article); articles' events are indexed when first looked up.
+    fn new(analyses: &[Analysis]) -> Replay {
+        let mut r = Replay {
+            handle_at: HashMap::new(),
+            pos: HashMap::new(),
+            exact: HashMap::new(),
+            by_type: HashMap::new(),
+            node: HashMap::new(),
+            parent: Vec::new(),
+            size: Vec::new(),
+            unnoted: Vec::new(),
+            noted: HashSet::new(),
+        };
+        let mut by_label: HashMap<&str, usize> = HashMap::new();
+        for (ai, a) in analyses.iter().enumerate() {
+            for (ei, e) in a.events.iter().enumerate() {
+                if let Some(c) = &e.cluster {
+                    let n = match by_label.get(c.as_str()) {
+                        Some(&n) => n,
+                        None => {
+                            let n = r.fresh();
+                            by_label.insert(c, n);
+                            n
+                        }
+                    };
+                    // before any event is added, handles are positions
+                    r.join(ai, ei, n);
+                }
+            }
+        }
+        r
+    }
+
+    /// A new set of one node.
+    fn fresh(&mut self) -> usize {
+        self.parent.push(self.parent.len());
+        self.size.push(0);
+        self.unnoted.push(Vec::new());
+        self.parent.len() - 1
+    }
+
+    fn find(&mut self, mut n: usize) -> usize {
+        while self.parent[n] != n {
+            self.parent[n] = self.parent[self.parent[n]];
+            n = self.parent[n];
+        }
+        n
+    }
+
+    /// Puts event (article, handle) into the set of node `n`.
+    fn join(&mut self, ai: usize, h: usize, n: usize) {
+        let root = self.find(n);
+        self.node.insert((ai, h), root);
+        self.size[root] += 1;
+        if !self.noted.contains(&(ai, h)) {
+            self.unnoted[root].push((ai, h));
+        }
+    }
+
+    /// The root of an event's merged event, if it is in one.
+    fn set_of(&mut self, ev: (usize, usize)) -> Option<usize> {
+        let n = *self.node.get(&ev)?;
+        Some(self.find(n))
+    }
+
+    /// Unites two sets; returns the new root.
+    fn union(&mut self, a: usize, b: usize) -> usize {
+        let (a, b) = (self.find(a), self.find(b));
+        if a == b {
+            return a;
+        }
+        let (big, small) = if self.size[a] >= self.size[b] {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        self.parent[small] = big;
+        self.size[big] += self.size[small];
+        let moved = std::mem::take(&mut self.unnoted[small]);
+        self.unnoted[big].extend(moved);
+        big
+    }
+
+    /// Indexes article `ai`'s events if not done yet.
+    fn index_article(&mut self, analyses: &[Analysis], ai: usize) {
+        if self.handle_at.contains_key(&ai) {
+            return;
+        }
+        let events = &analyses[ai].events;
+        for (h, e) in events.iter().enumerate() {
+            self.exact
+                .entry((ai, e.event_type, e.span))
+                .or_default()
+                .push(h);
+            self.by_type.entry((ai, e.event_type)).or_default().push(h);
+        }
+        self.handle_at.insert(ai, (0..events.len()).collect());
+        self.pos.insert(ai, (0..events.len()).collect());
+    }
+
+    /// The article and handle a key points to: same text hash, same type,
+    /// the evidence equal to the key's span or else overlapping it most;
+    /// ties go to the event further down the article.
+    fn locate(
+        &mut self,
+        analyses: &[Analysis],
+        index: &HashMap<String, usize>,
+        key: &EventKey,
+    ) -> Option<(usize, usize)> {
+        let ai = *index.get(&key.article_hash)?;
+        self.index_article(analyses, ai);
+        let pos = &self.pos[&ai];
+        if let Some(hs) = self.exact.get(&(ai, key.event_type, key.span))
+            && let Some(&h) = hs.iter().max_by_key(|&&h| pos[h])
+        {
+            return Some((ai, h));
+        }
+        let events = &analyses[ai].events;
+        self.by_type
+            .get(&(ai, key.event_type))?
+            .iter()
+            .filter_map(|&h| {
+                let span = events[pos[h]].span;
+                let ov = span
+                    .1
+                    .min(key.span.1)
+                    .saturating_sub(span.0.max(key.span.0));
+                (ov > 0).then_some((ov, pos[h], h))
+            })
+            .max()
+            .map(|(_, _, h)| (ai, h))
+    }
+
+    /// Where handle `h` of article `ai` is in its list.
+    fn at(&self, (ai, h): (usize, usize)) -> usize {
+        // an article not indexed has had no event added: handles are positions
+        self.pos.get(&ai).map_or(h, |p| p[h])
+    }
+
+    /// An event's type changed: it moves in the indexes.
+    fn retype(&mut self, ai: usize, h: usize, span: Span, from: PloverType, to: PloverType) {
+        if from == to {
+            return;
+        }
+        if let Some(v) = self.exact.get_mut(&(ai, from, span)) {
+            v.retain(|&x| x != h);
+        }
+        if let Some(v) = self.by_type.get_mut(&(ai, from)) {
+            v.retain(|&x| x != h);
+        }
+        self.exact.entry((ai, to, span)).or_default().push(h);
+        self.by_type.entry((ai, to)).or_default().push(h);
+    }
+
+    /// Inserts an added event at list position `at` of article `ai`.
+    fn insert(&mut self, events: &mut Vec<Event>, ai: usize, at: usize, event: Event) {
+        let handles = self.handle_at.get_mut(&ai).expect("indexed before");
+        let pos = self.pos.get_mut(&ai).expect("indexed before");
+        let h = pos.len();
+        self.exact
+            .entry((ai, event.event_type, event.span))
+            .or_default()
+            .push(h);
+        self.by_type
+            .entry((ai, event.event_type))
+            .or_default()
+            .push(h);
+        events.insert(at, event);
+        handles.insert(at, h);
+        pos.push(at);
+        for (p, &x) in handles.iter().enumerate().skip(at + 1) {
+            pos[x] = p;
+        }
+    }
+}
+
+/// Notes an analyst's change in an event's rule and marks it corrected.
+fn note(e: &mut Event, what: &str) {
+    e.rule.push_str("; corrected by the analyst: ");
+    e.rule.push_str(what);
+    if e.review != Review::Added {
+        e.review = Review::Corrected;
+    }
+}
+
+/// Notes that an event was merged (once: merging a large merged event
+/// again does not repeat the note on each of its members).
+fn note_merged(r: &mut Replay, analyses: &mut [Analysis], ev: (usize, usize)) {
+    if r.noted.insert(ev) {
+        let at = r.at(ev);
+        note(&mut analyses[ev.0].events[at], "merged");
+    }
 }
 
 /// Applies the corrections in effect to a corpus for batch output:
