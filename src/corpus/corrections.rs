@@ -56,22 +56,34 @@ pub fn effective(journal: &[JournalEntry]) -> Vec<&Correction> {
 /// correction still in effect, and of the latest one undone since the last
 /// new correction (a new correction clears the redo history).
 pub fn undo_redo_targets(journal: &[JournalEntry]) -> (Option<i64>, Option<i64>) {
-    let mut done: Vec<i64> = Vec::new();
-    let mut undone: Vec<i64> = Vec::new();
+    // two stacks with lazy removal: an entry counts while its sequence
+    // number is in the stack's set (linear, however many undos)
+    let (mut done, mut done_set) = (Vec::new(), HashSet::new());
+    let (mut undone, mut undone_set) = (Vec::new(), HashSet::new());
     for j in journal {
         match j.correction {
             Correction::Undo { seq } => {
-                done.retain(|&s| s != seq);
+                done_set.remove(&seq);
                 undone.push(seq);
+                undone_set.insert(seq);
             }
             Correction::Redo { seq } => {
-                undone.retain(|&s| s != seq);
+                undone_set.remove(&seq);
                 done.push(seq);
+                done_set.insert(seq);
             }
             _ => {
                 done.push(j.seq);
+                done_set.insert(j.seq);
                 undone.clear();
+                undone_set.clear();
             }
+        }
+        while done.last().is_some_and(|s| !done_set.contains(s)) {
+            done.pop();
+        }
+        while undone.last().is_some_and(|s| !undone_set.contains(s)) {
+            undone.pop();
         }
     }
     (done.last().copied(), undone.last().copied())
@@ -327,9 +339,10 @@ pub fn apply_events(
             Correction::Split { key } => {
                 if let Some((ev, ei)) = find(&mut r, analyses, index, key) {
                     let e = &mut analyses[ev.0].events[ei];
-                    e.cluster = Some(format!("{}~split", e.id));
+                    let label = format!("{}~split", e.id);
                     note(e, "split from its merged event");
-                    let n = r.fresh();
+                    let n = r.labelled(&label);
+                    e.cluster = Some(label);
                     r.node.remove(&ev);
                     r.join(ev.0, ev.1, n);
                     applied += 1;
@@ -384,7 +397,9 @@ fn merge(r: &mut Replay, analyses: &mut [Analysis], a: (usize, usize), b: (usize
     let into = match r.set_of(a) {
         Some(n) => n,
         None => {
-            let n = r.fresh();
+            // a new merged event, known by the event's id
+            let id = analyses[a.0].events[r.at(a)].id.clone();
+            let n = r.labelled(&id);
             r.join(a.0, a.1, n);
             n
         }
@@ -426,11 +441,15 @@ struct Replay {
     node: HashMap<(usize, usize), usize>,
     parent: Vec<usize>,
     size: Vec<usize>,
-    /// Members of each set not yet noted "merged" (entries of events that
-    /// left the set are skipped when met).
+    /// Events that joined each set since its last merge into another (the
+    /// members a merge must note; entries of events that left since are
+    /// skipped when met).
     unnoted: Vec<Vec<(usize, usize)>>,
     /// Events already noted "merged".
     noted: HashSet<(usize, usize)>,
+    /// The node of each merged event's label, and the label of each root.
+    label_node: HashMap<String, usize>,
+    root_label: HashMap<usize, String>,
 }
 
 impl Replay {
@@ -447,25 +466,33 @@ impl Replay {
             size: Vec::new(),
             unnoted: Vec::new(),
             noted: HashSet::new(),
+            label_node: HashMap::new(),
+            root_label: HashMap::new(),
         };
-        let mut by_label: HashMap<&str, usize> = HashMap::new();
         for (ai, a) in analyses.iter().enumerate() {
             for (ei, e) in a.events.iter().enumerate() {
                 if let Some(c) = &e.cluster {
-                    let n = match by_label.get(c.as_str()) {
-                        Some(&n) => n,
-                        None => {
-                            let n = r.fresh();
-                            by_label.insert(c, n);
-                            n
-                        }
-                    };
+                    let n = r.labelled(c);
                     // before any event is added, handles are positions
                     r.join(ai, ei, n);
                 }
             }
         }
         r
+    }
+
+    /// The set of a merged event's label (a new one for a new label). A
+    /// merged event is known by its label, as in the events' `cluster`, so
+    /// an event given the label of a merged event joins it (splitting an
+    /// event twice puts it back with what was merged with it since).
+    fn labelled(&mut self, label: &str) -> usize {
+        if let Some(&n) = self.label_node.get(label) {
+            return self.find(n);
+        }
+        let n = self.fresh();
+        self.label_node.insert(label.to_string(), n);
+        self.root_label.insert(n, label.to_string());
+        n
     }
 
     /// A new set of one node.
@@ -489,9 +516,8 @@ impl Replay {
         let root = self.find(n);
         self.node.insert((ai, h), root);
         self.size[root] += 1;
-        if !self.noted.contains(&(ai, h)) {
-            self.unnoted[root].push((ai, h));
-        }
+        // each joining is met once by a later merge of its set: linear in all
+        self.unnoted[root].push((ai, h));
     }
 
     /// The root of an event's merged event, if it is in one.
@@ -500,12 +526,16 @@ impl Replay {
         Some(self.find(n))
     }
 
-    /// Unites two sets; returns the new root.
+    /// Unites set `b` into set `a`, which keeps its label; returns the new root.
     fn union(&mut self, a: usize, b: usize) -> usize {
         let (a, b) = (self.find(a), self.find(b));
         if a == b {
             return a;
         }
+        if let Some(gone) = self.root_label.remove(&b) {
+            self.label_node.remove(&gone);
+        }
+        let label = self.root_label.remove(&a);
         let (big, small) = if self.size[a] >= self.size[b] {
             (a, b)
         } else {
@@ -515,6 +545,10 @@ impl Replay {
         self.size[big] += self.size[small];
         let moved = std::mem::take(&mut self.unnoted[small]);
         self.unnoted[big].extend(moved);
+        if let Some(label) = label {
+            self.label_node.insert(label.clone(), big);
+            self.root_label.insert(big, label);
+        }
         big
     }
 
@@ -623,9 +657,13 @@ fn note(e: &mut Event, what: &str) {
 /// Notes that an event was merged (once: merging a large merged event
 /// again does not repeat the note on each of its members).
 fn note_merged(r: &mut Replay, analyses: &mut [Analysis], ev: (usize, usize)) {
+    let at = r.at(ev);
+    let e = &mut analyses[ev.0].events[at];
     if r.noted.insert(ev) {
-        let at = r.at(ev);
-        note(&mut analyses[ev.0].events[at], "merged");
+        note(e, "merged");
+    } else if e.review != Review::Added {
+        // a rejected event merged again is back, corrected
+        e.review = Review::Corrected;
     }
 }
 
@@ -652,10 +690,165 @@ pub fn apply(corpus: &mut Corpus, journal: &[JournalEntry]) -> usize {
     applied
 }
 
+/// The journal replay as it was before the indexes (quadratic), kept to
+/// check that the indexed one gives the same corpus.
+#[cfg(test)]
+mod reference {
+    use super::*;
+
+    fn locate(
+        analyses: &[Analysis],
+        index: &HashMap<String, usize>,
+        key: &EventKey,
+    ) -> Option<(usize, usize)> {
+        let ai = *index.get(&key.article_hash)?;
+        let ei = analyses[ai]
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.event_type == key.event_type)
+            .filter_map(|(i, e)| {
+                let ov = e
+                    .span
+                    .1
+                    .min(key.span.1)
+                    .saturating_sub(e.span.0.max(key.span.0));
+                let exact = e.span == key.span;
+                (ov > 0 || exact).then_some((exact, ov, i))
+            })
+            .max()
+            .map(|(_, _, i)| i)?;
+        Some((ai, ei))
+    }
+
+    fn note(e: &mut Event, what: &str) {
+        e.rule = format!("{}; corrected by the analyst: {what}", e.rule);
+        if e.review != Review::Added {
+            e.review = Review::Corrected;
+        }
+    }
+
+    pub(super) fn apply_events_reference(
+        corpus: &mut Corpus,
+        corrections: &[&Correction],
+        index: &HashMap<String, usize>,
+    ) -> usize {
+        let mut applied = 0;
+        for c in corrections {
+            let analyses = &mut corpus.analyses;
+            let found = |k: &EventKey| locate(analyses, index, k);
+            match c {
+                Correction::Accept { key } => {
+                    if let Some((ai, ei)) = found(key) {
+                        let e = &mut analyses[ai].events[ei];
+                        e.rule = format!("{}; accepted by the analyst", e.rule);
+                        if e.review == Review::Unreviewed {
+                            e.review = Review::Accepted;
+                        }
+                        applied += 1;
+                    }
+                }
+                Correction::Reject { key } => {
+                    if let Some((ai, ei)) = found(key) {
+                        let e = &mut analyses[ai].events[ei];
+                        e.review = Review::Rejected;
+                        e.cluster = None;
+                        applied += 1;
+                    }
+                }
+                Correction::SetType { key, to, mode } => {
+                    if let Some((ai, ei)) = found(key) {
+                        let e = &mut analyses[ai].events[ei];
+                        e.event_type = *to;
+                        e.mode = mode.clone();
+                        e.score = crate::extract::lexicon::LEXICON.score(*to, mode);
+                        note(e, &format!("type set to {}", to.name()));
+                        applied += 1;
+                    }
+                }
+                Correction::SetActors {
+                    key,
+                    source,
+                    target,
+                } => {
+                    if let Some((ai, ei)) = found(key) {
+                        let e = &mut analyses[ai].events[ei];
+                        e.source = mentions(source);
+                        e.target = mentions(target);
+                        note(e, "actors set");
+                        applied += 1;
+                    }
+                }
+                Correction::SetDate { key, value } => {
+                    if let Some((ai, ei)) = found(key) {
+                        let e = &mut analyses[ai].events[ei];
+                        e.date = date_of(value);
+                        note(e, &format!("date set to {value}"));
+                        applied += 1;
+                    }
+                }
+                Correction::SetModality { key, to } => {
+                    if let Some((ai, ei)) = found(key) {
+                        let e = &mut analyses[ai].events[ei];
+                        e.modality = *to;
+                        note(e, &format!("modality set to {}", to.name()));
+                        applied += 1;
+                    }
+                }
+                Correction::AddEvent { key, .. } => {
+                    if let Some(&ai) = index.get(&key.article_hash)
+                        && let Some(event) = added_event(&analyses[ai], c)
+                    {
+                        let events = &mut analyses[ai].events;
+                        let at = events.partition_point(|e| e.span <= event.span);
+                        events.insert(at, event);
+                        applied += 1;
+                    }
+                }
+                Correction::Merge { key, other } => {
+                    if let (Some((ai, ei)), Some((bj, ej))) = (found(key), found(other)) {
+                        let into = analyses[ai].events[ei].cluster.clone();
+                        let from = analyses[bj].events[ej].cluster.clone();
+                        let into = into.unwrap_or_else(|| analyses[ai].events[ei].id.clone());
+                        analyses[ai].events[ei].cluster = Some(into.clone());
+                        for a in analyses.iter_mut() {
+                            for e in &mut a.events {
+                                if e.cluster.is_some() && e.cluster == from {
+                                    e.cluster = Some(into.clone());
+                                    note(e, "merged");
+                                }
+                            }
+                        }
+                        let e = &mut analyses[bj].events[ej];
+                        if e.cluster.as_ref() != Some(&into) {
+                            e.cluster = Some(into);
+                            note(e, "merged");
+                        }
+                        applied += 1;
+                    }
+                }
+                Correction::Split { key } => {
+                    if let Some((ai, ei)) = found(key) {
+                        let e = &mut analyses[ai].events[ei];
+                        e.cluster = Some(format!("{}~split", e.id));
+                        note(e, "split from its merged event");
+                        applied += 1;
+                    }
+                }
+                Correction::SetPublished { .. }
+                | Correction::Undo { .. }
+                | Correction::Redo { .. } => {}
+            }
+        }
+        corpus.clusters = regroup(&mut corpus.analyses);
+        applied
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::PloverType;
+    use crate::extract::{Modality, PloverType};
 
     fn entry(seq: i64, correction: Correction) -> JournalEntry {
         JournalEntry {
@@ -670,6 +863,214 @@ mod tests {
             article_hash: "h".into(),
             span: (n, n + 1),
             event_type: PloverType::Consult,
+        }
+    }
+
+    /// A pseudo-random number (a linear congruential generator).
+    fn next(state: &mut u64) -> usize {
+        *state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (*state >> 33) as usize
+    }
+
+    const TYPES: [PloverType; 4] = [
+        PloverType::Consult,
+        PloverType::Accuse,
+        PloverType::Threaten,
+        PloverType::Agree,
+    ];
+
+    /// `n` corrections of every kind on random events of `corpus`, some
+    /// with keys that no longer match exactly (span moved, type changed).
+    fn random_corrections(corpus: &Corpus, n: usize, seed: u64) -> Vec<Correction> {
+        let hashes = article_hashes(corpus);
+        let keys: Vec<EventKey> = corpus
+            .analyses
+            .iter()
+            .zip(&hashes)
+            .flat_map(|(a, h)| a.events.iter().map(move |e| EventKey::of(h, e)))
+            .collect();
+        let mut st = seed;
+        let pick = |st: &mut u64| {
+            let mut k = keys[next(st) % keys.len()].clone();
+            match next(st) % 8 {
+                0 => {
+                    let d = next(st) % 6;
+                    k.span = (k.span.0 + d, k.span.1 + d);
+                }
+                1 => k.event_type = TYPES[next(st) % TYPES.len()],
+                _ => {}
+            }
+            k
+        };
+        (0..n)
+            .map(|_| match next(&mut st) % 12 {
+                0 => Correction::Accept { key: pick(&mut st) },
+                1 => Correction::Reject { key: pick(&mut st) },
+                2 => Correction::SetType {
+                    key: pick(&mut st),
+                    to: TYPES[next(&mut st) % TYPES.len()],
+                    mode: String::new(),
+                },
+                3 => Correction::SetActors {
+                    key: pick(&mut st),
+                    source: vec!["USA".into()],
+                    target: vec!["RUS".into()],
+                },
+                4 => Correction::SetDate {
+                    key: pick(&mut st),
+                    value: "2021-12".into(),
+                },
+                5 => Correction::SetModality {
+                    key: pick(&mut st),
+                    to: Modality::Planned,
+                },
+                6 => {
+                    let mut key = pick(&mut st);
+                    key.event_type = TYPES[next(&mut st) % TYPES.len()];
+                    Correction::AddEvent {
+                        key,
+                        source: Vec::new(),
+                        target: vec!["UKR".into()],
+                        date: Some("2021".into()),
+                        modality: Modality::Asserted,
+                    }
+                }
+                7 => Correction::Split { key: pick(&mut st) },
+                _ => Correction::Merge {
+                    key: pick(&mut st),
+                    other: pick(&mut st),
+                },
+            })
+            .collect()
+    }
+
+    /// What a replay decides, event by event; the "merged" note counted
+    /// once (the indexed replay does not repeat it).
+    fn outcome(corpus: &Corpus) -> Vec<String> {
+        let mut out: Vec<String> = corpus
+            .analyses
+            .iter()
+            .flat_map(|a| &a.events)
+            .map(|e| {
+                let merged = "; corrected by the analyst: merged";
+                format!(
+                    "{} {} {:?} {:?} {:?} {:?} {:?} {:?} merged={} {}",
+                    e.id,
+                    e.event_type.name(),
+                    e.modality,
+                    e.date.value,
+                    e.source.iter().map(|m| &m.code).collect::<Vec<_>>(),
+                    e.target.iter().map(|m| &m.code).collect::<Vec<_>>(),
+                    e.review,
+                    e.cluster,
+                    e.rule.contains(merged),
+                    e.rule.replace(merged, ""),
+                )
+            })
+            .collect();
+        out.push(format!("{} merged events", corpus.clusters.len()));
+        out
+    }
+
+    fn copy(c: &Corpus) -> Corpus {
+        Corpus {
+            analyses: c.analyses.clone(),
+            ..Corpus::default()
+        }
+    }
+
+    fn seeds() -> Corpus {
+        crate::corpus::load_paths(
+            &[std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")],
+            &|_, _| {},
+            &std::sync::atomic::AtomicBool::new(false),
+        )
+    }
+
+    /// `copies` copies of the seeds, each text made distinct (so each has
+    /// its own hash) and each copy's merged events its own.
+    fn copies_of_seeds(copies: usize) -> Corpus {
+        let seeds = seeds();
+        let mut corpus = Corpus::default();
+        for i in 0..copies {
+            for a in &seeds.analyses {
+                let mut a = a.clone();
+                a.article.text.push_str(&format!("\n{i}"));
+                a.article.id = format!("{}-{i}", a.article.id);
+                for e in &mut a.events {
+                    e.id = format!("{}-{i}", e.id);
+                    e.cluster = e.cluster.as_ref().map(|c| format!("{c}-{i}"));
+                }
+                corpus.analyses.push(a);
+            }
+        }
+        corpus
+    }
+
+    #[test]
+    fn indexed_replay_decides_as_the_plain_one() {
+        let base = copies_of_seeds(2);
+        for seed in 0..60 {
+            let corrections = random_corrections(&base, 200, seed);
+            let refs: Vec<&Correction> = corrections.iter().collect();
+            let index = hash_index(&article_hashes(&base));
+            let (mut fast, mut plain) = (copy(&base), copy(&base));
+            let a = apply_events(&mut fast, &refs, &index);
+            let b = reference::apply_events_reference(&mut plain, &refs, &index);
+            assert_eq!(a, b, "seed {seed}: corrections applied");
+            let (x, y) = (outcome(&fast), outcome(&plain));
+            if let Some(i) = (0..x.len().max(y.len())).find(|&i| x.get(i) != y.get(i)) {
+                panic!(
+                    "seed {seed}, event {i}:\nindexed {:?}\nplain   {:?}",
+                    x.get(i),
+                    y.get(i)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn replay_time_grows_linearly() {
+        // timings are printed (run with --nocapture), not asserted
+        let base = copies_of_seeds(300);
+        let index = hash_index(&article_hashes(&base));
+        for n in [8_000, 50_000] {
+            let corrections = random_corrections(&base, n, 7);
+            let refs: Vec<&Correction> = corrections.iter().collect();
+            let mut fast = copy(&base);
+            let t = std::time::Instant::now();
+            let applied = apply_events(&mut fast, &refs, &index);
+            let indexed = t.elapsed();
+            assert!(applied > n / 2, "{applied} of {n} found their event");
+            let merges: Vec<&Correction> = refs
+                .iter()
+                .copied()
+                .filter(|c| matches!(c, Correction::Merge { .. }))
+                .take(8_000.min(n))
+                .collect();
+            let mut plain = copy(&base);
+            let t = std::time::Instant::now();
+            if n <= 8_000 {
+                reference::apply_events_reference(&mut plain, &merges, &index);
+            }
+            let before = t.elapsed();
+            println!(
+                "replay of {n} corrections on {} articles ({} events): indexed {:.3} s{}",
+                base.analyses.len(),
+                base.event_count(),
+                indexed.as_secs_f64(),
+                if n <= 8_000 {
+                    format!(
+                        "; {} merges alone, plain replay {:.3} s",
+                        merges.len(),
+                        before.as_secs_f64()
+                    )
+                } else {
+                    String::new()
+                }
+            );
         }
     }
 
