@@ -476,6 +476,22 @@ fn opening_never_creates_and_the_cli_creates_only_when_asked() {
     assert_eq!(files.len(), 1);
     assert_eq!(files[0].path, seed.canonicalize().unwrap());
     assert!(files[0].outside);
+    drop(p);
+    // the article named relative to the working folder (the repository)
+    // is the project's own: not reported as missing
+    let out = run(
+        &[
+            "extract",
+            "seeds/000_d4fc54c481534265.txt",
+            "--project",
+            made.to_str().unwrap(),
+            "--format",
+            "csv",
+        ],
+        None,
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && !err.contains("not loaded"), "{err}");
     // creating over an existing file is refused
     let err = Project::create(&made).err().expect("exists").to_string();
     assert!(err.contains("already exists"), "{err}");

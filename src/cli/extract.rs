@@ -2,7 +2,7 @@
 
 use super::{EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, ExtractArgs, OutputFormat, ProgressMode};
 use crate::corpus::corrections;
-use crate::corpus::project::{ArticleFile, Project, ProjectError, content_hash};
+use crate::corpus::project::{ArticleFile, Project, ProjectError, content_hash, normalize};
 use crate::corpus::{self, Corpus, load_paths};
 use crate::export::{self, json, write_atomic};
 use crate::ingest::jsonl_stream::JsonlStream;
@@ -87,17 +87,23 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<u8> {
         );
     }
     if let Some(p) = &project {
-        let loaded: std::collections::HashMap<&str, &str> = corpus
+        // paths as given (maybe relative) against the project's, resolved
+        let loaded: std::collections::HashMap<PathBuf, &str> = corpus
             .analyses
             .iter()
-            .map(|x| (x.article.path.as_str(), x.article.text.as_str()))
+            .map(|x| {
+                (
+                    normalize(Path::new(&x.article.path)),
+                    x.article.text.as_str(),
+                )
+            })
             .collect();
         for f in &remembered {
             let path = f.path.to_string_lossy();
             if f.outside && !args.allow_outside_project && args.paths.is_empty() {
                 continue; // refused above, with its error
             }
-            match loaded.get(path.as_ref()) {
+            match loaded.get(&f.path) {
                 None => eprintln!(
                     "tension-timeline: {path}: in the project but not loaded (moved or missing); its corrections are not applied"
                 ),

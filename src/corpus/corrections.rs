@@ -8,6 +8,11 @@
 //! again and the corpus re-linked), then event edits; merged events are then
 //! rebuilt from the mentions' cluster ids.
 //!
+//! Replaying is near-linear in the journal: keys are found through
+//! indexes by article, type and span built once per replay, merged events
+//! are a union-find keyed by their labels, and a merge notes each event at
+//! most once (50,000 corrections on 900 articles: `benches/replay.rs`).
+//!
 //! The CLI applies a whole journal with [`apply`], which drops rejected
 //! events; the GUI keeps rejected events (marked [`Review::Rejected`]) so the
 //! analyst sees them and can undo, and uses the steps separately.

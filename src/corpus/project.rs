@@ -384,8 +384,10 @@ fn file_uri(path: &Path, query: &str) -> String {
     uri
 }
 
-/// `path` made absolute and with `.` and `..` resolved lexically.
-fn normalize(path: &Path) -> PathBuf {
+/// `path` made absolute (against the working folder) and with `.` and
+/// `..` resolved lexically: the form [`Project::article_files`] gives, to
+/// compare paths given on the command line with a project's.
+pub fn normalize(path: &Path) -> PathBuf {
     let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let mut out = PathBuf::new();
     for c in abs.components() {
