@@ -117,6 +117,24 @@ fn reject_undo_redo_and_the_project_keeps_it() {
     again
         .state_mut()
         .push(Command::OpenProject(project.clone()));
+    again.run_steps(4);
+    // the project-paths window lists the seeds (outside the project's
+    // folder) before anything is read
+    let pending = again.state().pending_project().expect("the window waits");
+    assert!(
+        pending.files().iter().all(|f| f.outside),
+        "{:?}",
+        pending.files()
+    );
+    assert_eq!(
+        again
+            .get_all_by_label_contains("(outside the project's folder)")
+            .count(),
+        3,
+        "each seed marked"
+    );
+    again.get_by_label_contains("This project reads these 3 file(s)");
+    again.get_by_label("Open").click();
     again.run_steps(2);
     settle(&mut again);
     assert_eq!(again.state().corpus.analyses.len(), 3);
@@ -159,6 +177,13 @@ fn a_moved_article_is_reported_when_its_project_opens() {
     let mut h = harness(PickResult::Cancelled);
     h.run_steps(2);
     h.state_mut().push(Command::OpenProject(project));
+    h.run_steps(4);
+    assert!(
+        h.state().pending_project().is_some(),
+        "{:?}",
+        h.state().errors
+    );
+    h.get_by_label("Open").click();
     step_until(&mut h, |app| {
         app.loading().is_none() && !app.errors.is_empty()
     });
@@ -331,4 +356,136 @@ fn exports_from_the_file_menu_commands() {
     h.run_steps(2);
     settle(&mut h);
     assert_eq!(review_of(&h, &id), Some(Review::Rejected));
+}
+
+/// A project in `dir` listing a copy of a seed inside its folder and,
+/// inserted behind the application's back, a seed outside it.
+fn project_with_an_outside_file(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let inside = dir.join("a.txt");
+    std::fs::copy(
+        crate::util::root().join("seeds/000_d4fc54c481534265.txt"),
+        &inside,
+    )
+    .unwrap();
+    let outside = crate::util::root()
+        .join("seeds/002_dabadd9976efaa7d.txt")
+        .canonicalize()
+        .unwrap();
+    let path = dir.join("p.ttproj");
+    {
+        let corpus = tension_timeline::corpus::load_paths(
+            &[inside],
+            &|_, _| {},
+            &std::sync::atomic::AtomicBool::new(false),
+        );
+        let mut p = Project::create(&path).unwrap();
+        p.save_articles(&corpus).unwrap();
+    }
+    let c = rusqlite::Connection::open(&path).unwrap();
+    c.execute(
+        "INSERT INTO articles VALUES (?1, 'h', NULL, 'unknown')",
+        [outside.to_str().unwrap()],
+    )
+    .unwrap();
+    (path, outside)
+}
+
+#[test]
+fn opening_a_project_lists_its_files_and_asks_before_reading_outside_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, outside) = project_with_an_outside_file(dir.path());
+    let open = |path: &std::path::Path| {
+        let mut h = harness(PickResult::Cancelled);
+        h.run_steps(2);
+        h.state_mut().push(Command::OpenProject(path.to_path_buf()));
+        h.run_steps(4);
+        h
+    };
+
+    // the window lists both files, the outside one marked; nothing is read yet
+    let mut h = open(&path);
+    h.get_by_label("This project reads these 2 file(s):");
+    assert_eq!(
+        h.get_all_by_label_contains("(outside the project's folder)")
+            .count(),
+        1
+    );
+    h.get_by_label_contains(&format!(
+        "{} (outside the project's folder)",
+        outside.display()
+    ));
+    h.get_by_label_contains("1 of them lie outside the project's folder");
+    assert!(h.state().loading().is_none() && h.state().corpus.analyses.is_empty());
+
+    // only the files in its folder: the outside one is reported, not read
+    h.get_by_label("Open only the files in its folder").click();
+    h.run_steps(2);
+    settle(&mut h);
+    assert!(h.state().pending_project().is_none());
+    let read: Vec<&str> = h
+        .state()
+        .corpus
+        .analyses
+        .iter()
+        .map(|a| a.article.path.as_str())
+        .collect();
+    assert_eq!(read, [dir.path().join("a.txt").to_str().unwrap()]);
+    let errors = h.state().errors.join("\n");
+    assert!(
+        errors.contains(&format!(
+            "{}: outside the project's folder; not read",
+            outside.display()
+        )),
+        "{errors}"
+    );
+    assert_eq!(h.state().session.path(), Some(path.as_path()));
+    drop(h);
+
+    // Cancel: nothing read, the project not opened (and not locked)
+    let mut h = open(&path);
+    h.get_by_label("Cancel").click();
+    h.run_steps(3);
+    assert!(h.state().pending_project().is_none());
+    assert!(h.state().corpus.analyses.is_empty());
+    assert_eq!(h.state().session.path(), None);
+    drop(Project::open(&path).expect("not held by the cancelled window"));
+
+    // Open: the user's consent, both read
+    let mut h = open(&path);
+    h.get_by_label("Open").click();
+    h.run_steps(2);
+    settle(&mut h);
+    assert_eq!(h.state().corpus.analyses.len(), 2);
+}
+
+#[test]
+fn filters_are_saved_once_they_rest_not_on_every_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("view.ttproj");
+    let mut h = seeds();
+    h.state_mut().push(Command::SaveProjectAs(project.clone()));
+    h.run_steps(2);
+    let saved = |h: &mut Harness<'static, App>| {
+        h.state_mut().session.project_mut().view().unwrap()["filters"]["actor"].clone()
+    };
+    for typed in ["R", "RU", "RUS"] {
+        h.state_mut().filters.actor = typed.into();
+        h.run_steps(1);
+    }
+    assert!(h.state().session.view_pending());
+    assert_eq!(
+        saved(&mut h),
+        serde_json::Value::Null,
+        "not written while typing"
+    );
+    std::thread::sleep(tension_timeline::gui::session::VIEW_SAVE_DELAY);
+    h.run_steps(1);
+    assert!(!h.state().session.view_pending());
+    assert_eq!(saved(&mut h), "RUS");
+    // a change still pending when the window closes is written too
+    h.state_mut().filters.actor = "USA".into();
+    h.run_steps(1);
+    drop(h);
+    let p = Project::open(&project).unwrap();
+    assert_eq!(p.view().unwrap()["filters"]["actor"], "USA");
 }

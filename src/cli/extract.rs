@@ -2,7 +2,7 @@
 
 use super::{EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, ExtractArgs, OutputFormat, ProgressMode};
 use crate::corpus::corrections;
-use crate::corpus::project::{Project, content_hash};
+use crate::corpus::project::{ArticleFile, Project, ProjectError, content_hash, normalize};
 use crate::corpus::{self, Corpus, load_paths_with};
 use crate::export::{self, AtomicFile, json, write_atomic};
 use crate::ingest::jsonl_stream::JsonlStream;
@@ -25,10 +25,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<u8> {
         return stream_stdin_jsonl(args);
     }
     check_out(args)?;
-    let project = match &args.project {
-        Some(p) => Some(Project::open(p)?),
-        None => None,
-    };
+    let (mut project, created) = open_project(args)?;
     let mut files: Vec<_> = args
         .paths
         .iter()
@@ -36,11 +33,14 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<u8> {
         .cloned()
         .collect();
     let remembered = match &project {
-        Some(p) => p.articles()?,
+        Some(p) => p.article_files()?,
         None => Vec::new(),
     };
-    if args.paths.is_empty() {
-        files = remembered.iter().map(|a| PathBuf::from(&a.path)).collect();
+    let mut refused = Vec::new();
+    if args.paths.is_empty()
+        && let Some(p) = &project
+    {
+        files = project_files(p, &remembered, args.allow_outside_project, &mut refused);
     }
     let started = std::time::Instant::now();
     let bar = progress_bar(args.progress);
@@ -81,16 +81,38 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<u8> {
             .extend(failed.into_iter().filter_map(Result::err));
         corpus.link();
     }
+    corpus.errors.splice(0..0, refused);
+    if created && let Some(p) = &mut project {
+        p.save_articles(&corpus)?;
+        eprintln!(
+            "tension-timeline: {}: project created with {} article(s)",
+            p.path().display(),
+            corpus.analyses.len()
+        );
+    }
     if let Some(p) = &project {
-        for a in &remembered {
-            match corpus.analyses.iter().find(|x| x.article.path == a.path) {
+        // paths as given (maybe relative) against the project's, resolved
+        let loaded: std::collections::HashMap<PathBuf, &str> = corpus
+            .analyses
+            .iter()
+            .map(|x| {
+                (
+                    normalize(Path::new(&x.article.path)),
+                    x.article.text.as_str(),
+                )
+            })
+            .collect();
+        for f in &remembered {
+            let path = f.path.to_string_lossy();
+            if f.outside && !args.allow_outside_project && args.paths.is_empty() {
+                continue; // refused above, with its error
+            }
+            match loaded.get(&f.path) {
                 None => eprintln!(
-                    "tension-timeline: {}: in the project but not loaded (moved or missing); its corrections are not applied",
-                    a.path
+                    "tension-timeline: {path}: in the project but not loaded (moved or missing); its corrections are not applied"
                 ),
-                Some(x) if content_hash(&x.article.text) != a.content_hash => eprintln!(
-                    "tension-timeline: {}: changed since it was added to the project; corrections keyed to its old text may not apply",
-                    a.path
+                Some(text) if content_hash(text) != f.article.content_hash => eprintln!(
+                    "tension-timeline: {path}: changed since it was added to the project; corrections keyed to its old text may not apply"
                 ),
                 Some(_) => {}
             }
@@ -143,6 +165,68 @@ fn check_out(args: &ExtractArgs) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The `--project` file: opened read-only, or created (when asked to and
+/// it does not exist; the second value is then true). A missing file is an
+/// error naming it.
+fn open_project(args: &ExtractArgs) -> anyhow::Result<(Option<Project>, bool)> {
+    let Some(path) = &args.project else {
+        return Ok((None, false));
+    };
+    if args.create_project && !path.exists() {
+        return Ok((Some(Project::create(path)?), true));
+    }
+    match Project::open_read_only(path) {
+        Ok(p) => Ok((Some(p), false)),
+        Err(e @ ProjectError::NotFound { .. }) => {
+            anyhow::bail!("{e} (--create-project creates it)")
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The files of the project's own articles, named on standard error before
+/// they are read; those outside the project's folder are refused (each with
+/// an error in `refused`) unless `allow_outside`.
+fn project_files(
+    project: &Project,
+    files: &[ArticleFile],
+    allow_outside: bool,
+    refused: &mut Vec<IngestError>,
+) -> Vec<PathBuf> {
+    let outside = files.iter().filter(|f| f.outside).count();
+    eprintln!(
+        "tension-timeline: {}: reads {} file(s){}:",
+        project.path().display(),
+        files.len(),
+        if outside > 0 {
+            format!(", {outside} outside its folder")
+        } else {
+            String::new()
+        }
+    );
+    let mut read = Vec::new();
+    for f in files {
+        let mark = if f.outside {
+            "  (outside the project's folder)"
+        } else {
+            ""
+        };
+        eprintln!("  {}{mark}", f.path.display());
+        if f.outside && !allow_outside {
+            refused.push(IngestError::Io {
+                path: f.path.display().to_string(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::PermissionDenied,
+                    "outside the project's folder; not read without --allow-outside-project",
+                ),
+            });
+        } else {
+            read.push(f.path.clone());
+        }
+    }
+    read
 }
 
 fn exit_code(ok: usize, failed: usize) -> u8 {

@@ -92,10 +92,20 @@ pub struct ExtractArgs {
     #[arg(required_unless_present = "project", value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
     /// Apply the analyst's corrections from this project file (`.ttproj`)
-    /// to the output. Articles whose file moved or changed are reported;
-    /// the corrections of the others still apply.
+    /// to the output (the file is only read). Articles whose file moved or
+    /// changed are reported; the corrections of the others still apply.
+    /// The file must exist (see `--create-project`).
     #[arg(long, value_name = "FILE.ttproj")]
     pub project: Option<PathBuf>,
+    /// Create the `--project` file if it does not exist, recording the
+    /// articles read in it (their paths relative to its folder when they
+    /// lie under it).
+    #[arg(long, requires = "project")]
+    pub create_project: bool,
+    /// Read the project's articles that lie outside the project file's
+    /// folder too (without it they are refused, each with an error).
+    #[arg(long, requires = "project")]
+    pub allow_outside_project: bool,
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = OutputFormat::Json)]
     pub format: OutputFormat,

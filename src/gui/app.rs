@@ -8,7 +8,7 @@ use super::panels;
 use super::session::Session;
 use super::timeline_data::{Filters, TimelineData};
 use crate::corpus::Corpus;
-use crate::corpus::project::{Correction, EventKey, ProjectArticle, ProjectExport};
+use crate::corpus::project::{ArticleFile, Correction, EventKey, ProjectExport};
 use crate::extract::PloverType;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -50,6 +50,35 @@ pub struct MergeMark {
     pub key: EventKey,
     /// How to name it to the user.
     pub label: String,
+}
+
+/// A project opened but not yet read: its session (the file locked) and
+/// the files it lists, waiting for the user's answer in the project-paths
+/// window.
+pub struct PendingProject {
+    session: Session,
+    files: Vec<ArticleFile>,
+    path: PathBuf,
+}
+
+impl PendingProject {
+    /// The files the project lists, resolved, those outside its folder marked.
+    pub fn files(&self) -> &[ArticleFile] {
+        &self.files
+    }
+
+    /// The project's folder, for the user.
+    pub fn folder(&self) -> String {
+        self.session
+            .project_dir()
+            .map(|d| d.display().to_string())
+            .unwrap_or_default()
+    }
+
+    /// The project file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
 }
 
 /// The application.
@@ -101,7 +130,9 @@ pub struct App {
     /// the timeline shows its articles).
     load_started: Option<std::time::Instant>,
     /// Articles the opened project lists, checked when they have loaded.
-    expected: Option<Vec<ProjectArticle>>,
+    expected: Option<Vec<ArticleFile>>,
+    /// A project waiting for the user's consent to read its files.
+    pending_project: Option<PendingProject>,
     /// Paths asked for while a load was running.
     queued: Vec<PathBuf>,
     saved_filters: Filters,
@@ -156,6 +187,7 @@ impl App {
             commands: Vec::new(),
             load: None,
             expected: None,
+            pending_project: None,
             queued: Vec::new(),
             saved_filters: Filters::default(),
             picker,
@@ -172,6 +204,11 @@ impl App {
     /// Marks the plot geometry as stale (after a filter change).
     pub fn invalidate(&mut self) {
         self.dirty = true;
+    }
+
+    /// The project waiting for the user's consent to read its files.
+    pub fn pending_project(&self) -> Option<&PendingProject> {
+        self.pending_project.as_ref()
     }
 
     /// Whether a load is running, and its progress.
@@ -194,10 +231,15 @@ impl App {
             self.message += &format!(" in {:.1} s", started.elapsed().as_secs_f64());
         }
         if self.filters != self.saved_filters {
+            // written once the filters rest (a synchronous commit per
+            // keystroke would stall typing in the actor field)
             self.saved_filters = self.filters.clone();
             if let Ok(v) = serde_json::to_value(&self.filters) {
-                let _ = self.session.project_mut().set_view("filters", &v);
+                self.session.view_changed("filters", v);
             }
+        }
+        if let Some(wait) = self.session.save_view_when_idle() {
+            ctx.request_repaint_after(wait);
         }
         panels::menu::show(self, ui);
         panels::status::show(self, ui);
@@ -211,6 +253,7 @@ impl App {
         }
         panels::errors::show(self, &ctx);
         panels::about::show(self, &ctx);
+        panels::project_paths::show(self, &ctx);
         for c in std::mem::take(&mut self.commands) {
             self.run_command(c, &ctx);
         }
@@ -335,7 +378,7 @@ impl App {
     }
 
     /// Reports the project's articles that moved or changed.
-    fn check_project_articles(&mut self, expected: &[ProjectArticle]) {
+    fn check_project_articles(&mut self, expected: &[ArticleFile]) {
         // the session hashed every text when the load finished
         let loaded: std::collections::HashMap<&str, &str> = self
             .corpus
@@ -344,15 +387,14 @@ impl App {
             .enumerate()
             .filter_map(|(i, a)| Some((a.article.path.as_str(), self.session.hash_of(i)?)))
             .collect();
-        for a in expected {
-            match loaded.get(a.path.as_str()) {
+        for f in expected {
+            let path = f.path.to_string_lossy();
+            match loaded.get(path.as_ref()) {
                 None => self.errors.push(format!(
-                    "{}: in the project but not found (moved or deleted); its corrections wait until it is opened again",
-                    a.path
+                    "{path}: in the project but not found (moved or deleted); its corrections wait until it is opened again"
                 )),
-                Some(&hash) if hash != a.content_hash => self.errors.push(format!(
-                    "{}: changed since it was added to the project; corrections keyed to its old text may not apply",
-                    a.path
+                Some(&hash) if hash != f.article.content_hash => self.errors.push(format!(
+                    "{path}: changed since it was added to the project; corrections keyed to its old text may not apply"
                 )),
                 Some(_) => {}
             }
@@ -495,33 +537,87 @@ impl App {
         self.state.recent_projects.truncate(10);
     }
 
-    /// Opens a project: its corrections, its view, then its articles.
-    fn open_project(&mut self, path: &Path, ctx: &egui::Context) {
+    /// Opens a project (the file is checked and locked) and shows the
+    /// files it will read in the project-paths window; they are read once
+    /// the user answers ([`App::read_project`]).
+    fn open_project(&mut self, path: &Path) {
+        if self
+            .session
+            .path()
+            .is_some_and(|p| p.canonicalize().ok() == path.canonicalize().ok())
+        {
+            self.message = format!("{} is the open project", path.display());
+            return;
+        }
+        // a project waiting for an answer is closed unread
+        self.pending_project = None;
         match Session::open(path, self.session_recovery_dir()) {
             Err(e) => self.errors.push(e.to_string()),
-            Ok((session, articles)) => {
-                self.new_project();
-                self.session = session;
-                if let Ok(view) = self.session.project_mut().view()
-                    && let Some(f) = view.get("filters")
-                    && let Ok(filters) = serde_json::from_value::<Filters>(f.clone())
-                {
-                    self.filters = filters;
-                    self.saved_filters = self.filters.clone();
-                }
-                self.remember_project(path);
-                self.message = format!(
-                    "Opened project {} ({} article(s), {} correction(s))",
-                    path.display(),
-                    articles.len(),
-                    self.session.corrections()
-                );
-                if !articles.is_empty() {
-                    let paths = articles.iter().map(|a| PathBuf::from(&a.path)).collect();
-                    self.expected = Some(articles);
-                    self.start_load(paths, ctx);
+            Ok((session, files)) => {
+                let pending = PendingProject {
+                    session,
+                    files,
+                    path: path.to_path_buf(),
+                };
+                if pending.files.is_empty() {
+                    self.start_project(pending, Vec::new());
+                } else {
+                    self.message = format!(
+                        "Project {}: {} file(s) to read",
+                        path.display(),
+                        pending.files.len()
+                    );
+                    self.pending_project = Some(pending);
                 }
             }
+        }
+    }
+
+    /// The user answered the project-paths window: reads the project's
+    /// files (those outside its folder only if `outside`).
+    fn read_project(&mut self, outside: bool, ctx: &egui::Context) {
+        let Some(mut pending) = self.pending_project.take() else {
+            return;
+        };
+        let (read, skipped): (Vec<ArticleFile>, Vec<ArticleFile>) =
+            std::mem::take(&mut pending.files)
+                .into_iter()
+                .partition(|f| outside || !f.outside);
+        let paths: Vec<PathBuf> = read.iter().map(|f| f.path.clone()).collect();
+        self.start_project(pending, read);
+        for f in skipped {
+            self.errors.push(format!(
+                "{}: outside the project's folder; not read (its corrections wait)",
+                f.path.display()
+            ));
+        }
+        if !paths.is_empty() {
+            self.start_load(paths, ctx);
+        }
+    }
+
+    /// Makes a checked project the open one: its corrections and view;
+    /// `files` are the articles about to be read.
+    fn start_project(&mut self, pending: PendingProject, files: Vec<ArticleFile>) {
+        let PendingProject { session, path, .. } = pending;
+        self.new_project();
+        self.session = session;
+        if let Ok(view) = self.session.project_mut().view()
+            && let Some(f) = view.get("filters")
+            && let Ok(filters) = serde_json::from_value::<Filters>(f.clone())
+        {
+            self.filters = filters;
+            self.saved_filters = self.filters.clone();
+        }
+        self.remember_project(&path);
+        self.message = format!(
+            "Opened project {} ({} article file(s), {} correction(s))",
+            path.display(),
+            files.len(),
+            self.session.corrections()
+        );
+        if !files.is_empty() {
+            self.expected = Some(files);
         }
     }
 
@@ -695,7 +791,13 @@ impl App {
                 self.new_project();
                 self.message = "New project".into();
             }
-            Command::OpenProject(path) => self.open_project(&path, ctx),
+            Command::OpenProject(path) => self.open_project(&path),
+            Command::ConfirmProject { outside } => self.read_project(outside, ctx),
+            Command::CancelProject => {
+                if let Some(p) = self.pending_project.take() {
+                    self.message = format!("{} not opened", p.path().display());
+                }
+            }
             Command::SaveProjectAs(path) => {
                 let path = if path.extension().is_none() {
                     path.with_extension("ttproj")
@@ -729,7 +831,10 @@ impl App {
                             .map_err(|e| e.to_string())
                     });
                 match result {
-                    Ok(_) => self.open_project(&target, ctx),
+                    Ok(imported) => {
+                        drop(imported); // unlocks the file for the session
+                        self.open_project(&target)
+                    }
                     Err(e) => self.errors.push(e),
                 }
             }
@@ -771,6 +876,8 @@ impl eframe::App for App {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        // called on exit too: the filters still waiting are written
+        let _ = self.session.save_view();
         self.state.show_negated = self.filters.show_negated;
         eframe::set_value(storage, eframe::APP_KEY, &self.state);
     }

@@ -37,6 +37,14 @@ pub enum Command {
     NewProject,
     /// Open a project file and load its articles.
     OpenProject(PathBuf),
+    /// Read the files of the project waiting in the project-paths window;
+    /// `outside`: those outside its folder too.
+    ConfirmProject {
+        /// Whether to read the files outside the project's folder.
+        outside: bool,
+    },
+    /// Close the project waiting in the project-paths window unread.
+    CancelProject,
     /// Write the project to this file and continue there.
     SaveProjectAs(PathBuf),
     /// Create a project from a JSON export and open it.

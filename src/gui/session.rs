@@ -6,18 +6,25 @@
 //! before it shows. A session starts untitled, in memory; the first
 //! correction moves it to a recovery file in the application's data folder
 //! (when there is one), so a crash loses nothing even before the analyst
-//! names the project with File > Save project as….
+//! names the project with File > Save project as…. View settings (the
+//! filters) are not worth a synchronous commit per keystroke: they are
+//! kept in memory and written once they have not changed for
+//! [`VIEW_SAVE_DELAY`], when the project is saved or closed, and on exit.
 
 use crate::corpus::Corpus;
 use crate::corpus::corrections::{
     apply_events, article_hashes, effective, hash_index, published_dates, redate, touched_articles,
     undo_redo_targets,
 };
-use crate::corpus::project::{Correction, JournalEntry, Project, ProjectArticle, ProjectError};
+use crate::corpus::project::{ArticleFile, Correction, JournalEntry, Project, ProjectError};
 use crate::extract::{Analysis, Event};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// How long view settings must stay unchanged before they are written.
+pub const VIEW_SAVE_DELAY: Duration = Duration::from_secs(1);
 
 /// The open project and the corrections in effect.
 pub struct Session {
@@ -40,13 +47,16 @@ pub struct Session {
     original: HashMap<usize, Analysis>,
     /// The publication dates in effect at the last link.
     applied_dates: BTreeMap<usize, NaiveDate>,
+    /// View settings not yet written, and when they last changed.
+    pending_view: BTreeMap<String, serde_json::Value>,
+    view_changed: Option<Instant>,
 }
 
 impl Session {
     /// An untitled session; its recovery file will go under `recovery_dir`.
     pub fn untitled(recovery_dir: Option<PathBuf>) -> Session {
         Session {
-            project: Project::open(Path::new(":memory:")).expect("an in-memory database opens"),
+            project: Project::in_memory().expect("an in-memory database opens"),
             named: false,
             recovery_dir,
             journal: Vec::new(),
@@ -56,17 +66,21 @@ impl Session {
             pristine: HashMap::new(),
             original: HashMap::new(),
             applied_dates: BTreeMap::new(),
+            pending_view: BTreeMap::new(),
+            view_changed: None,
         }
     }
 
-    /// Opens a project file; returns the session and the articles it lists.
+    /// Opens a project file (locking it); returns the session and the
+    /// files of the articles it lists, resolved against its folder, to be
+    /// shown to the user before they are read.
     pub fn open(
         path: &Path,
         recovery_dir: Option<PathBuf>,
-    ) -> Result<(Session, Vec<ProjectArticle>), ProjectError> {
+    ) -> Result<(Session, Vec<ArticleFile>), ProjectError> {
         let project = Project::open(path)?;
         let journal = project.journal()?;
-        let articles = project.articles()?;
+        let articles = project.article_files()?;
         let mut s = Session::untitled(recovery_dir);
         s.project = project;
         s.named = true;
@@ -75,9 +89,46 @@ impl Session {
         Ok((s, articles))
     }
 
+    /// Notes a change of a view setting; it is written by
+    /// [`Session::save_view_when_idle`] or [`Session::save_view`].
+    pub fn view_changed(&mut self, key: &str, value: serde_json::Value) {
+        self.pending_view.insert(key.to_string(), value);
+        self.view_changed = Some(Instant::now());
+    }
+
+    /// Writes the pending view settings if they have not changed for
+    /// [`VIEW_SAVE_DELAY`]; else returns how long to wait.
+    pub fn save_view_when_idle(&mut self) -> Option<Duration> {
+        let since = self.view_changed?.elapsed();
+        if since < VIEW_SAVE_DELAY {
+            return Some(VIEW_SAVE_DELAY - since);
+        }
+        let _ = self.save_view();
+        None
+    }
+
+    /// Whether view settings wait to be written.
+    pub fn view_pending(&self) -> bool {
+        !self.pending_view.is_empty()
+    }
+
+    /// Writes the pending view settings now.
+    pub fn save_view(&mut self) -> Result<(), ProjectError> {
+        self.view_changed = None;
+        for (k, v) in std::mem::take(&mut self.pending_view) {
+            self.project.set_view(&k, &v)?;
+        }
+        Ok(())
+    }
+
     /// The project file, if it has one (untitled in-memory sessions have none).
     pub fn path(&self) -> Option<&Path> {
         (self.project.path() != Path::new(":memory:")).then(|| self.project.path())
+    }
+
+    /// The folder the project's relative article paths are relative to.
+    pub fn project_dir(&self) -> Option<&Path> {
+        self.project.dir()
     }
 
     /// Where untitled projects are kept.
@@ -115,10 +166,17 @@ impl Session {
         &mut self.project
     }
 
-    /// Writes the project to `path` and continues there.
+    /// Writes the project to `path` and continues there (saving to the
+    /// project's own file records the articles and the view).
     pub fn save_as(&mut self, path: &Path, corpus: &Corpus) -> Result<(), ProjectError> {
+        self.save_view()?;
         self.project.save_articles_hashed(corpus, &self.hashes)?;
-        self.project = self.project.save_as(path)?;
+        let same = self
+            .path()
+            .is_some_and(|p| p.canonicalize().ok() == path.canonicalize().ok());
+        if !same {
+            self.project = self.project.save_as(path)?;
+        }
         self.named = true;
         Ok(())
     }
@@ -169,8 +227,17 @@ impl Session {
             "untitled-{}.ttproj",
             chrono::Local::now().format("%Y%m%d-%H%M%S")
         );
+        // created explicitly: a new file (save_as refuses none), never an
+        // existing one opened by accident
+        let path = dir.join(name);
+        if path.exists() {
+            return Err(ProjectError::Exists {
+                path: path.display().to_string(),
+            });
+        }
+        self.save_view()?;
         self.project.save_articles_hashed(corpus, &self.hashes)?;
-        self.project = self.project.save_as(&dir.join(name))?;
+        self.project = self.project.save_as(&path)?;
         Ok(())
     }
 
@@ -230,5 +297,12 @@ impl Session {
             self.pristine.insert(ai, corpus.analyses[ai].events.clone());
         }
         apply_events(corpus, &active, &self.index);
+    }
+}
+
+impl Drop for Session {
+    /// View settings still pending are written when the session closes.
+    fn drop(&mut self) {
+        let _ = self.save_view();
     }
 }

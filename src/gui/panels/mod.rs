@@ -6,6 +6,7 @@ pub mod articles;
 pub mod errors;
 pub mod facts;
 pub mod menu;
+pub mod project_paths;
 pub mod review;
 pub mod source;
 pub mod status;
