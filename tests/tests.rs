@@ -3,8 +3,10 @@
 mod util;
 
 mod cli;
+mod fuzz;
 mod gui;
 mod gui_corrections;
+mod hostile;
 mod panics;
 mod plover_gsr;
 mod project;
