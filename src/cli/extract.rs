@@ -5,7 +5,6 @@ use crate::corpus::corrections;
 use crate::corpus::project::{Project, content_hash};
 use crate::corpus::{self, Corpus, load_paths};
 use crate::export::{self, json, write_atomic};
-use crate::extract::analyze;
 use crate::ingest::jsonl_stream::JsonlStream;
 use crate::ingest::{self, IngestError, Source};
 use anyhow::Context;
