@@ -4,8 +4,10 @@ mod util;
 
 mod cli;
 mod files;
+mod fuzz;
 mod gui;
 mod gui_corrections;
+mod hostile;
 mod panics;
 mod plover_gsr;
 mod project;

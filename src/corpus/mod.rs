@@ -14,7 +14,7 @@ pub mod project;
 
 pub use cluster::{MentionRef, MergedEvent};
 
-use crate::extract::{Analysis, analyze};
+use crate::extract::{Analysis, DeadlinePassed, analyze, analyze_within};
 use crate::ingest::{self, Article, IngestError};
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -238,17 +238,41 @@ pub fn analyze_contained(article: Article) -> Result<Analysis, IngestError> {
     analyze_contained_as(article, what)
 }
 
+/// The time one article's analysis may take in [`analyze_contained`]
+/// before it is given up as [`IngestError::TooComplex`]: a normal article
+/// takes milliseconds, so only pathological input reaches it.
+pub const ANALYSIS_BUDGET: Duration = Duration::from_secs(2);
+
 /// [`analyze_contained`] with the article named `what` in the error (a
-/// stream names its records by line: `-: line 7`).
+/// stream names its records by line: `-: line 7`), within [`ANALYSIS_BUDGET`].
 pub fn analyze_contained_as(article: Article, what: String) -> Result<Analysis, IngestError> {
+    analyze_contained_within(article, what, ANALYSIS_BUDGET)
+}
+
+/// [`analyze_contained_as`] with a time budget of its own: an analysis that
+/// runs past `budget` is given up and reported as [`IngestError::TooComplex`].
+pub fn analyze_contained_within(
+    article: Article,
+    what: String,
+    budget: Duration,
+) -> Result<Analysis, IngestError> {
     let path = article.path.clone();
-    contain(
-        || (path, what),
+    let deadline = Instant::now().checked_add(budget);
+    let result = contain(
+        || (path.clone(), what.clone()),
         || {
             inject_fault(&article.text);
-            analyze(article)
+            match deadline {
+                Some(deadline) => analyze_within(article, deadline),
+                None => Ok(analyze(article)),
+            }
         },
-    )
+    )?;
+    result.map_err(|DeadlinePassed| IngestError::TooComplex {
+        path,
+        what,
+        seconds: budget.as_secs(),
+    })
 }
 
 /// Name of the environment variable that makes the analysis panic on

@@ -93,11 +93,9 @@ pub fn find_actors(text: &str) -> Vec<ActorHit> {
         } else {
             prev
         };
-        let next = text[e..]
-            .trim_start_matches(['\'', '\u{2019}', 's'])
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
+        let after = crate::slice::head(&text[e..], 8);
+        let possessive = after.len() - after.trim_start_matches(['\'', '\u{2019}', 's']).len();
+        let next = super::text::next_word(text, e + possessive)
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_ascii_lowercase();
         let before = super::text::tail(text, s, 40)
@@ -228,43 +226,108 @@ pub struct ActorMemory {
     pub last: Option<String>,
 }
 
+/// The most actors a coordinated group gives a plural reference ("they"):
+/// real groups have a handful, and a text that coordinates thousands of
+/// names would otherwise give every reference thousands of mentions.
+const MAX_GROUP_CODES: usize = 64;
+
+/// What one group of coordinated mentions tells the memory, built mention
+/// by mention.
+#[derive(Debug, Default, Clone)]
+struct GroupState {
+    /// The group's participants (not locations), repeats in a row merged.
+    codes: Vec<String>,
+    /// Its last person.
+    person: Option<String>,
+    /// Its last participant.
+    last: Option<String>,
+}
+
+impl GroupState {
+    /// Adds the group's next mention.
+    fn push(&mut self, h: &ActorHit) {
+        if h.location {
+            return;
+        }
+        if self.codes.last() != Some(&h.code) && self.codes.len() < MAX_GROUP_CODES {
+            self.codes.push(h.code.clone());
+        }
+        if h.form == ActorForm::Person {
+            self.person = Some(h.code.clone());
+        }
+        self.last = Some(h.code.clone());
+    }
+}
+
 impl ActorMemory {
+    /// Remembers what a group says.
+    fn apply(&mut self, g: &GroupState) {
+        if g.codes.len() >= 2 {
+            self.pair = g.codes.clone();
+        }
+        if let Some(p) = &g.person {
+            self.person = Some(p.clone());
+        }
+        if let Some(l) = &g.last {
+            self.last = Some(l.clone());
+        }
+    }
+
     /// Remembers the mentions of a sentence, in order.
     pub fn update(&mut self, hits: &[ActorHit], text: &str) {
         for g in group_actors(text, hits) {
-            let mut codes: Vec<String> = g
-                .iter()
-                .filter(|h| !h.location)
-                .map(|h| h.code.clone())
-                .collect();
-            codes.dedup();
-            if codes.len() >= 2 {
-                self.pair = codes.clone();
+            let mut state = GroupState::default();
+            for h in g {
+                state.push(h);
             }
-            for h in g.iter().filter(|h| !h.location) {
-                if h.form == ActorForm::Person {
-                    self.person = Some(h.code.clone());
-                }
-                self.last = Some(h.code.clone());
-            }
+            self.apply(&state);
         }
     }
 
     /// Mentions that references in `text[span]` stand for, placed at the
     /// reference's position. A reference first looks back in its own
-    /// sentence (`named`: the sentence's named mentions), then at the story.
+    /// sentence (`named`: the sentence's named mentions, sorted and not
+    /// overlapping), then at the story. Linear in the sentence: the memory
+    /// at each reference is built on the one at the reference before.
     pub fn resolve(&self, text: &str, span: Span, named: &[ActorHit]) -> Vec<ActorHit> {
-        let mut out = Vec::new();
         let slice = &text[span.0..span.1];
-        for m in REFERENCES.find_overlapping_iter(slice) {
-            if !is_whole_word(slice, m.start(), m.end()) {
-                continue;
+        let mut found: Vec<(Span, u8)> = REFERENCES
+            .find_overlapping_iter(slice)
+            .filter(|m| is_whole_word(slice, m.start(), m.end()))
+            .map(|m| {
+                let at = (span.0 + m.start(), span.0 + m.end());
+                (at, REFERENCE_KINDS[m.pattern().as_usize()])
+            })
+            .collect();
+        found.sort_by_key(|(at, _)| at.0);
+        // where each group of the named mentions ends
+        let group_ends: Vec<usize> = group_actors(text, named)
+            .iter()
+            .scan(0, |end, g| {
+                *end += g.len();
+                Some(*end)
+            })
+            .collect();
+        let mut base = self.clone();
+        let mut partial = GroupState::default();
+        let (mut done, mut group) = (0, 0);
+        let mut out = Vec::new();
+        for (at, kind) in found {
+            // the named mentions before the reference: whole groups go into
+            // the base memory, the group still open stays partial
+            let before = named.partition_point(|h| h.span.1 <= at.0);
+            while done < before {
+                partial.push(&named[done]);
+                done += 1;
+                if group_ends.get(group) == Some(&done) {
+                    base.apply(&partial);
+                    partial = GroupState::default();
+                    group += 1;
+                }
             }
-            let at = span.0 + m.start();
-            let mut local = self.clone();
-            let before: Vec<ActorHit> = named.iter().filter(|h| h.span.1 <= at).cloned().collect();
-            local.update(&before, text);
-            let codes: Vec<String> = match REFERENCE_KINDS[m.pattern().as_usize()] {
+            let mut local = base.clone();
+            local.apply(&partial);
+            let codes: Vec<String> = match kind {
                 0 => local.pair,
                 1 => local.person.into_iter().collect(),
                 _ => local.last.into_iter().collect(),
@@ -272,7 +335,7 @@ impl ActorMemory {
             for c in codes {
                 out.push(ActorHit {
                     code: c,
-                    span: (at, span.0 + m.end()),
+                    span: at,
                     form: ActorForm::Name,
                     location: false,
                     anaphoric: true,
@@ -288,8 +351,11 @@ impl ActorMemory {
                 && h.span != k.span
             {
                 if h.span.1 - h.span.0 > k.span.1 - k.span.0 {
+                    // the shorter one's mentions are the last ones kept
                     let ks = k.span;
-                    kept.retain(|x| x.span != ks);
+                    while kept.last().is_some_and(|x| x.span == ks) {
+                        kept.pop();
+                    }
                 } else {
                     continue;
                 }
@@ -339,6 +405,21 @@ mod tests {
         let groups = group_actors(t, &hits);
         assert_eq!(groups[0].len(), 5, "{groups:?}");
         assert!(hits.last().unwrap().location);
+    }
+
+    #[test]
+    fn names_without_spaces_between_them_are_all_found() {
+        let t = "Russia,".repeat(3000);
+        let hits = find_actors(&t);
+        assert_eq!(hits.len(), 3000);
+        assert!(
+            hits.iter()
+                .all(|h| h.code == "RUS" && &t[h.span.0..h.span.1] == "Russia")
+        );
+        // the word after a name is still read: "the Ukraine border" is a place
+        let t = "Troops massed near the Ukraine border; Ukraine's leaders met.";
+        let hits = find_actors(t);
+        assert!(hits[0].location && !hits[1].location, "{hits:?}");
     }
 
     #[test]

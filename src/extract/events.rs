@@ -51,11 +51,7 @@ fn oblique(text: &str, a: &ActorHit) -> bool {
         return !super::actors::is_title_word(&head);
     }
     // "with Moscow summoning its ambassador": the subject of the gerund
-    let next = text[a.span.1..]
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric());
+    let next = super::text::next_word(text, a.span.1).trim_matches(|c: char| !c.is_alphanumeric());
     if w == "with" && is_gerund(next) {
         return false;
     }
@@ -245,20 +241,25 @@ fn opens_own_clause(between: &str) -> bool {
     })
 }
 
-/// The event mentions of one article.
+/// The event mentions of one article; `None` as soon as `stop()` says so
+/// (asked at every sentence and every trigger: the caller's time budget).
 pub fn find_events(
     text: &str,
     article: &str,
     sentences: &[SentenceInput<'_>],
     timexes: &[Timex],
     quantities: &[Quantity],
-) -> Vec<Event> {
+    stop: &mut dyn FnMut() -> bool,
+) -> Option<Vec<Event>> {
     let lex: &Lexicon = &LEXICON;
     let all_actors = find_actors(text);
     let mut memory = ActorMemory::default();
     let mut last_source: Vec<ActorMention> = Vec::new();
     let mut events = Vec::new();
     for s in sentences {
+        if stop() {
+            return None;
+        }
         let span = s.span;
         let named: Vec<ActorHit> = within(&all_actors, span, |a| a.span)
             .iter()
@@ -295,6 +296,9 @@ pub fn find_events(
         let quotes = quote_marks(text, span);
         let mut sentence_events: Vec<Event> = Vec::new();
         for (ti, t) in triggers.iter().enumerate() {
+            if stop() {
+                return None;
+            }
             let mut ty = lex.trigger_types[t.entry];
             let entry = &lex.triggers[t.entry];
             let clause = clause_of(&breaks, t.span);
@@ -477,7 +481,7 @@ pub fn find_events(
     for (i, e) in events.iter_mut().enumerate() {
         e.id = format!("{article}#e{}", i + 1);
     }
-    events
+    Some(events)
 }
 
 /// Resolves the dates of `events` again against new time expressions and

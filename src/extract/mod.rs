@@ -21,6 +21,7 @@ use crate::nlp::segment::{Sentence, segment};
 use crate::nlp::temporal::{self, Precision, Timex};
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::time::Instant;
 use text::Words;
 
 /// A sentence with the time the story is at.
@@ -51,7 +52,38 @@ pub struct Analysis {
 /// Analyses one article: segmentation, temporal tagging against the
 /// publication date (looked for in a dateline when the file gives none),
 /// reference times, events and figures. Linear in the length of the text.
-pub fn analyze(mut article: Article) -> Analysis {
+pub fn analyze(article: Article) -> Analysis {
+    match analyze_until(article, &mut || false) {
+        Some(a) => a,
+        None => unreachable!("an analysis that is never stopped finishes"),
+    }
+}
+
+/// The analysis of an article ran past its deadline ([`analyze_within`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DeadlinePassed;
+
+impl std::fmt::Display for DeadlinePassed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the analysis ran past its deadline")
+    }
+}
+
+impl std::error::Error for DeadlinePassed {}
+
+/// [`analyze`] with a time budget: the clock is read at the start of every
+/// sentence of each stage (and every trigger, and every thousand tokens of a
+/// long sentence), and the analysis gives up once `deadline` has passed, so
+/// that a pathological article costs about its budget and no more.
+pub fn analyze_within(article: Article, deadline: Instant) -> Result<Analysis, DeadlinePassed> {
+    analyze_until(article, &mut || Instant::now() >= deadline).ok_or(DeadlinePassed)
+}
+
+/// The analysis, given up (`None`) as soon as `stop()` says so.
+fn analyze_until(mut article: Article, stop: &mut dyn FnMut() -> bool) -> Option<Analysis> {
+    if stop() {
+        return None;
+    }
     let sentences = segment(&article.text, &article.body_spans());
     let spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
     if article.published.is_none()
@@ -59,17 +91,26 @@ pub fn analyze(mut article: Article) -> Analysis {
     {
         article.set_published(Some(date), DateSource::Dateline);
     }
+    if stop() {
+        return None;
+    }
     let lower = article.text.to_ascii_lowercase();
-    let timexes = temporal::tag_lowered(&article.text, &lower, &spans, article.published);
+    let timexes =
+        temporal::tag_lowered_until(&article.text, &lower, &spans, article.published, stop)?;
+    if stop() {
+        return None;
+    }
     let refs = reference_times(&article.text, &sentences, &timexes, article.published);
-    let words: Vec<Words<'_>> = sentences
-        .iter()
-        .map(|s| Words::of(&article.text, &lower, s.span))
-        .collect();
-    let quantities: Vec<Quantity> = words
-        .iter()
-        .flat_map(|w| quantities::quantities_in(&article.text, w, &article.id))
-        .collect();
+    let mut words: Vec<Words<'_>> = Vec::with_capacity(sentences.len());
+    let mut quantities: Vec<Quantity> = Vec::new();
+    for s in &sentences {
+        if stop() {
+            return None;
+        }
+        let w = Words::of(&article.text, &lower, s.span);
+        quantities.extend(quantities::quantities_in(&article.text, &w, &article.id));
+        words.push(w);
+    }
     let inputs: Vec<events::SentenceInput<'_>> = sentences
         .iter()
         .zip(&refs)
@@ -83,7 +124,14 @@ pub fn analyze(mut article: Article) -> Analysis {
             }),
         })
         .collect();
-    let events = events::find_events(&article.text, &article.id, &inputs, &timexes, &quantities);
+    let events = events::find_events(
+        &article.text,
+        &article.id,
+        &inputs,
+        &timexes,
+        &quantities,
+        stop,
+    )?;
     drop(inputs);
     drop(words);
     let sentences = sentences
@@ -94,13 +142,13 @@ pub fn analyze(mut article: Article) -> Analysis {
             reference_time,
         })
         .collect();
-    Analysis {
+    Some(Analysis {
         article,
         sentences,
         timexes,
         events,
         quantities,
-    }
+    })
 }
 
 /// The analysis of `text` read as the file `name` (for the tests of the

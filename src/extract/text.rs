@@ -50,6 +50,21 @@ pub fn words(text: &str, span: Span) -> Vec<Span> {
     out
 }
 
+/// The longest word [`next_word`] looks at: a longer token is cut there.
+const WORD_WINDOW: usize = 64;
+
+/// The first white-space separated word of `text[at..]`, looked for in the
+/// next few bytes only (a token longer than that is cut), so that asking for
+/// the word after every mention costs nothing when the text has no spaces.
+pub fn next_word(text: &str, at: usize) -> &str {
+    let rest = crate::slice::get(text, (at, text.len()));
+    let start = rest.len() - rest.trim_start().len();
+    crate::slice::head(&rest[start..], WORD_WINDOW)
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+}
+
 /// The non-overlapping matches of `ac` in `hay` that begin where a word
 /// begins (an alphanumeric character not preceded by one), longest first,
 /// as a leftmost-longest search would report them. Searching only at word
@@ -158,6 +173,18 @@ pub fn trim_span(text: &str, span: Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_word_looks_a_few_bytes_ahead() {
+        assert_eq!(next_word("Russia  border, then", 6), "border,");
+        assert_eq!(next_word("x", 5), "");
+        assert_eq!(next_word("a é b", 1), "é");
+        let long = "a".repeat(1000);
+        assert_eq!(next_word(&long, 0).len(), WORD_WINDOW);
+        // a multi-byte character across the window's end is left out whole
+        let t = format!("{}€", "a".repeat(WORD_WINDOW - 1));
+        assert_eq!(next_word(&t, 0), &t[..WORD_WINDOW - 1]);
+    }
 
     #[test]
     fn words_keep_abbreviations_and_numbers() {

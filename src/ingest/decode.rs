@@ -42,6 +42,19 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeProblem> {
     checked(text.into_owned(), enc)
 }
 
+/// [`decode`] of bytes the caller gives up: valid UTF-8 without a BOM (the
+/// common case) becomes the text without a copy, so a large file is not held
+/// twice.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeProblem> {
+    if Encoding::for_bom(&bytes).is_some() || looks_binary(&bytes) {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => checked(text, UTF_8),
+        Err(e) => decode(e.as_bytes()),
+    }
+}
+
 fn checked(text: String, enc: &'static Encoding) -> Result<Decoded, DecodeProblem> {
     // control characters among the first 8192 characters, counted on the
     // bytes: C0 and DEL are single bytes, C1 (U+0080..U+009F) is C2 80..C2 9F

@@ -97,7 +97,8 @@ pub fn detect_format(path: &str, text: &str) -> Format {
             let mut lines = text.lines().filter(|l| !l.trim().is_empty());
             let first_is_whole = lines
                 .next()
-                .is_some_and(|l| serde_json::from_str::<serde_json::Value>(l).is_ok());
+                // checked without building the value (a line may be huge)
+                .is_some_and(|l| serde_json::from_str::<serde::de::IgnoredAny>(l).is_ok());
             Some(if first_is_whole && lines.next().is_some() {
                 Format::Jsonl
             } else {
@@ -119,7 +120,20 @@ pub fn detect_format(path: &str, text: &str) -> Format {
 /// Reads the articles in one file's bytes. A multi-article file (JSON array,
 /// JSONL) gives one result per record, so a bad record does not hide the others.
 pub fn read_bytes(src: &Source, bytes: &[u8]) -> Vec<Result<Article, IngestError>> {
-    let decoded = match decode::decode(bytes) {
+    read_decoded(src, decode::decode(bytes))
+}
+
+/// [`read_bytes`] of bytes the caller gives up (no copy of a UTF-8 file).
+pub fn read_owned_bytes(src: &Source, bytes: Vec<u8>) -> Vec<Result<Article, IngestError>> {
+    read_decoded(src, decode::decode_owned(bytes))
+}
+
+/// The articles of a file's decoded text.
+fn read_decoded(
+    src: &Source,
+    decoded: Result<decode::Decoded, decode::DecodeProblem>,
+) -> Vec<Result<Article, IngestError>> {
+    let decoded = match decoded {
         Ok(d) => d,
         Err(decode::DecodeProblem::Binary) => {
             return vec![Err(IngestError::Binary {
@@ -169,7 +183,7 @@ pub fn read_listed(file: &ListedFile) -> Vec<Result<Article, IngestError>> {
         })
     });
     match read {
-        Ok(_) => read_bytes(&src, &bytes),
+        Ok(_) => read_owned_bytes(&src, bytes),
         Err(e) => vec![Err(e)],
     }
 }

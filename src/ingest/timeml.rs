@@ -3,6 +3,11 @@
 //! Only what the temporal tagger evaluation needs is read: the document id,
 //! the document creation time (DCT), the title, the raw `<TEXT>` content
 //! (tags removed, entities decoded) and the `TIMEX3` elements inside it.
+//!
+//! Hostile input stays cheap: only the five XML entities and numeric
+//! character references are decoded (a DTD, its entities and external
+//! entities are never read, so nothing expands), and a `TIMEX3` nested in
+//! another is not read, so time and memory are linear in the file's length.
 
 use std::fmt::Write as _;
 use std::sync::LazyLock;
@@ -183,7 +188,8 @@ fn strip_tags(s: &str) -> String {
 fn parse_text(body: &str) -> (String, Vec<GoldTimex>) {
     let mut text = String::with_capacity(body.len());
     let mut timexes = Vec::new();
-    let mut open: Vec<(usize, String, String)> = Vec::new();
+    // the open TIMEX3 elements: the outermost with its start and attributes
+    let mut open: Vec<Option<(usize, String, String)>> = Vec::new();
     let mut rest = body;
     while !rest.is_empty() {
         let next = rest.find(['<', '&']).unwrap_or(rest.len());
@@ -207,11 +213,18 @@ fn parse_text(body: &str) -> (String, Vec<GoldTimex>) {
             };
             let tag = &rest[..=gt];
             if tag.starts_with("<TIMEX3") && !tag.ends_with("/>") {
-                let ttype = attr(tag, "type").unwrap_or_default();
-                let value = attr(tag, "value").unwrap_or_default();
-                open.push((text.len(), ttype, value));
+                // TIMEX3 elements do not nest: one inside another is not
+                // read (its text would copy its parent's, quadratic in depth)
+                let outer = open.is_empty().then(|| {
+                    (
+                        text.len(),
+                        attr(tag, "type").unwrap_or_default(),
+                        attr(tag, "value").unwrap_or_default(),
+                    )
+                });
+                open.push(outer);
             } else if tag.starts_with("</TIMEX3")
-                && let Some((start, ttype, value)) = open.pop()
+                && let Some(Some((start, ttype, value))) = open.pop()
                 && start < text.len()
             {
                 timexes.push(GoldTimex {

@@ -136,13 +136,37 @@ pub fn tag_lowered(
     sentences: &[(usize, usize)],
     dct: Option<NaiveDate>,
 ) -> Vec<Timex> {
+    tag_lowered_until(text, low, sentences, dct, &mut || false).unwrap_or_default()
+}
+
+/// How many tokens are tagged between two calls of the `stop` of
+/// [`tag_lowered_until`] inside one long sentence.
+const TOKENS_PER_CHECK: usize = 1024;
+
+/// [`tag_lowered`] that gives up, returning `None`, as soon as `stop()`
+/// says so; `stop` is asked at every sentence and every
+/// [`TOKENS_PER_CHECK`] tokens (the caller's time budget).
+pub fn tag_lowered_until(
+    text: &str,
+    low: &str,
+    sentences: &[(usize, usize)],
+    dct: Option<NaiveDate>,
+    stop: &mut dyn FnMut() -> bool,
+) -> Option<Vec<Timex>> {
     let toks = tokenize(text, low);
     let mut parser = Parser::new(text, low, &toks, dct);
     let mut out = Vec::new();
     for (lo, hi) in segments(&toks, sentences) {
         parser.sent = (lo, hi);
         let mut i = lo;
+        let mut next_check = lo;
         while i < hi {
+            if i >= next_check {
+                if stop() {
+                    return None;
+                }
+                next_check = i + TOKENS_PER_CHECK;
+            }
             if parser.is_trigger(i)
                 && let Some((j, v)) = parser.parse_at(i)
                 && j > i
@@ -165,7 +189,7 @@ pub fn tag_lowered(
             }
         }
     }
-    out
+    Some(out)
 }
 
 /// Token index ranges of the sentences, in order. Text outside every
