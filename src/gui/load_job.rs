@@ -121,7 +121,7 @@ mod tests {
             progress(1, 2);
             panic!("merging went wrong")
         });
-        let why = wait(&job).err().expect("the death is reported");
+        let why = wait(&job).expect_err("the death is reported");
         assert!(why.contains("merging went wrong"), "{why}");
         assert!(why.contains("loaded before are kept"), "{why}");
         assert_eq!(job.progress(), (1, 2));

@@ -100,12 +100,15 @@ enum Record {
     Other,
 }
 
+/// The fields of an object that are read here, in order.
+type Fields = Vec<(String, Value)>;
+
 /// Deserializes an object's fields: those read here kept, the others
 /// skipped; `articles` kept apart when it is an array of records.
 fn object_fields<'de, A: serde::de::MapAccess<'de>>(
     mut map: A,
     with_articles: bool,
-) -> Result<(Vec<(String, Value)>, Option<Vec<Record>>), A::Error> {
+) -> Result<(Fields, Option<Vec<Record>>), A::Error> {
     let mut fields: Vec<(String, Value)> = Vec::new();
     let mut articles = None;
     while let Some(key) = map.next_key::<String>()? {
