@@ -422,6 +422,26 @@ fn folder_of(path: &Path) -> PathBuf {
     }
 }
 
+/// A read-write connection to a checked (or new) project file, in WAL mode
+/// with full synchronisation, so that each committed correction survives a
+/// crash.
+fn connect_for_writing(path: &Path) -> Result<Connection, ProjectError> {
+    let wrap = |source| ProjectError::Sqlite {
+        path: path.display().to_string(),
+        source,
+    };
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(wrap)?;
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+    )
+    .map_err(wrap)?;
+    Ok(conn)
+}
+
 impl Project {
     fn err(&self, source: rusqlite::Error) -> ProjectError {
         ProjectError::Sqlite {
@@ -453,19 +473,7 @@ impl Project {
             }
         }
         let version = check_schema(path)?;
-        let wrap = |source| ProjectError::Sqlite {
-            path: path.display().to_string(),
-            source,
-        };
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(wrap)?;
-        conn.execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
-        )
-        .map_err(wrap)?;
+        let conn = connect_for_writing(path)?;
         let p = Project {
             conn,
             dir: Some(folder_of(path)),
@@ -525,19 +533,7 @@ impl Project {
             file.try_lock().map_err(|_| ProjectError::Locked {
                 path: path.display().to_string(),
             })?;
-            let wrap = |source| ProjectError::Sqlite {
-                path: path.display().to_string(),
-                source,
-            };
-            let conn = Connection::open_with_flags(
-                path,
-                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )
-            .map_err(wrap)?;
-            conn.execute_batch(
-                "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
-            )
-            .map_err(wrap)?;
+            let conn = connect_for_writing(path)?;
             let p = Project {
                 conn,
                 dir: Some(folder_of(path)),
