@@ -2,7 +2,7 @@
 //! each case through the library and through the command line, with a good
 //! file beside it that must still come out.
 
-use crate::util::{data, root, run};
+use crate::util::{data, json_lines, root, run, run_env};
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -182,30 +182,13 @@ fn a_panic_in_one_article_is_that_articles_error_and_the_batch_goes_on() {
     let input = format!(
         "{{\"text\": \"Russia warned Ukraine.\"}}\n{{\"text\": \"{marker}\"}}\n{{\"text\": \"Kyiv replied.\"}}\n"
     );
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tension-timeline"))
-        .args(["extract", "-", "--format", "jsonl"])
-        .env(FAULT_INJECTION_VAR, marker)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    {
-        use std::io::Write;
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-    }
-    let out = child.wait_with_output().unwrap();
+    let out = run_env(
+        &["extract", "-", "--format", "jsonl"],
+        Some(input.as_bytes()),
+        &[(FAULT_INJECTION_VAR, marker)],
+    );
     assert_eq!(out.status.code(), Some(1));
-    let lines: Vec<Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = json_lines(&out);
     assert_eq!(lines.len(), 3);
     assert!(lines[0]["article"].is_object(), "{}", lines[0]);
     assert!(

@@ -15,7 +15,13 @@ pub fn data(rel: &str) -> PathBuf {
 
 /// Runs the binary with `args` (and `stdin` if given) from the project root.
 pub fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    run_env(args, stdin, &[])
+}
+
+/// [`run`] with environment variables set.
+pub fn run_env(args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_tension-timeline"));
+    cmd.envs(env.iter().copied());
     cmd.args(args)
         .current_dir(root())
         .stdin(Stdio::piped())
@@ -47,4 +53,12 @@ pub fn extract_json(paths: &[&Path]) -> serde_json::Value {
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).expect("extract prints JSON")
+}
+
+/// The lines of a JSONL output, parsed.
+pub fn json_lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect()
 }
