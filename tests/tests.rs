@@ -13,4 +13,5 @@ mod plover_gsr;
 mod project;
 mod robustness;
 mod seed_key;
+mod syntax;
 mod tempeval;

@@ -278,6 +278,10 @@ fn write_output(args: &ExtractArgs, corpus: Corpus) -> anyhow::Result<()> {
             }
             s
         }
+        OutputFormat::Conllu => {
+            let model = crate::nlp::syntax::default_model()?;
+            export::conllu::to_conllu(&corpus, model)
+        }
         OutputFormat::Csv => export::csv::to_csv(&corpus),
         OutputFormat::Gdelt => export::gdelt::to_gdelt_tsv(&corpus),
         OutputFormat::Svg => export::svg::to_svg(&corpus, "tension-timeline"),

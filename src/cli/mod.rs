@@ -46,6 +46,10 @@ pub enum Command {
     /// Score the temporal tagger on TempEval-3 gold TimeML files (Task A:
     /// strict, relaxed, type and value precision/recall/F1).
     EvalTimeml(EvalArgs),
+    /// Score the tagger, lemmatizer and parser on CoNLL-U treebank files
+    /// with gold tokenization (UPOS, XPOS, lemma and feature accuracy, UAS
+    /// and LAS, every word counted).
+    EvalSyntax(EvalSyntaxArgs),
 }
 
 /// Output formats of `extract`.
@@ -59,6 +63,9 @@ pub enum OutputFormat {
     Jsonl,
     /// One row per event mention.
     Csv,
+    /// Each sentence with its words, tags, lemmas, features and dependency
+    /// tree (Universal Dependencies CoNLL-U; byte spans in `misc`).
+    Conllu,
     /// Each article as a TempEval-3 style TimeML document with TIMEX3 tags.
     Timeml,
     /// One row per merged event: date, actor codes, CAMEO code, Goldstein
@@ -140,6 +147,21 @@ pub struct EvalArgs {
     pub errors: bool,
 }
 
+/// Options of `eval-syntax`.
+#[derive(Debug, clap::Args)]
+pub struct EvalSyntaxArgs {
+    /// CoNLL-U files (each scored, then all together).
+    #[arg(required = true, value_name = "FILE.conllu")]
+    pub files: Vec<PathBuf>,
+    /// A model file to score instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+    /// Also list the most frequent disagreements with the gold analysis
+    /// (tags, lemmas, features, heads, relations), this many of each.
+    #[arg(long, value_name = "N")]
+    pub errors: Option<usize>,
+}
+
 /// Parses the command line, runs it, and returns the exit code.
 pub fn main() -> ExitCode {
     let args = Args::parse();
@@ -152,6 +174,7 @@ pub fn main() -> ExitCode {
             extract::run(&a)
         }
         Some(Command::EvalTimeml(a)) => eval(&a),
+        Some(Command::EvalSyntax(a)) => eval_syntax(&a),
         None => crate::gui::run(args.paths).map(|()| EXIT_OK),
     })
     .unwrap_or_else(|p| {
@@ -219,6 +242,60 @@ fn eval(args: &EvalArgs) -> anyhow::Result<u8> {
         total.add(&ev.scores);
     }
     if args.dirs.len() > 1 {
+        writeln!(out, "== all ==\n{total}")?;
+    }
+    out.flush()?;
+    Ok(EXIT_OK)
+}
+
+fn eval_syntax(args: &EvalSyntaxArgs) -> anyhow::Result<u8> {
+    use crate::eval::syntax::{SyntaxScores, evaluate};
+    use crate::nlp::syntax;
+    use anyhow::Context;
+    use std::io::Write;
+    let owned;
+    let model = match &args.model {
+        Some(p) => {
+            owned = syntax::load_file(p)?;
+            &owned
+        }
+        None => syntax::default_model()?,
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut total = SyntaxScores::default();
+    for file in &args.files {
+        let bytes = crate::ingest::read_regular_file(file)?;
+        let text =
+            String::from_utf8(bytes).with_context(|| format!("{}: not UTF-8", file.display()))?;
+        let gold =
+            syntax::conllu::parse(&text).with_context(|| format!("reading {}", file.display()))?;
+        let start = std::time::Instant::now();
+        let s = evaluate(model, &gold);
+        let secs = start.elapsed().as_secs_f64();
+        writeln!(
+            out,
+            "== {} ==\n{s}\n({:.0} words per second)",
+            file.display(),
+            s.words as f64 / secs.max(1e-9)
+        )?;
+        if let Some(n) = args.errors {
+            for (what, g, p, count) in crate::eval::syntax::confusions(model, &gold, n) {
+                writeln!(out, "{what}\t{count}\t{g}\t{p}")?;
+            }
+        }
+        let t = total;
+        total = SyntaxScores {
+            sentences: t.sentences + s.sentences,
+            words: t.words + s.words,
+            upos: t.upos + s.upos,
+            xpos: t.xpos + s.xpos,
+            lemma: t.lemma + s.lemma,
+            feats: t.feats + s.feats,
+            uas: t.uas + s.uas,
+            las: t.las + s.las,
+        };
+    }
+    if args.files.len() > 1 {
         writeln!(out, "== all ==\n{total}")?;
     }
     out.flush()?;

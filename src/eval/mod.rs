@@ -5,6 +5,8 @@
 //! character and starts no earlier than the gold timex matched just before. Counts are
 //! summed over documents (micro average).
 
+pub mod syntax;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Instant;

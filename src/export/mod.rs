@@ -5,6 +5,7 @@
 //! The JSON schema is documented in the README and stable: later versions
 //! only add fields.
 
+pub mod conllu;
 pub mod csv;
 pub mod gdelt;
 pub mod json;

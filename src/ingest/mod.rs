@@ -160,6 +160,20 @@ fn read_decoded(
     out
 }
 
+/// Reads all of one regular file (a FIFO, socket or device is refused
+/// without blocking, see [`open_regular`]); errors name the file.
+pub fn read_regular_file(path: &Path) -> Result<Vec<u8>, IngestError> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    open_regular(path)?
+        .read_to_end(&mut bytes)
+        .map_err(|source| IngestError::Io {
+            path: path.to_string_lossy().into_owned(),
+            source,
+        })?;
+    Ok(bytes)
+}
+
 /// Reads the articles in one file, which must be a regular file (a FIFO,
 /// socket or device is refused without blocking: see [`open_regular`]).
 pub fn read_path(path: &Path) -> Vec<Result<Article, IngestError>> {

@@ -7,4 +7,5 @@
 pub mod markers;
 pub mod reference_time;
 pub mod segment;
+pub mod syntax;
 pub mod temporal;

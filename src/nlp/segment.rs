@@ -44,6 +44,13 @@ static ABBREVS: LazyLock<Abbrevs> = LazyLock::new(|| {
     }
 });
 
+/// Whether `word` (without its full stop, any case) is an abbreviation
+/// listed in `assets/abbreviations.toml`, so that its stop belongs to it.
+pub fn is_abbreviation(word: &str) -> bool {
+    let low = word.to_lowercase();
+    ABBREVS.never_final.contains(&low) || ABBREVS.ambiguous.contains(&low)
+}
+
 /// Splits the given body spans of `text` into paragraphs and sentences.
 /// Spans are sorted and non-overlapping; paragraphs are numbered across them.
 pub fn segment(text: &str, body: &[Span]) -> Vec<Sentence> {

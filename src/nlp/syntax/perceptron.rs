@@ -1,0 +1,322 @@
+//! Averaged perceptrons over hashed features: the learner behind the tagger,
+//! the parser and the labeller.
+//!
+//! Two layouts: [`Sparse`] keeps, per feature, only the classes that were
+//! ever updated (for classifiers with many classes: tags, relations);
+//! [`Dense`] keeps a fixed table of `2^bits` buckets by class (for the
+//! parser's three transitions, where every bucket is used). Training uses
+//! the `*Trainer` types, which keep the sums for averaging; the trained
+//! model is the average, frozen into the plain types.
+
+use rustc_hash::FxHashMap;
+
+/// Something that scores classes for a set of features.
+pub trait Scorer {
+    /// Adds each feature's weights to `scores` (one slot per class).
+    fn score(&self, feats: &[u64], scores: &mut [f32]);
+}
+
+/// The index of the highest score among the classes `allowed` says yes to
+/// (the first one on ties), or `None` when none is allowed.
+pub fn best<F: Fn(usize) -> bool>(scores: &[f32], allowed: F) -> Option<usize> {
+    let mut out: Option<usize> = None;
+    for (i, &s) in scores.iter().enumerate() {
+        if allowed(i) && out.is_none_or(|b| s > scores[b]) {
+            out = Some(i);
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    class: u16,
+    w: f32,
+    total: f64,
+    ts: u32,
+}
+
+/// A [`Sparse`] perceptron being trained.
+#[derive(Debug, Default)]
+pub struct SparseTrainer {
+    weights: FxHashMap<u64, Vec<Entry>>,
+    /// Instances seen (the averaging clock).
+    t: u32,
+}
+
+impl Scorer for SparseTrainer {
+    fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        for f in feats {
+            if let Some(row) = self.weights.get(f) {
+                for e in row {
+                    scores[usize::from(e.class)] += e.w;
+                }
+            }
+        }
+    }
+}
+
+impl SparseTrainer {
+    /// Advances the averaging clock by one training instance.
+    pub fn tick(&mut self) {
+        self.t += 1;
+    }
+
+    /// Moves the weights of `feats` towards `truth` and away from `guess`.
+    pub fn update(&mut self, truth: usize, guess: usize, feats: &[u64]) {
+        if truth == guess {
+            return;
+        }
+        let t = self.t;
+        for &f in feats {
+            let row = self.weights.entry(f).or_default();
+            for (class, delta) in [(truth, 1.0f32), (guess, -1.0)] {
+                let class = class as u16;
+                let e = match row.iter_mut().position(|e| e.class == class) {
+                    Some(i) => &mut row[i],
+                    None => {
+                        row.push(Entry {
+                            class,
+                            w: 0.0,
+                            total: 0.0,
+                            ts: t,
+                        });
+                        row.last_mut().expect("just pushed")
+                    }
+                };
+                e.total += f64::from(t - e.ts) * f64::from(e.w);
+                e.ts = t;
+                e.w += delta;
+            }
+        }
+    }
+
+    /// The averaged weights, without the zero ones, in a canonical order.
+    pub fn average(&self) -> Sparse {
+        let t = f64::from(self.t.max(1));
+        let mut keys: Vec<u64> = self.weights.keys().copied().collect();
+        keys.sort_unstable();
+        let mut out = Sparse::default();
+        for k in keys {
+            let mut row: Vec<(u16, f32)> = self.weights[&k]
+                .iter()
+                .map(|e| {
+                    let total = e.total + f64::from(self.t - e.ts) * f64::from(e.w);
+                    (e.class, (total / t) as f32)
+                })
+                .filter(|&(_, w)| w.abs() > 1e-4)
+                .collect();
+            if row.is_empty() {
+                continue;
+            }
+            row.sort_unstable_by_key(|&(c, _)| c);
+            out.push(k, &row);
+        }
+        out
+    }
+}
+
+/// A trained perceptron that stores, per feature, its non-zero classes.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Sparse {
+    /// Feature ids, ascending.
+    pub keys: Vec<u64>,
+    /// Where each feature's entries end in `classes`/`weights` (they start
+    /// where the previous one ends).
+    pub ends: Vec<u32>,
+    /// The class of each entry.
+    pub classes: Vec<u16>,
+    /// The weight of each entry.
+    pub weights: Vec<f32>,
+    index: FxHashMap<u64, u32>,
+}
+
+impl Sparse {
+    fn push(&mut self, key: u64, row: &[(u16, f32)]) {
+        self.keys.push(key);
+        for &(c, w) in row {
+            self.classes.push(c);
+            self.weights.push(w);
+        }
+        self.ends.push(self.classes.len() as u32);
+    }
+
+    /// Builds the lookup index; call once after filling the arrays.
+    pub fn build_index(&mut self) {
+        self.index = self
+            .keys
+            .iter()
+            .enumerate()
+            .map(|(i, &k)| (k, i as u32))
+            .collect();
+    }
+
+    /// Number of stored weights.
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// Whether no weight is stored.
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+}
+
+impl Scorer for Sparse {
+    fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        for f in feats {
+            if let Some(&i) = self.index.get(f) {
+                let i = i as usize;
+                let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+                let end = self.ends[i] as usize;
+                for j in start..end {
+                    scores[usize::from(self.classes[j])] += self.weights[j];
+                }
+            }
+        }
+    }
+}
+
+/// A [`Dense`] perceptron being trained.
+#[derive(Debug)]
+pub struct DenseTrainer {
+    bits: u32,
+    classes: usize,
+    w: Vec<f32>,
+    total: Vec<f64>,
+    ts: Vec<u32>,
+    t: u32,
+}
+
+impl DenseTrainer {
+    /// A table of `2^bits` buckets by `classes`.
+    pub fn new(bits: u32, classes: usize) -> Self {
+        let n = (1usize << bits) * classes;
+        DenseTrainer {
+            bits,
+            classes,
+            w: vec![0.0; n],
+            total: vec![0.0; n],
+            ts: vec![0; n],
+            t: 0,
+        }
+    }
+
+    /// Advances the averaging clock by one training instance.
+    pub fn tick(&mut self) {
+        self.t += 1;
+    }
+
+    /// Moves the weights of `feats` towards `truth` and away from `guess`.
+    pub fn update(&mut self, truth: usize, guess: usize, feats: &[u64]) {
+        if truth == guess {
+            return;
+        }
+        let mask = (1u64 << self.bits) - 1;
+        for &f in feats {
+            let row = (f & mask) as usize * self.classes;
+            for (class, delta) in [(truth, 1.0f32), (guess, -1.0)] {
+                let i = row + class;
+                self.total[i] += f64::from(self.t - self.ts[i]) * f64::from(self.w[i]);
+                self.ts[i] = self.t;
+                self.w[i] += delta;
+            }
+        }
+    }
+
+    /// The averaged weights.
+    pub fn average(&self) -> Dense {
+        let t = f64::from(self.t.max(1));
+        let w = (0..self.w.len())
+            .map(|i| {
+                let total = self.total[i] + f64::from(self.t - self.ts[i]) * f64::from(self.w[i]);
+                (total / t) as f32
+            })
+            .collect();
+        Dense {
+            bits: self.bits,
+            classes: self.classes,
+            w,
+        }
+    }
+}
+
+impl Scorer for DenseTrainer {
+    fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        dense_score(self.bits, self.classes, &self.w, feats, scores);
+    }
+}
+
+#[inline]
+fn dense_score(bits: u32, classes: usize, w: &[f32], feats: &[u64], scores: &mut [f32]) {
+    let mask = (1u64 << bits) - 1;
+    for &f in feats {
+        let row = (f & mask) as usize * classes;
+        for (s, x) in scores.iter_mut().zip(&w[row..row + classes]) {
+            *s += x;
+        }
+    }
+}
+
+/// A trained perceptron with a fixed table of `2^bits` buckets by class.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dense {
+    /// log2 of the number of buckets.
+    pub bits: u32,
+    /// Number of classes.
+    pub classes: usize,
+    /// The weights, bucket-major.
+    pub w: Vec<f32>,
+}
+
+impl Scorer for Dense {
+    fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        dense_score(self.bits, self.classes, &self.w, feats, scores);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two classes told apart by one feature each: both layouts learn them,
+    /// and the average keeps the answer.
+    #[test]
+    fn learns_a_separable_problem() {
+        let data = [
+            (vec![1u64, 10], 0usize),
+            (vec![2, 10], 1),
+            (vec![1, 11], 0),
+            (vec![2, 11], 1),
+        ];
+        let mut sp = SparseTrainer::default();
+        let mut de = DenseTrainer::new(4, 2);
+        for _ in 0..5 {
+            for (f, y) in &data {
+                let mut s = [0.0; 2];
+                sp.score(f, &mut s);
+                let g = best(&s, |_| true).unwrap();
+                sp.tick();
+                sp.update(*y, g, f);
+                let mut s = [0.0; 2];
+                de.score(f, &mut s);
+                let g = best(&s, |_| true).unwrap();
+                de.tick();
+                de.update(*y, g, f);
+            }
+        }
+        let mut sp = sp.average();
+        sp.build_index();
+        let de = de.average();
+        for (f, y) in &data {
+            let mut s = [0.0; 2];
+            sp.score(f, &mut s);
+            assert_eq!(best(&s, |_| true), Some(*y));
+            let mut s = [0.0; 2];
+            de.score(f, &mut s);
+            assert_eq!(best(&s, |_| true), Some(*y));
+        }
+        assert_eq!(best(&[1.0, 5.0], |c| c != 1), Some(0));
+        assert_eq!(best(&[1.0], |_| false), None);
+    }
+}
