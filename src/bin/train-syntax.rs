@@ -26,9 +26,6 @@ struct Args {
     /// Passes for the parser.
     #[arg(long, default_value_t = TrainOptions::default().parser_epochs)]
     parser_epochs: usize,
-    /// Passes for the labeller.
-    #[arg(long, default_value_t = TrainOptions::default().labeler_epochs)]
-    labeler_epochs: usize,
     /// log2 of the parser's feature buckets.
     #[arg(long, default_value_t = TrainOptions::default().parser_bits)]
     parser_bits: u32,
@@ -55,7 +52,6 @@ fn main() -> Result<()> {
     let opts = TrainOptions {
         tagger_epochs: a.tagger_epochs,
         parser_epochs: a.parser_epochs,
-        labeler_epochs: a.labeler_epochs,
         parser_bits: a.parser_bits,
         ..TrainOptions::default()
     };
@@ -66,6 +62,13 @@ fn main() -> Result<()> {
     let model = train(&train_set, &opts, |step| {
         eprintln!("  {step} ({:.1} s)", start.elapsed().as_secs_f64())
     });
+    eprintln!(
+        "  weights: tagger {} + {} (second pass), relations {}, transitions {}",
+        model.tagger.weights.len(),
+        model.tagger.second.len(),
+        model.parser.label_weights.len(),
+        model.parser.weights.w.len()
+    );
     let bytes = model.to_bytes();
     // score the model as it will be read back (weights stored in 16 bits)
     let model = SyntaxModel::from_bytes(&bytes, &a.out.display().to_string())?;

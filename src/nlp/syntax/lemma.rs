@@ -111,18 +111,25 @@ fn ending(low: &str, k: usize) -> Option<&str> {
 }
 
 impl Lemmatizer {
-    /// The lemma of `form` with tag `tag`; `proper` for proper nouns.
-    pub fn lemma(&self, form: &str, tag: u16, proper: bool) -> String {
+    /// The lemma of `form` with tag `tag`, whose UPOS is `upos`.
+    pub fn lemma(&self, form: &str, tag: u16, upos: &str) -> String {
         let form = super::tagger::normalize(form);
         if let Some(l) = self.exact.get(&(form.to_string(), tag)) {
             return l.clone();
         }
-        self.by_rule(&form, tag, proper)
+        self.by_rule(&form, tag, upos)
     }
 
-    fn by_rule(&self, form: &str, tag: u16, proper: bool) -> String {
+    fn by_rule(&self, form: &str, tag: u16, upos: &str) -> String {
+        let proper = upos == "PROPN";
+        // endings are rules of the open classes only: an unseen word of a
+        // closed class ("square" mistagged as an auxiliary) stays as it is
+        let open = matches!(upos, "NOUN" | "VERB" | "ADJ" | "ADV" | "PROPN");
         let low = form.to_lowercase();
         let id = self.known.get(&(low.clone(), tag)).copied().or_else(|| {
+            if !open {
+                return None;
+            }
             (1..=MAX_SUFFIX).rev().find_map(|k| {
                 self.endings
                     .get(&(tag, ending(&low, k)?.to_string()))
@@ -157,20 +164,20 @@ impl Lemmatizer {
             .map_or("_", String::as_str)
     }
 
-    /// Learns the tables from (form, tag, proper noun, lemma, feats) words.
+    /// Learns the tables from (form, tag, UPOS, lemma, feats) words.
     pub fn train<'a>(
-        words: impl Iterator<Item = (&'a str, u16, bool, &'a str, &'a str)>,
+        words: impl Iterator<Item = (&'a str, u16, &'a str, &'a str, &'a str)>,
     ) -> Lemmatizer {
         let mut edits: Vec<Edit> = Vec::new();
         let mut edit_id: FxHashMap<Edit, u32> = FxHashMap::default();
         let mut feats: Vec<String> = Vec::new();
         let mut feats_id: FxHashMap<String, u32> = FxHashMap::default();
         let mut known_c: FxHashMap<(String, u16), FxHashMap<u32, u32>> = FxHashMap::default();
-        let mut exact_c: FxHashMap<(String, u16, bool), FxHashMap<String, u32>> =
+        let mut exact_c: FxHashMap<(String, u16, &'a str), FxHashMap<String, u32>> =
             FxHashMap::default();
         let mut feats_c: FxHashMap<(String, u16), FxHashMap<u32, u32>> = FxHashMap::default();
         let mut tag_c: FxHashMap<u16, FxHashMap<u32, u32>> = FxHashMap::default();
-        for (form, tag, proper, lemma, f) in words {
+        for (form, tag, upos, lemma, f) in words {
             let form = super::tagger::normalize(form);
             let lemma = super::tagger::normalize(lemma);
             let e = Edit::between(&form, &lemma);
@@ -185,7 +192,7 @@ impl Lemmatizer {
                 .entry(id)
                 .or_default() += 1;
             *exact_c
-                .entry((form.to_string(), tag, proper))
+                .entry((form.to_string(), tag, upos))
                 .or_default()
                 .entry(lemma.to_string())
                 .or_default() += 1;
@@ -239,13 +246,13 @@ impl Lemmatizer {
         l.finish();
         // keep the seen words the rules get wrong
         let mut exact = FxHashMap::default();
-        for ((form, tag, proper), m) in &exact_c {
+        for ((form, tag, upos), m) in &exact_c {
             let best = m
                 .iter()
                 .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
                 .expect("counted")
                 .0;
-            if &l.by_rule(form, *tag, *proper) != best {
+            if &l.by_rule(form, *tag, upos) != best {
                 exact.insert((form.clone(), *tag), best.clone());
             }
         }
@@ -328,16 +335,19 @@ pub fn adjust_feats(words: &[TreeWord<'_>], feats: &mut [String]) {
                 if let Some(s) = subj {
                     let sf = feats[s].clone();
                     let person = get_feat(&sf, "Person").unwrap_or("3").to_string();
-                    let number = get_feat(&sf, "Number").map(str::to_string).or_else(|| {
-                        Some(
-                            if matches!(words[s].xpos, "NNS" | "NNPS") {
-                                "Plur"
-                            } else {
-                                "Sing"
-                            }
-                            .to_string(),
-                        )
-                    });
+                    // a verb is singular or plural ("troops", Number=Ptan, is plural)
+                    let number = get_feat(&sf, "Number")
+                        .map(|n| if n == "Sing" { n } else { "Plur" }.to_string())
+                        .or_else(|| {
+                            Some(
+                                if matches!(words[s].xpos, "NNS" | "NNPS") {
+                                    "Plur"
+                                } else {
+                                    "Sing"
+                                }
+                                .to_string(),
+                            )
+                        });
                     // a present-tense non-3rd-singular form with a 3rd person subject is plural
                     let number = if w.xpos == "VBP" && person == "3" {
                         Some("Plur".to_string())
@@ -423,21 +433,23 @@ mod tests {
     #[test]
     fn unseen_words_follow_endings() {
         let data = [
-            ("tries", 1u16, false, "try", "_"),
-            ("cries", 1, false, "cry", "_"),
-            ("walks", 1, false, "walk", "_"),
-            ("dogs", 2, false, "dog", "Number=Plur"),
-            ("i", 3, false, "I", "_"),
-            ("Americans", 4, true, "American", "_"),
+            ("tries", 1u16, "VERB", "try", "_"),
+            ("cries", 1, "VERB", "cry", "_"),
+            ("walks", 1, "VERB", "walk", "_"),
+            ("dogs", 2, "NOUN", "dog", "Number=Plur"),
+            ("i", 3, "PRON", "I", "_"),
+            ("Americans", 4, "PROPN", "American", "_"),
         ];
         let l = Lemmatizer::train(data.iter().copied());
-        assert_eq!(l.lemma("denies", 1, false), "deny");
-        assert_eq!(l.lemma("Tries", 1, false), "try");
-        assert_eq!(l.lemma("cats", 2, false), "cat");
+        assert_eq!(l.lemma("denies", 1, "VERB"), "deny");
+        assert_eq!(l.lemma("Tries", 1, "VERB"), "try");
+        assert_eq!(l.lemma("cats", 2, "NOUN"), "cat");
         assert_eq!(l.base_feats("cats", 2), "Number=Plur");
-        assert_eq!(l.lemma("xyz", 9, false), "xyz");
-        assert_eq!(l.lemma("i", 3, false), "I");
-        assert_eq!(l.lemma("Canadians", 4, true), "Canadian");
+        assert_eq!(l.lemma("xyz", 9, "X"), "xyz");
+        assert_eq!(l.lemma("i", 3, "PRON"), "I");
+        assert_eq!(l.lemma("Canadians", 4, "PROPN"), "Canadian");
+        // no ending rules for closed classes
+        assert_eq!(l.lemma("dries", 3, "PRON"), "dries");
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! The syntax model file: the tagger, lemmatizer, parser and labeller in
+//! The syntax model file: the tagger, lemmatizer and parser (with its
+//! relation classifier) in
 //! one binary file with a checksum.
 //!
 //! Layout: the 8-byte magic `TTSYNTAX`, a format version (u32), the payload
@@ -8,7 +9,6 @@
 //! truncated, altered or of another version is refused with an error that
 //! names it; nothing is guessed from a damaged file.
 
-use super::labeler::Labeler;
 use super::lemma::{Edit, Lemmatizer};
 use super::parser::{MOVES, Parser};
 use super::perceptron::{Dense, Sparse};
@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
 
 const MAGIC: &[u8; 8] = b"TTSYNTAX";
-const VERSION: u32 = 2;
+const VERSION: u32 = 5;
 
 /// Everything the syntax layer needs, trained together.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,8 +28,6 @@ pub struct SyntaxModel {
     pub lemmatizer: Lemmatizer,
     /// Unlabelled dependency parser.
     pub parser: Parser,
-    /// Relation labeller.
-    pub labeler: Labeler,
 }
 
 /// Why a model file could not be used.
@@ -176,7 +174,7 @@ impl Reader<'_> {
         {
             return Err("a weight table is inconsistent".into());
         }
-        s.build_index();
+        s.build_index(classes);
         Ok(s)
     }
 }
@@ -207,6 +205,7 @@ impl SyntaxModel {
             w.u64(v);
         }
         w.sparse(&t.weights);
+        w.sparse(&t.second);
         let l = &self.lemmatizer;
         let v = sorted(&l.exact);
         w.len(v.len());
@@ -245,10 +244,17 @@ impl SyntaxModel {
             w.u32(id);
         }
         w.u32(self.parser.weights.bits);
-        w.weights(&self.parser.weights.w);
-        w.len(self.labeler.labels.len());
-        self.labeler.labels.iter().for_each(|s| w.str(s));
-        w.sparse(&self.labeler.weights);
+        // only differences between classes decide a transition: each
+        // bucket is stored relative to its first class, which is left out
+        let d = &self.parser.weights;
+        let relative: Vec<f32> =
+            d.w.chunks_exact(d.classes)
+                .flat_map(|row| row[1..].iter().map(move |x| x - row[0]))
+                .collect();
+        w.weights(&relative);
+        w.len(self.parser.labels.len());
+        self.parser.labels.iter().for_each(|s| w.str(s));
+        w.sparse(&self.parser.label_weights);
 
         let payload = w.0;
         let mut out = Vec::with_capacity(payload.len() + 52);
@@ -319,11 +325,13 @@ impl SyntaxModel {
             classes.insert(k, r.u64()?);
         }
         let weights = r.sparse(nt)?;
+        let second = r.sparse(nt)?;
         let tagger = Tagger {
             tags,
             tagdict,
             classes,
             weights,
+            second,
         };
 
         let n = r.len(10)?;
@@ -397,24 +405,31 @@ impl SyntaxModel {
         if !(4..=26).contains(&bits) {
             return Err(format!("parser table of 2^{bits} buckets"));
         }
-        let w = r.weights()?;
-        if w.len() != (1usize << bits) * MOVES {
+        let relative = r.weights()?;
+        if relative.len() != (1usize << bits) * (MOVES - 1) {
             return Err("parser table of the wrong size".into());
         }
-        let parser = Parser {
-            weights: Dense {
-                bits,
-                classes: MOVES,
-                w,
-            },
+        let mut w = Vec::with_capacity((1usize << bits) * MOVES);
+        for row in relative.chunks_exact(MOVES - 1) {
+            w.push(0.0);
+            w.extend_from_slice(row);
+        }
+        let w = Dense {
+            bits,
+            classes: MOVES,
+            w,
         };
         let n = r.len(4)?;
         let labels: Vec<String> = (0..n).map(|_| r.str()).collect::<R<_>>()?;
-        if !labels.iter().any(|l| l == "root") {
-            return Err("no root relation".into());
+        if labels.first().map(String::as_str) != Some("root") {
+            return Err("the first relation is not root".into());
         }
-        let weights = r.sparse(labels.len())?;
-        let labeler = Labeler { labels, weights };
+        let label_weights = r.sparse(labels.len())?;
+        let parser = Parser {
+            weights: w,
+            labels,
+            label_weights,
+        };
         if r.pos != b.len() {
             return Err(format!("{} bytes after the model", b.len() - r.pos));
         }
@@ -422,7 +437,6 @@ impl SyntaxModel {
             tagger,
             lemmatizer,
             parser,
-            labeler,
         })
     }
 }

@@ -16,11 +16,20 @@
 //!
 //! Features follow Zhang & Nivre (2011): words and tags of the top three
 //! stack words and the first three buffer words, their leftmost and
-//! rightmost children, the number of children on each side, and the
-//! distance between the stack top and the buffer front.
+//! rightmost children and the relations given to them, the number of
+//! children on each side, and the distance between the stack top and the
+//! buffer front.
+//!
+//! Each arc is named when it is made, by a second averaged perceptron (the
+//! relation classifier): a word is attached only once its own dependents
+//! are all attached, so the classifier sees the dependent's whole subtree
+//! (its preposition or subordinator, its children's relations, the words
+//! around it) and the head's nearer dependents (an auxiliary "was" before
+//! a participle makes a passive). The relations given so far are features
+//! of the transitions that follow.
 
-use super::hash::{f1, f2, f3, mix, str_hash};
-use super::perceptron::{Dense, DenseTrainer, Scorer, best};
+use super::hash::{f1, f2, f3, f4, mix, str_hash};
+use super::perceptron::{Dense, DenseTrainer, Scorer, Sparse, SparseTrainer, best};
 
 /// Push the first buffer word.
 const SHIFT: usize = 0;
@@ -34,11 +43,19 @@ pub const MOVES: usize = 3;
 /// A trained parser.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parser {
-    /// The weights (three classes: SHIFT, LEFT, RIGHT).
+    /// The transition weights (three classes: SHIFT, LEFT, RIGHT).
     pub weights: Dense,
+    /// The relations, `root` first.
+    pub labels: Vec<String>,
+    /// The relation classifier's weights.
+    pub label_weights: Sparse,
 }
 
 const NONE: u32 = u32::MAX;
+/// No relation (yet).
+const NO_LABEL: u16 = u16::MAX;
+/// The index of `root` in [`Parser::labels`].
+const ROOT_LABEL: u16 = 0;
 
 /// A parse in progress.
 struct State {
@@ -54,6 +71,21 @@ struct State {
     r2: Vec<u32>,
     nl: Vec<u8>,
     nr: Vec<u8>,
+    /// The relation of each attached word.
+    lab: Vec<u16>,
+    /// The first and last word of each word's subtree so far.
+    ymin: Vec<u32>,
+    ymax: Vec<u32>,
+    /// The nearest left dependent that is a function word, a verb, a
+    /// coordinator; whether a nominal is among the left / right dependents.
+    lfunc: Vec<u32>,
+    lverb: Vec<u32>,
+    lcc: Vec<u32>,
+    lnom: Vec<bool>,
+    rnom: Vec<bool>,
+    /// The set of relations among the left / right dependents (a bit each).
+    lset: Vec<u64>,
+    rset: Vec<u64>,
 }
 
 impl State {
@@ -70,6 +102,16 @@ impl State {
             r2: vec![NONE; m],
             nl: vec![0; m],
             nr: vec![0; m],
+            lab: vec![NO_LABEL; m],
+            ymin: (0..m as u32).collect(),
+            ymax: (0..m as u32).collect(),
+            lfunc: vec![NONE; m],
+            lverb: vec![NONE; m],
+            lcc: vec![NONE; m],
+            lnom: vec![false; m],
+            rnom: vec![false; m],
+            lset: vec![0; m],
+            rset: vec![0; m],
         }
     }
 
@@ -90,9 +132,19 @@ impl State {
         if k < l { self.stack[l - 1 - k] } else { NONE }
     }
 
-    fn add_arc(&mut self, h: u32, d: u32) {
+    fn add_arc(&mut self, h: u32, d: u32, label: u16, x: &Words) {
         self.heads[d as usize] = h;
+        self.lab[d as usize] = label;
         let h = h as usize;
+        let du = d as usize;
+        let bit = 1u64 << (label % 64);
+        if d < h as u32 {
+            self.lset[h] |= bit;
+        } else {
+            self.rset[h] |= bit;
+        }
+        self.ymin[h] = self.ymin[h].min(self.ymin[du]);
+        self.ymax[h] = self.ymax[h].max(self.ymax[du]);
         if d < h as u32 {
             if self.l1[h] == NONE || d < self.l1[h] {
                 self.l2[h] = self.l1[h];
@@ -101,6 +153,18 @@ impl State {
                 self.l2[h] = d;
             }
             self.nl[h] = self.nl[h].saturating_add(1);
+            // left dependents come nearest first: keep the first of each kind
+            let k = x.kind[du];
+            if k & FUNCTION != 0 && self.lfunc[h] == NONE {
+                self.lfunc[h] = d;
+            }
+            if k & VERBAL != 0 && self.lverb[h] == NONE {
+                self.lverb[h] = d;
+            }
+            if k & COORD != 0 && self.lcc[h] == NONE {
+                self.lcc[h] = d;
+            }
+            self.lnom[h] |= k & NOMINAL != 0;
         } else {
             if self.r1[h] == NONE || d > self.r1[h] {
                 self.r2[h] = self.r1[h];
@@ -109,23 +173,30 @@ impl State {
                 self.r2[h] = d;
             }
             self.nr[h] = self.nr[h].saturating_add(1);
+            self.rnom[h] |= x.kind[du] & NOMINAL != 0;
         }
     }
 
-    fn apply(&mut self, m: usize) {
+    /// The (head, dependent) of the arc that move `m` makes.
+    fn arc(&self, m: usize) -> (u32, u32) {
+        let s0 = self.s(0);
+        if m == LEFT {
+            (self.b as u32, s0)
+        } else {
+            (self.s(1), s0)
+        }
+    }
+
+    fn apply(&mut self, m: usize, label: u16, x: &Words) {
         match m {
             SHIFT => {
                 self.stack.push(self.b as u32);
                 self.b += 1;
             }
-            LEFT => {
-                let d = self.stack.pop().expect("LEFT needs a stack");
-                self.add_arc(self.b as u32, d);
-            }
             _ => {
-                let d = self.stack.pop().expect("RIGHT needs two on the stack");
-                let h = *self.stack.last().expect("RIGHT needs two on the stack");
-                self.add_arc(h, d);
+                let (h, d) = self.arc(m);
+                self.stack.pop();
+                self.add_arc(h, d, label, x);
             }
         }
     }
@@ -155,27 +226,151 @@ impl State {
     }
 }
 
+const FUNCTION: u8 = 1;
+const VERBAL: u8 = 2;
+const NOMINAL: u8 = 4;
+const COORD: u8 = 8;
+
+/// The kind flags of a Penn tag.
+fn kind(xpos: &str) -> u8 {
+    let mut k = 0;
+    if matches!(xpos, "IN" | "TO" | "WDT" | "WP" | "WP$" | "WRB" | "POS") {
+        k |= FUNCTION;
+    }
+    if xpos.starts_with("VB") || xpos == "MD" {
+        k |= VERBAL;
+    }
+    if xpos.starts_with("NN") || matches!(xpos, "PRP" | "EX" | "CD" | "DT") {
+        k |= NOMINAL;
+    }
+    if xpos == "CC" {
+        k |= COORD;
+    }
+    k
+}
+
 /// Per-word values the features combine (the root and "none" included).
 struct Words {
     w: Vec<u64>,
     t: Vec<u64>,
+    kind: Vec<u8>,
+    /// Commas before each position.
+    commas: Vec<u32>,
 }
 
 impl Words {
-    fn new(forms: &[&str], tags: &[u16]) -> Words {
+    fn new(forms: &[&str], tags: &[u16], xpos: &[&str]) -> Words {
         let n = forms.len();
         let mut w = Vec::with_capacity(n + 2);
         let mut t = Vec::with_capacity(n + 2);
-        for (f, &tag) in forms.iter().zip(tags) {
+        let mut kinds = Vec::with_capacity(n + 2);
+        let mut commas = Vec::with_capacity(n + 3);
+        commas.push(0);
+        for ((f, &tag), p) in forms.iter().zip(tags).zip(xpos) {
             w.push(str_hash(&super::tagger::fold(&super::tagger::normalize(f))));
             t.push(u64::from(tag));
+            kinds.push(kind(p));
+            let c = commas.last().copied().unwrap_or(0) + u32::from(*f == ",");
+            commas.push(c);
         }
-        w.push(0x524f_4f54);
-        t.push(0x524f_4f54);
-        w.push(0x4e4f_4e45);
-        t.push(0x4e4f_4e45);
-        Words { w, t }
+        for v in [0x524f_4f54, 0x4e4f_4e45] {
+            w.push(v);
+            t.push(v);
+            kinds.push(0);
+            commas.push(commas.last().copied().unwrap_or(0));
+        }
+        Words {
+            w,
+            t,
+            kind: kinds,
+            commas,
+        }
     }
+}
+
+/// The features of the relation of dependent `d` to head `h` (not the root).
+fn label_features(st: &State, x: &Words, h: usize, d: usize, out: &mut Vec<u64>) {
+    out.clear();
+    let n = st.n;
+    let none = n + 1;
+    let ix = |i: u32| if i == NONE { none } else { i as usize };
+    let (w, t) = (&x.w, &x.t);
+    let (dw, dt, hw, ht) = (w[d], t[d], w[h], t[h]);
+    let dir = u64::from(d < h);
+    let gap = d.abs_diff(h);
+    let dist = match gap {
+        0..=3 => gap as u64,
+        4..=5 => 4,
+        6..=10 => 5,
+        _ => 6,
+    };
+    let lab = |i: u32| {
+        if i == NONE {
+            u64::from(NO_LABEL)
+        } else {
+            u64::from(st.lab[i as usize])
+        }
+    };
+    let case = w[ix(st.lfunc[d])];
+    let daux = w[ix(st.lverb[d])];
+    let dcc = w[ix(st.lcc[d])];
+    let dsubj = u64::from(st.lnom[d]);
+    let haux = w[ix(st.lverb[h])];
+    let hcase = w[ix(st.lfunc[h])];
+    let hsubj = u64::from(st.lnom[h]);
+    let nearer_nominal = u64::from(if d < h { st.lnom[h] } else { st.rnom[h] });
+    // the sibling attached just before, on the same side
+    let prev = if d < h { lab(st.l1[h]) } else { lab(st.r1[h]) };
+    let (a, b) = if d < h { (d, h) } else { (h, d) };
+    let comma = u64::from(x.commas[b] > x.commas[a + 1]);
+    let nkids = (u64::from(st.nl[d]) + u64::from(st.nr[d])).min(3);
+    let (y0, y1) = (st.ymin[d] as usize, st.ymax[d] as usize);
+    let before = if y0 == 0 { w[none] } else { w[y0 - 1] };
+    let before_t = if y0 == 0 { t[none] } else { t[y0 - 1] };
+    let after = if y1 + 1 >= n { w[none] } else { w[y1 + 1] };
+    let dl = t[ix(st.l1[d])];
+    let dr = t[ix(st.r1[d])];
+    let (dll, drl) = (lab(st.l1[d]), lab(st.r1[d]));
+    out.extend_from_slice(&[
+        f1(1, dt),
+        f1(2, dw),
+        f3(3, dt, ht, dir),
+        f3(4, dw, ht, dir),
+        f3(5, dt, hw, dir),
+        f3(6, dw, hw, dir),
+        f4(7, dt, ht, dir, dist),
+        f3(8, case, dt, ht),
+        f3(9, case, ht, dir),
+        f4(10, haux, ht, dt, dir),
+        f4(11, prev, dt, ht, dir),
+        f4(12, comma, dt, ht, dir),
+        f4(14, dsubj, dt, ht, dir),
+        f3(15, daux, dt, ht),
+        f3(16, dcc, dt, ht),
+        f3(17, dl, dt, ht),
+        f3(18, dr, dt, ht),
+        f2(20, dw, dir),
+        f3(21, mix(dw, dt), ht, dir),
+        f2(22, case, dw),
+        f2(23, prev, dir),
+        f3(24, hcase, dt, dir),
+        f3(25, nkids, dt, ht),
+        f4(26, haux, dsubj, dt, dir),
+        f3(27, case, hw, dir),
+        f2(28, hw, dt),
+        f4(30, case, dt, ht, dir),
+        f3(31, dist, dt, dw),
+        f3(36, before, dt, ht),
+        f3(37, after, dt, ht),
+        f4(38, before_t, dt, ht, dir),
+        f4(39, nearer_nominal, dt, ht, dir),
+        f4(40, hsubj, dt, ht, dir),
+        f4(41, haux, hsubj, dt, dir),
+        f3(42, before, dw, dir),
+        f3(43, dll, dt, ht),
+        f3(44, drl, dt, ht),
+        f4(45, dll, drl, dt, dir),
+    ]);
 }
 
 fn features(st: &State, x: &Words, out: &mut Vec<u64>) {
@@ -204,6 +399,14 @@ fn features(st: &State, x: &Words, out: &mut Vec<u64>) {
         (b0 - s0).min(6) as u64
     };
     let val = |v: &Vec<u8>, i: usize| if i >= st.n { 99 } else { u64::from(v[i]) };
+    let lab = |i: usize| {
+        if i >= st.n {
+            u64::from(NO_LABEL)
+        } else {
+            u64::from(st.lab[i])
+        }
+    };
+    let set = |v: &Vec<u64>, i: usize| if i >= st.n { u64::MAX } else { v[i] };
     out.extend_from_slice(&[
         f1(1, w[s0]),
         f1(2, t[s0]),
@@ -269,49 +472,99 @@ fn features(st: &State, x: &Words, out: &mut Vec<u64>) {
         f2(62, wt(s1), t[b0]),
         f3(63, t[s0], w[b0], t[b1]),
         f2(64, w[s1r1], t[s1]),
+        f1(65, lab(s0l1)),
+        f1(66, lab(s0r1)),
+        f1(67, lab(b0l1)),
+        f2(68, t[s0], lab(s0l1)),
+        f2(69, t[s0], lab(s0r1)),
+        f2(70, t[b0], lab(b0l1)),
+        f3(71, t[s0], lab(s0l1), lab(s0l2)),
+        f3(72, t[s0], lab(s0r1), lab(s0r2)),
+        f3(73, t[b0], lab(b0l1), lab(b0l2)),
+        f2(74, t[s1], lab(s1r1)),
+        f2(75, w[s0], lab(s0r1)),
+        f2(76, w[b0], lab(b0l1)),
+        f2(77, t[s0], set(&st.lset, s0)),
+        f2(78, t[s0], set(&st.rset, s0)),
+        f2(79, t[b0], set(&st.lset, b0)),
+        f2(80, w[s0], set(&st.rset, s0)),
+        f2(81, w[b0], set(&st.lset, b0)),
+        f2(82, w[s0], set(&st.lset, s0)),
     ]);
 }
 
 impl Parser {
-    /// The head of each word (0-based; `forms.len()` is the root).
-    pub fn parse(&self, forms: &[&str], tags: &[u16]) -> Vec<usize> {
+    /// The head of each word (0-based; `forms.len()` is the root) and its
+    /// relation (an index into [`Parser::labels`]).
+    pub fn parse(&self, forms: &[&str], tags: &[u16], xpos: &[&str]) -> (Vec<usize>, Vec<u16>) {
         let n = forms.len();
-        let x = Words::new(forms, tags);
+        let x = Words::new(forms, tags, xpos);
         let mut st = State::new(n);
-        let mut feats = Vec::with_capacity(64);
+        let mut feats = Vec::with_capacity(80);
+        let mut lfeats = Vec::with_capacity(48);
+        let mut lscores = vec![0f32; self.labels.len()];
         while !st.done() {
             features(&st, &x, &mut feats);
             let mut scores = [0f32; MOVES];
             self.weights.score(&feats, &mut scores);
             let m = best(&scores, |m| st.valid(m))
                 .expect("a configuration that is not final has a valid move");
-            st.apply(m);
+            let label = if m == SHIFT {
+                NO_LABEL
+            } else {
+                let (h, d) = st.arc(m);
+                if h as usize == n {
+                    ROOT_LABEL
+                } else {
+                    label_features(&st, &x, h as usize, d as usize, &mut lfeats);
+                    lscores.iter_mut().for_each(|s| *s = 0.0);
+                    self.label_weights.score(&lfeats, &mut lscores);
+                    best(&lscores, |l| l != usize::from(ROOT_LABEL)).unwrap_or(0) as u16
+                }
+            };
+            st.apply(m, label, &x);
         }
-        st.heads[..n].iter().map(|&h| h as usize).collect()
+        let heads = st.heads[..n].iter().map(|&h| h as usize).collect();
+        (heads, st.lab[..n].to_vec())
     }
 
-    /// Trains a parser on sentences of (forms, tags, gold heads with the root
-    /// as `n`), for `epochs` passes shuffled with `seed`, with `2^bits`
-    /// feature buckets.
-    pub fn train(
-        data: &[(Vec<&str>, Vec<u16>, Vec<usize>)],
-        epochs: usize,
-        seed: u64,
-        bits: u32,
-    ) -> Parser {
+    /// Trains a parser on sentences of (forms, tags, Penn tags, gold heads
+    /// with the root as `n`, gold relations), for `epochs` passes shuffled
+    /// with `seed`, with `2^bits` transition feature buckets.
+    pub fn train(data: &[ParseExample<'_>], epochs: usize, seed: u64, bits: u32) -> Parser {
+        let mut labels: Vec<String> = vec!["root".to_string()];
+        let gold_labels: Vec<Vec<u16>> = data
+            .iter()
+            .map(|ex| {
+                ex.labels
+                    .iter()
+                    .map(|l| match labels.iter().position(|x| x == l) {
+                        Some(i) => i as u16,
+                        None => {
+                            labels.push(l.clone());
+                            (labels.len() - 1) as u16
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
         let mut model = DenseTrainer::new(bits, MOVES);
+        let mut lmodel = SparseTrainer::default();
         let mut order: Vec<usize> = (0..data.len()).collect();
         let mut rng = super::hash::Rng::new(seed);
-        let mut feats = Vec::with_capacity(64);
+        let mut feats = Vec::with_capacity(80);
+        let mut lfeats = Vec::with_capacity(48);
+        let mut lscores = vec![0f32; labels.len()];
         for epoch in 0..epochs {
             rng.shuffle(&mut order);
             for &i in &order {
-                let (forms, tags, heads) = &data[i];
-                let mut gold: Vec<u32> = heads.iter().map(|&h| h as u32).collect();
+                let ex = &data[i];
+                let n = ex.forms.len();
+                let mut gold: Vec<u32> = ex.heads.iter().map(|&h| h as u32).collect();
                 projectivize(&mut gold);
                 gold.push(NONE);
-                let x = Words::new(forms, tags);
-                let mut st = State::new(forms.len());
+                let x = Words::new(&ex.forms, &ex.tags, &ex.xpos);
+                let mut st = State::new(n);
                 while !st.done() {
                     features(&st, &x, &mut feats);
                     let mut scores = [0f32; MOVES];
@@ -326,14 +579,56 @@ impl Parser {
                         }
                         None => guess,
                     };
-                    st.apply(follow);
+                    let label = if follow == SHIFT {
+                        NO_LABEL
+                    } else {
+                        let (h, d) = st.arc(follow);
+                        if h as usize == n {
+                            ROOT_LABEL
+                        } else {
+                            label_features(&st, &x, h as usize, d as usize, &mut lfeats);
+                            lscores.iter_mut().for_each(|s| *s = 0.0);
+                            lmodel.score(&lfeats, &mut lscores);
+                            let lguess =
+                                best(&lscores, |l| l != usize::from(ROOT_LABEL)).unwrap_or(0);
+                            lmodel.tick();
+                            let truth = gold_labels[i][d as usize];
+                            // learn the relation of arcs that are right
+                            if gold[d as usize] == h && truth != ROOT_LABEL {
+                                lmodel.update(usize::from(truth), lguess, &lfeats);
+                                if epoch == 0 { truth } else { lguess as u16 }
+                            } else {
+                                lguess as u16
+                            }
+                        }
+                    };
+                    st.apply(follow, label, &x);
                 }
             }
         }
+        let mut label_weights = lmodel.average();
+        label_weights.build_index(labels.len());
         Parser {
             weights: model.average(),
+            labels,
+            label_weights,
         }
     }
+}
+
+/// One training sentence for [`Parser::train`].
+#[derive(Debug, Clone)]
+pub struct ParseExample<'a> {
+    /// Word forms.
+    pub forms: Vec<&'a str>,
+    /// Joint tag indices (as the tagger gives them).
+    pub tags: Vec<u16>,
+    /// Penn tags of those tags.
+    pub xpos: Vec<&'a str>,
+    /// Gold heads, 0-based, the root as `n`.
+    pub heads: Vec<usize>,
+    /// Gold relations.
+    pub labels: Vec<String>,
 }
 
 /// Makes a tree projective by lifting each crossing arc to the head's head
@@ -385,13 +680,19 @@ mod tests {
         // "Russia sent troops to the border ." with root 6 ("sent" is 1)
         let gold: Vec<u32> = vec![1, 7, 1, 5, 5, 1, 1, NONE];
         let n = 7;
+        let forms = ["Russia", "sent", "troops", "to", "the", "border", "."];
+        let x = Words::new(
+            &forms,
+            &[0; 7],
+            &["NNP", "VBD", "NNS", "IN", "DT", "NN", "."],
+        );
         let mut st = State::new(n);
         while !st.done() {
             let m = [SHIFT, LEFT, RIGHT]
                 .into_iter()
                 .find(|&m| st.valid(m) && st.zero_cost(m, &gold))
                 .expect("a zero-cost move");
-            st.apply(m);
+            st.apply(m, 1, &x);
         }
         assert_eq!(&st.heads[..n], &gold[..n]);
     }

@@ -1,5 +1,5 @@
 //! Averaged perceptrons over hashed features: the learner behind the tagger,
-//! the parser and the labeller.
+//! the parser and its relation classifier.
 //!
 //! Two layouts: [`Sparse`] keeps, per feature, only the classes that were
 //! ever updated (for classifiers with many classes: tags, relations);
@@ -128,8 +128,19 @@ pub struct Sparse {
     pub classes: Vec<u16>,
     /// The weight of each entry.
     pub weights: Vec<f32>,
+    /// Feature id → where its weights are (see [`Sparse::build_index`]).
     index: FxHashMap<u64, u32>,
+    /// Rows with many classes, spread out to one weight per class (so that
+    /// scoring adds them as a contiguous slice).
+    dense: Vec<f32>,
+    /// The number of classes a dense row has.
+    width: usize,
 }
+
+/// Set in an index value when the row is dense.
+const DENSE_ROW: u32 = 1 << 31;
+/// Rows with more entries than this are stored dense.
+const SPARSE_MAX: usize = 6;
 
 impl Sparse {
     fn push(&mut self, key: u64, row: &[(u16, f32)]) {
@@ -142,13 +153,35 @@ impl Sparse {
     }
 
     /// Builds the lookup index; call once after filling the arrays.
-    pub fn build_index(&mut self) {
-        self.index = self
-            .keys
-            .iter()
-            .enumerate()
-            .map(|(i, &k)| (k, i as u32))
-            .collect();
+    /// `classes` is the number of classes (at least one more than the
+    /// largest class stored).
+    pub fn build_index(&mut self, classes: usize) {
+        let width = classes.max(
+            self.classes
+                .iter()
+                .map(|&c| usize::from(c) + 1)
+                .max()
+                .unwrap_or(0),
+        );
+        self.width = width;
+        self.dense.clear();
+        let mut index = FxHashMap::default();
+        index.reserve(self.keys.len());
+        for (i, &k) in self.keys.iter().enumerate() {
+            let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+            let end = self.ends[i] as usize;
+            if end - start > SPARSE_MAX {
+                let row = self.dense.len() / width;
+                self.dense.resize(self.dense.len() + width, 0.0);
+                for j in start..end {
+                    self.dense[row * width + usize::from(self.classes[j])] = self.weights[j];
+                }
+                index.insert(k, DENSE_ROW | row as u32);
+            } else {
+                index.insert(k, i as u32);
+            }
+        }
+        self.index = index;
     }
 
     /// Number of stored weights.
@@ -164,13 +197,31 @@ impl Sparse {
 
 impl Scorer for Sparse {
     fn score(&self, feats: &[u64], scores: &mut [f32]) {
-        for f in feats {
-            if let Some(&i) = self.index.get(f) {
-                let i = i as usize;
-                let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-                let end = self.ends[i] as usize;
-                for j in start..end {
-                    scores[usize::from(self.classes[j])] += self.weights[j];
+        // two passes: first every lookup (independent loads the processor
+        // overlaps), then every row; interleaved, each lookup waited for
+        // the previous row's additions
+        let mut found = [0u32; 96];
+        for chunk in feats.chunks(found.len()) {
+            let mut k = 0;
+            for f in chunk {
+                if let Some(&i) = self.index.get(f) {
+                    found[k] = i;
+                    k += 1;
+                }
+            }
+            for &i in &found[..k] {
+                if i & DENSE_ROW != 0 {
+                    let row = (i & !DENSE_ROW) as usize * self.width;
+                    for (s, w) in scores.iter_mut().zip(&self.dense[row..row + self.width]) {
+                        *s += w;
+                    }
+                } else {
+                    let i = i as usize;
+                    let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+                    let end = self.ends[i] as usize;
+                    for j in start..end {
+                        scores[usize::from(self.classes[j])] += self.weights[j];
+                    }
                 }
             }
         }
@@ -306,7 +357,7 @@ mod tests {
             }
         }
         let mut sp = sp.average();
-        sp.build_index();
+        sp.build_index(2);
         let de = de.average();
         for (f, y) in &data {
             let mut s = [0.0; 2];

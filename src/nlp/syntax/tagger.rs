@@ -23,8 +23,11 @@ pub struct Tagger {
     /// Lower-case words and the hash of the set of tags they took in
     /// training (their ambiguity class).
     pub classes: FxHashMap<String, u64>,
-    /// The weights.
+    /// The weights of the first pass.
     pub weights: Sparse,
+    /// The weights of the second pass, which also sees the first pass's
+    /// tags of the next two words (empty: one pass only).
+    pub second: Sparse,
 }
 
 /// The form a word is looked up by: curly quotes made straight.
@@ -146,17 +149,32 @@ impl Tagger {
     /// Tags a sentence given as its word forms: one tag index per word.
     pub fn tag(&self, forms: &[&str]) -> Vec<u16> {
         let words = self.words(forms);
+        let first = self.pass(&self.weights, forms, &words, None);
+        if self.second.is_empty() {
+            first
+        } else {
+            self.pass(&self.second, forms, &words, Some(&first))
+        }
+    }
+
+    fn pass(
+        &self,
+        weights: &Sparse,
+        forms: &[&str],
+        words: &[Word],
+        right: Option<&[u16]>,
+    ) -> Vec<u16> {
         let mut tags: Vec<u16> = Vec::with_capacity(forms.len());
-        let mut feats = Vec::with_capacity(32);
+        let mut feats = Vec::with_capacity(48);
         let mut scores = vec![0f32; self.tags.len()];
         for (i, f) in forms.iter().enumerate() {
             if let Some(&t) = self.tagdict.get(normalize(f).as_ref()) {
                 tags.push(t);
                 continue;
             }
-            features(&words, i, &tags, &mut feats);
+            features(words, i, &tags, right, &mut feats);
             scores.iter_mut().for_each(|s| *s = 0.0);
-            self.weights.score(&feats, &mut scores);
+            weights.score(&feats, &mut scores);
             tags.push(best(&scores, |_| true).unwrap_or(0) as u16);
         }
         tags
@@ -180,7 +198,7 @@ impl Tagger {
 }
 
 /// The features of word `i` (0-based), given the tags so far.
-fn features(w: &[Word], i: usize, tags: &[u16], out: &mut Vec<u64>) {
+fn features(w: &[Word], i: usize, tags: &[u16], right: Option<&[u16]>, out: &mut Vec<u64>) {
     out.clear();
     let c = i + 2;
     let t1 = if i >= 1 { u64::from(tags[i - 1]) } else { 9999 };
@@ -226,6 +244,22 @@ fn features(w: &[Word], i: usize, tags: &[u16], out: &mut Vec<u64>) {
         f2(36, t1, n1.class),
         f3(37, t2, t1, w0.class),
     ]);
+    if let Some(r) = right {
+        let r1 = r.get(i + 1).map_or(9998, |&t| u64::from(t));
+        let r2 = r.get(i + 2).map_or(9998, |&t| u64::from(t));
+        let r0 = u64::from(r[i]);
+        out.extend_from_slice(&[
+            f1(40, r1),
+            f1(41, r2),
+            f2(42, t1, r1),
+            f2(43, r1, r2),
+            f2(44, w0.lower, r1),
+            f3(45, t1, r1, w0.class),
+            f2(46, r0, r1),
+            f1(47, r0),
+            f2(48, w0.suf[2], r1),
+        ]);
+    }
 }
 
 /// Training data for the tagger: sentences of (form, joint tag) pairs.
@@ -297,25 +331,60 @@ impl Tagger {
             tagdict,
             classes,
             weights: Sparse::default(),
+            second: Sparse::default(),
         };
+        tagger.weights = tagger.train_pass(data, &gold, None, epochs, seed);
+        tagger
+    }
+
+    /// Trains the second pass, given the first pass's tags of the training
+    /// sentences (from taggers that did not see them: see `train`).
+    pub fn train_second(
+        &mut self,
+        data: &TagTraining<'_>,
+        first: &[Vec<u16>],
+        epochs: usize,
+        seed: u64,
+    ) {
+        let gold: Vec<Vec<u16>> = data
+            .sentences
+            .iter()
+            .map(|(_, ts)| {
+                ts.iter()
+                    .map(|t| self.tags.iter().position(|x| x == t).unwrap_or(0) as u16)
+                    .collect()
+            })
+            .collect();
+        self.second = self.train_pass(data, &gold, Some(first), epochs, seed);
+    }
+
+    fn train_pass(
+        &self,
+        data: &TagTraining<'_>,
+        gold: &[Vec<u16>],
+        right: Option<&[Vec<u16>]>,
+        epochs: usize,
+        seed: u64,
+    ) -> Sparse {
         let mut model = SparseTrainer::default();
         let mut order: Vec<usize> = (0..data.sentences.len()).collect();
         let mut rng = super::hash::Rng::new(seed);
-        let mut feats = Vec::with_capacity(32);
-        let mut scores = vec![0f32; tagger.tags.len()];
+        let mut feats = Vec::with_capacity(48);
+        let mut scores = vec![0f32; self.tags.len()];
         for _ in 0..epochs {
             rng.shuffle(&mut order);
             for &s in &order {
                 let (forms, _) = &data.sentences[s];
-                let words = tagger.words(forms);
+                let words = self.words(forms);
+                let r = right.map(|r| r[s].as_slice());
                 let mut prev: Vec<u16> = Vec::with_capacity(forms.len());
                 for (i, f) in forms.iter().enumerate() {
                     let truth = gold[s][i];
-                    if let Some(&t) = tagger.tagdict.get(normalize(f).as_ref()) {
+                    if let Some(&t) = self.tagdict.get(normalize(f).as_ref()) {
                         prev.push(t);
                         continue;
                     }
-                    features(&words, i, &prev, &mut feats);
+                    features(&words, i, &prev, r, &mut feats);
                     scores.iter_mut().for_each(|x| *x = 0.0);
                     model.score(&feats, &mut scores);
                     let guess = best(&scores, |_| true).unwrap_or(0);
@@ -325,9 +394,9 @@ impl Tagger {
                 }
             }
         }
-        tagger.weights = model.average();
-        tagger.weights.build_index();
-        tagger
+        let mut w = model.average();
+        w.build_index(self.tags.len());
+        w
     }
 }
 
