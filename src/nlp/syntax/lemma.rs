@@ -366,12 +366,13 @@ pub fn adjust_feats(words: &[TreeWord<'_>], feats: &mut [String]) {
                     )
                 }) || matches!(w.deprel, "acl" | "amod");
                 let perfect = children(i).any(|(_, c)| c.deprel == "aux");
-                let v =
-                    if passive && !(perfect && !children(i).any(|(_, c)| c.deprel == "aux:pass")) {
-                        Some("Pass")
-                    } else {
-                        None
-                    };
+                let pass_aux = children(i).any(|(_, c)| c.deprel == "aux:pass");
+                // "has been sent" is passive, "has sent" is not
+                let v = if passive && (pass_aux || !perfect) {
+                    Some("Pass")
+                } else {
+                    None
+                };
                 feats[i] = set_feat(&feats[i], "Voice", v);
             }
             "VBG" => {
@@ -397,9 +398,7 @@ pub fn adjust_feats(words: &[TreeWord<'_>], feats: &mut [String]) {
                         .is_none_or(|h| words[h].xpos != "VB" || w.deprel != "conj");
                 if bare && clause_head && w.deprel == "root" {
                     feats[i] = "Mood=Imp|VerbForm=Fin".to_string();
-                } else if get_feat(&feats[i], "Mood") == Some("Imp") && !bare {
-                    feats[i] = "VerbForm=Inf".to_string();
-                } else if !clause_head && get_feat(&feats[i], "Mood") == Some("Imp") {
+                } else if get_feat(&feats[i], "Mood") == Some("Imp") && (!bare || !clause_head) {
                     feats[i] = "VerbForm=Inf".to_string();
                 }
             }
