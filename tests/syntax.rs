@@ -21,7 +21,7 @@ fn ewt_test_split_scores_hold() {
     let s = evaluate(model, &treebank("en_ewt-ud-test.conllu"));
     eprintln!("EWT test: {s}");
     assert_eq!((s.sentences, s.words), (2077, 25094));
-    assert!(s.upos_pct() >= 94.7, "{s}");
+    assert!(s.upos_pct() >= 94.75, "{s}");
     assert!(s.xpos_pct() >= 94.1, "{s}");
     assert!(s.lemma_pct() >= 96.8, "{s}");
     assert!(s.uas_pct() >= 84.0, "{s}");

@@ -129,12 +129,72 @@ pub struct Sparse {
     /// The weight of each entry.
     pub weights: Vec<f32>,
     /// Feature id → where its weights are (see [`Sparse::build_index`]).
-    index: FxHashMap<u64, u32>,
+    index: Index,
     /// Rows with many classes, spread out to one weight per class (so that
     /// scoring adds them as a contiguous slice).
     dense: Vec<f32>,
     /// The number of classes a dense row has.
     width: usize,
+}
+
+/// An open-addressing table from feature ids (already well-mixed hashes)
+/// to row references, each key beside its value so that a lookup touches
+/// one cache line (a general hash map touches two).
+#[derive(Debug, Default, Clone, PartialEq)]
+struct Index {
+    /// (key, value); key 0 marks an empty slot.
+    slots: Vec<(u64, u32)>,
+    /// The value of key 0, which cannot be stored in `slots`.
+    zero: Option<u32>,
+    /// 64 minus log2 of the number of slots.
+    shift: u32,
+}
+
+impl Index {
+    /// A table for `n` keys, at most three quarters full.
+    fn with_capacity(n: usize) -> Index {
+        let cap = (n + n / 3 + 1).next_power_of_two().max(16);
+        Index {
+            slots: vec![(0, 0); cap],
+            zero: None,
+            shift: 64 - cap.trailing_zeros(),
+        }
+    }
+
+    fn insert(&mut self, key: u64, value: u32) {
+        if key == 0 {
+            self.zero = Some(value);
+            return;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = (key >> self.shift) as usize;
+        while self.slots[i].0 != 0 && self.slots[i].0 != key {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (key, value);
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<u32> {
+        if key == 0 {
+            return self.zero;
+        }
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = (key >> self.shift) as usize;
+        loop {
+            let (k, v) = self.slots[i];
+            if k == key {
+                return Some(v);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 /// Set in an index value when the row is dense.
@@ -165,8 +225,7 @@ impl Sparse {
         );
         self.width = width;
         self.dense.clear();
-        let mut index = FxHashMap::default();
-        index.reserve(self.keys.len());
+        let mut index = Index::with_capacity(self.keys.len());
         for (i, &k) in self.keys.iter().enumerate() {
             let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
             let end = self.ends[i] as usize;
@@ -204,7 +263,7 @@ impl Scorer for Sparse {
         for chunk in feats.chunks(found.len()) {
             let mut k = 0;
             for f in chunk {
-                if let Some(&i) = self.index.get(f) {
+                if let Some(i) = self.index.get(*f) {
                     found[k] = i;
                     k += 1;
                 }
@@ -329,6 +388,25 @@ impl Scorer for Dense {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_index_finds_every_key_and_no_other() {
+        let keys: Vec<u64> = (0..1000u64)
+            .map(|k| k.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+            .collect();
+        let mut ix = Index::with_capacity(keys.len());
+        for (v, &k) in keys.iter().enumerate() {
+            ix.insert(k, v as u32);
+        }
+        // key 0 (the first) is kept apart; keys sharing high bits collide and probe on
+        assert_eq!(ix.get(0), Some(0));
+        for (v, &k) in keys.iter().enumerate() {
+            assert_eq!(ix.get(k), Some(v as u32));
+        }
+        assert_eq!(ix.get(12345), None);
+        assert_eq!(ix.get(1 << 63), None);
+        assert_eq!(Index::default().get(7), None);
+    }
 
     /// Two classes told apart by one feature each: both layouts learn them,
     /// and the average keeps the answer.

@@ -121,6 +121,10 @@ fn prefix(s: &str, n: usize) -> &str {
     }
 }
 
+/// How far ahead of the next tag the first pass's tag must be for the
+/// second pass to keep it without scoring the word again.
+pub const SURE_MARGIN: f32 = 10.0;
+
 const UNKNOWN_CLASS: u64 = 0x554e_4b4e_4f57_4e00;
 
 impl Tagger {
@@ -149,35 +153,58 @@ impl Tagger {
     /// Tags a sentence given as its word forms: one tag index per word.
     pub fn tag(&self, forms: &[&str]) -> Vec<u16> {
         let words = self.words(forms);
-        let first = self.pass(&self.weights, forms, &words, None);
+        let fixed: Vec<Option<u16>> = forms
+            .iter()
+            .map(|f| self.tagdict.get(normalize(f).as_ref()).copied())
+            .collect();
+        let (first, margins) = self.pass(&self.weights, &words, &fixed, None);
         if self.second.is_empty() {
             first
         } else {
-            self.pass(&self.second, forms, &words, Some(&first))
+            self.pass(&self.second, &words, &fixed, Some((&first, &margins)))
+                .0
         }
     }
 
+    /// One left-to-right pass: the tags and, for each, how far its score
+    /// is ahead of the next best. The second pass (given the first's tags
+    /// and margins) keeps the first pass's tag where it was ahead by
+    /// [`SURE_MARGIN`] or more.
     fn pass(
         &self,
         weights: &Sparse,
-        forms: &[&str],
         words: &[Word],
-        right: Option<&[u16]>,
-    ) -> Vec<u16> {
-        let mut tags: Vec<u16> = Vec::with_capacity(forms.len());
+        fixed: &[Option<u16>],
+        first: Option<(&[u16], &[f32])>,
+    ) -> (Vec<u16>, Vec<f32>) {
+        let n = fixed.len();
+        let mut tags: Vec<u16> = Vec::with_capacity(n);
+        let mut margins: Vec<f32> = Vec::with_capacity(n);
         let mut feats = Vec::with_capacity(48);
         let mut scores = vec![0f32; self.tags.len()];
-        for (i, f) in forms.iter().enumerate() {
-            if let Some(&t) = self.tagdict.get(normalize(f).as_ref()) {
+        for (i, &fix) in fixed.iter().enumerate() {
+            if let Some(t) = fix {
                 tags.push(t);
+                margins.push(f32::INFINITY);
                 continue;
             }
-            features(words, i, &tags, right, &mut feats);
+            if let Some((t, m)) = first
+                && m[i] >= SURE_MARGIN
+            {
+                tags.push(t[i]);
+                margins.push(m[i]);
+                continue;
+            }
+            features(words, i, &tags, first.map(|f| f.0), &mut feats);
             scores.iter_mut().for_each(|s| *s = 0.0);
             weights.score(&feats, &mut scores);
-            tags.push(best(&scores, |_| true).unwrap_or(0) as u16);
+            let top = best(&scores, |_| true).unwrap_or(0);
+            let next =
+                best(&scores, |c| c != top).map_or(f32::INFINITY, |c| scores[top] - scores[c]);
+            tags.push(top as u16);
+            margins.push(next);
         }
-        tags
+        (tags, margins)
     }
 
     /// The UPOS of tag `t`.
