@@ -249,7 +249,7 @@ fn eval(args: &EvalArgs) -> anyhow::Result<u8> {
 }
 
 fn eval_syntax(args: &EvalSyntaxArgs) -> anyhow::Result<u8> {
-    use crate::eval::syntax::{SyntaxScores, evaluate};
+    use crate::eval::syntax::{SyntaxScores, analyze_gold, confusions, score};
     use crate::nlp::syntax;
     use anyhow::Context;
     use std::io::Write;
@@ -270,8 +270,9 @@ fn eval_syntax(args: &EvalSyntaxArgs) -> anyhow::Result<u8> {
         let gold =
             syntax::conllu::parse(&text).with_context(|| format!("reading {}", file.display()))?;
         let start = std::time::Instant::now();
-        let s = evaluate(model, &gold);
+        let sys = analyze_gold(model, &gold);
         let secs = start.elapsed().as_secs_f64();
+        let s = score(&gold, &sys);
         writeln!(
             out,
             "== {} ==\n{s}\n({:.0} words per second)",
@@ -279,21 +280,11 @@ fn eval_syntax(args: &EvalSyntaxArgs) -> anyhow::Result<u8> {
             s.words as f64 / secs.max(1e-9)
         )?;
         if let Some(n) = args.errors {
-            for (what, g, p, count) in crate::eval::syntax::confusions(model, &gold, n) {
+            for (what, g, p, count) in confusions(&gold, &sys, n) {
                 writeln!(out, "{what}\t{count}\t{g}\t{p}")?;
             }
         }
-        let t = total;
-        total = SyntaxScores {
-            sentences: t.sentences + s.sentences,
-            words: t.words + s.words,
-            upos: t.upos + s.upos,
-            xpos: t.xpos + s.xpos,
-            lemma: t.lemma + s.lemma,
-            feats: t.feats + s.feats,
-            uas: t.uas + s.uas,
-            las: t.las + s.las,
-        };
+        total.add(&s);
     }
     if args.files.len() > 1 {
         writeln!(out, "== all ==\n{total}")?;

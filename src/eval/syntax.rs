@@ -6,8 +6,8 @@
 //! share with the right head and relation (with its subtype: `obl:agent`
 //! is not `obl`).
 
-use crate::nlp::syntax::SyntaxModel;
 use crate::nlp::syntax::conllu::Sentence;
+use crate::nlp::syntax::{SyntaxModel, Word};
 use std::fmt;
 
 /// Counts of right answers over a treebank.
@@ -40,6 +40,18 @@ fn pct(n: usize, d: usize) -> f64 {
 }
 
 impl SyntaxScores {
+    /// Adds another set's counts to these.
+    pub fn add(&mut self, o: &SyntaxScores) {
+        self.sentences += o.sentences;
+        self.words += o.words;
+        self.upos += o.upos;
+        self.xpos += o.xpos;
+        self.lemma += o.lemma;
+        self.feats += o.feats;
+        self.uas += o.uas;
+        self.las += o.las;
+    }
+
     /// UPOS accuracy in per cent.
     pub fn upos_pct(&self) -> f64 {
         pct(self.upos, self.words)
@@ -83,15 +95,29 @@ impl fmt::Display for SyntaxScores {
     }
 }
 
+/// The model's analysis of each gold sentence's words.
+pub fn analyze_gold<'m>(model: &'m SyntaxModel, gold: &[Sentence]) -> Vec<Vec<Word<'m>>> {
+    gold.iter()
+        .map(|sent| {
+            let forms: Vec<&str> = sent.words.iter().map(|w| w.form.as_str()).collect();
+            model.analyze_forms(&forms)
+        })
+        .collect()
+}
+
 /// Analyses each gold sentence's words with `model` and counts the answers
 /// that agree with the gold ones.
 pub fn evaluate(model: &SyntaxModel, gold: &[Sentence]) -> SyntaxScores {
+    score(gold, &analyze_gold(model, gold))
+}
+
+/// Counts the answers of `sys` (one analysis per gold sentence) that agree
+/// with the gold ones.
+pub fn score(gold: &[Sentence], sys: &[Vec<Word<'_>>]) -> SyntaxScores {
     let mut s = SyntaxScores::default();
-    for sent in gold {
-        let forms: Vec<&str> = sent.words.iter().map(|w| w.form.as_str()).collect();
-        let sys = model.analyze_forms(&forms);
+    for (sent, sys) in gold.iter().zip(sys) {
         s.sentences += 1;
-        for (g, p) in sent.words.iter().zip(&sys) {
+        for (g, p) in sent.words.iter().zip(sys) {
             s.words += 1;
             s.upos += usize::from(g.upos == p.upos);
             s.xpos += usize::from(g.xpos == p.xpos);
@@ -105,18 +131,17 @@ pub fn evaluate(model: &SyntaxModel, gold: &[Sentence]) -> SyntaxScores {
     s
 }
 
-/// The most frequent disagreements of each kind: (what, gold, system, count).
+/// The most frequent disagreements of each kind between `sys` (one
+/// analysis per gold sentence) and the gold: (what, gold, system, count).
 pub fn confusions(
-    model: &SyntaxModel,
     gold: &[Sentence],
+    sys: &[Vec<Word<'_>>],
     top: usize,
 ) -> Vec<(&'static str, String, String, usize)> {
     use std::collections::HashMap;
     let mut counts: HashMap<(&'static str, String, String), usize> = HashMap::new();
-    for sent in gold {
-        let forms: Vec<&str> = sent.words.iter().map(|w| w.form.as_str()).collect();
-        let sys = model.analyze_forms(&forms);
-        for (g, p) in sent.words.iter().zip(&sys) {
+    for (sent, sys) in gold.iter().zip(sys) {
+        for (g, p) in sent.words.iter().zip(sys) {
             let mut add = |k: &'static str, a: String, b: String| {
                 if a != b {
                     *counts.entry((k, a, b)).or_default() += 1;

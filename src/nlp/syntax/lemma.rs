@@ -98,10 +98,6 @@ pub struct Lemmatizer {
     pub seen: rustc_hash::FxHashSet<String>,
 }
 
-fn low_form(form: &str) -> String {
-    form.to_lowercase()
-}
-
 fn ending(low: &str, k: usize) -> Option<&str> {
     let n = low.chars().count();
     if k > n {
@@ -126,6 +122,9 @@ impl Lemmatizer {
         // closed class ("square" mistagged as an auxiliary) stays as it is
         let open = matches!(upos, "NOUN" | "VERB" | "ADJ" | "ADV" | "PROPN");
         let low = form.to_lowercase();
+        // a capitalised word never seen in lower case is a name, whatever its tag
+        let keep_case =
+            proper || (form.chars().any(char::is_uppercase) && !self.seen.contains(&low));
         let id = self.known.get(&(low.clone(), tag)).copied().or_else(|| {
             if !open {
                 return None;
@@ -140,9 +139,7 @@ impl Lemmatizer {
             Some(e) => e.apply(&low),
             None => low,
         };
-        // a capitalised word never seen in lower case is a name, whatever its tag
-        if proper || (form.chars().any(char::is_uppercase) && !self.seen.contains(&low_form(form)))
-        {
+        if keep_case {
             with_case_of(form, &lemma)
         } else {
             lemma
@@ -292,7 +289,8 @@ fn set_feat(feats: &str, name: &str, value: Option<&str>) -> String {
     }
 }
 
-fn get_feat<'a>(feats: &'a str, name: &str) -> Option<&'a str> {
+/// The value of feature `name` in a FEATS string (`Tense=Past|...`).
+pub fn get_feat<'a>(feats: &'a str, name: &str) -> Option<&'a str> {
     feats
         .split('|')
         .find_map(|p| p.strip_prefix(name)?.strip_prefix('='))
@@ -300,12 +298,14 @@ fn get_feat<'a>(feats: &'a str, name: &str) -> Option<&'a str> {
 
 /// Sets the features that depend on the tree (see the module comment).
 pub fn adjust_feats(words: &[TreeWord<'_>], feats: &mut [String]) {
-    let children = |h: usize| {
-        words
-            .iter()
-            .enumerate()
-            .filter(move |(_, w)| w.head == Some(h))
-    };
+    // each word's dependents, found once (linear in the sentence)
+    let mut deps: Vec<Vec<usize>> = vec![Vec::new(); words.len()];
+    for (i, w) in words.iter().enumerate() {
+        if let Some(h) = w.head.filter(|&h| h < words.len()) {
+            deps[h].push(i);
+        }
+    }
+    let children = |h: usize| deps[h].iter().map(|&i| (i, words[i]));
     for i in 0..words.len() {
         let w = words[i];
         match w.xpos {

@@ -84,9 +84,7 @@ pub struct Word<'m> {
 impl Word<'_> {
     /// The value of one morphological feature (`feat("Tense")` → `Some("Past")`).
     pub fn feat(&self, name: &str) -> Option<&str> {
-        self.feats
-            .split('|')
-            .find_map(|p| p.strip_prefix(name)?.strip_prefix('='))
+        lemma::get_feat(&self.feats, name)
     }
 }
 
@@ -140,7 +138,7 @@ impl SyntaxModel {
         let tree: Vec<lemma::TreeWord<'_>> = (0..n)
             .map(|i| lemma::TreeWord {
                 form: forms[i],
-                xpos: self.tagger.xpos(tags[i]),
+                xpos: xpos[i],
                 deprel: deprel(labels[i]),
                 head: head(heads[i]),
             })
@@ -151,16 +149,17 @@ impl SyntaxModel {
         lemma::adjust_feats(&tree, &mut feats);
         (0..n)
             .zip(feats)
-            .map(|(i, feats)| Word {
-                span: (0, 0),
-                upos: self.tagger.upos(tags[i]),
-                xpos: self.tagger.xpos(tags[i]),
-                lemma: self
-                    .lemmatizer
-                    .lemma(forms[i], tags[i], self.tagger.upos(tags[i])),
-                feats,
-                head: head(heads[i]),
-                deprel: deprel(labels[i]),
+            .map(|(i, feats)| {
+                let upos = self.tagger.upos(tags[i]);
+                Word {
+                    span: (0, 0),
+                    upos,
+                    xpos: xpos[i],
+                    lemma: self.lemmatizer.lemma(forms[i], tags[i], upos),
+                    feats,
+                    head: head(heads[i]),
+                    deprel: deprel(labels[i]),
+                }
             })
             .collect()
     }

@@ -157,34 +157,28 @@ fn inner(s: &str, a: usize, b: usize, base: usize, out: &mut Vec<Span>) {
         return;
     }
     let w = &s[a..b];
-    // clitics at the end
-    let low = w.to_lowercase();
-    let low = low.replace('’', "'");
-    if low.len() == w.len() {
-        for cl in ["n't", "'s", "'re", "'ve", "'ll", "'d", "'m"] {
-            if low.len() > cl.len() && low.ends_with(cl) {
-                let cut = b - cl.len();
-                inner_hyphens(s, a, cut, base, out);
-                out.push((base + cut, base + b));
-                return;
-            }
+    // compared in lower case with a straight apostrophe ("I’m" as "i'm")
+    let low: String = w
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect();
+    for cl in ["n't", "'s", "'re", "'ve", "'ll", "'d", "'m"] {
+        if low.len() > cl.len() && low.ends_with(cl) {
+            // a clitic's characters are one each in either case, so they are
+            // the word's last ones
+            let n = cl.chars().count();
+            let cut = a + w.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+            inner_hyphens(s, a, cut, base, out);
+            out.push((base + cut, base + b));
+            return;
         }
-        for (word, first) in [("cannot", 3), ("gonna", 3), ("wanna", 3), ("gotta", 3)] {
-            if low == word {
-                out.push((base + a, base + a + first));
-                out.push((base + a + first, base + b));
-                return;
-            }
-        }
-    } else {
-        // the curly apostrophe is three bytes: compare on the text itself
-        for cl in ["n’t", "’s", "’re", "’ve", "’ll", "’d", "’m"] {
-            if w.len() > cl.len() && w.to_lowercase().ends_with(cl) {
-                let cut = b - cl.len();
-                inner_hyphens(s, a, cut, base, out);
-                out.push((base + cut, base + b));
-                return;
-            }
+    }
+    for (word, first) in [("cannot", 3), ("gonna", 3), ("wanna", 3), ("gotta", 3)] {
+        if low == word {
+            out.push((base + a, base + a + first));
+            out.push((base + a + first, base + b));
+            return;
         }
     }
     inner_hyphens(s, a, b, base, out);
