@@ -6,6 +6,7 @@
 //! inputs could not be read, the rest were processed), 2 failure (usage
 //! error, nothing readable, or output could not be written).
 
+mod eval_events;
 mod extract;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -50,6 +51,11 @@ pub enum Command {
     /// with gold tokenization (UPOS, XPOS, lemma and feature accuracy, UAS
     /// and LAS, every word counted).
     EvalSyntax(EvalSyntaxArgs),
+    /// Measure event extraction on the development sets: coded news
+    /// sentences (five classes; source and target spans), the PLOVER gold
+    /// sentences, the seed and development answer keys, text that is not
+    /// about politics, and the TempEval-3 temporal figures.
+    EvalEvents(EvalEventsArgs),
 }
 
 /// Output formats of `extract`.
@@ -162,6 +168,28 @@ pub struct EvalSyntaxArgs {
     pub errors: Option<usize>,
 }
 
+/// Options of `eval-events`.
+#[derive(Debug, clap::Args)]
+pub struct EvalEventsArgs {
+    /// The shared material (`data/eventgold`, `data/ud_english_ewt`,
+    /// `data/tempeval3`, `seeds`, `gold`); a set whose files are missing is
+    /// skipped with a note.
+    #[arg(long, value_name = "DIR", default_value = "../shared")]
+    pub shared: PathBuf,
+    /// The article-level development key (seed key format); its articles are
+    /// in `articles/` beside it.
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "tests/data/devkey/devkey.json"
+    )]
+    pub devkey: PathBuf,
+    /// Also list this many errors of each set (missed key events, wrong
+    /// classes, events found in text that is not about politics).
+    #[arg(long, value_name = "N")]
+    pub errors: Option<usize>,
+}
+
 /// Parses the command line, runs it, and returns the exit code.
 pub fn main() -> ExitCode {
     let args = Args::parse();
@@ -175,6 +203,7 @@ pub fn main() -> ExitCode {
         }
         Some(Command::EvalTimeml(a)) => eval(&a),
         Some(Command::EvalSyntax(a)) => eval_syntax(&a),
+        Some(Command::EvalEvents(a)) => eval_events::run(&a),
         None => crate::gui::run(args.paths).map(|()| EXIT_OK),
     })
     .unwrap_or_else(|p| {

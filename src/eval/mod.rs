@@ -5,6 +5,8 @@
 //! character and starts no earlier than the gold timex matched just before. Counts are
 //! summed over documents (micro average).
 
+pub mod events;
+pub mod key;
 pub mod syntax;
 
 use std::fmt;

@@ -1,0 +1,443 @@
+//! Event extraction measured on development sets: coded news sentences
+//! (five conflict/cooperation classes; source and target spans), the PLOVER
+//! gold sentences, and text that is not about politics at all.
+//!
+//! Each sentence is read as one JSONL article without a date, analysed on
+//! its own, and represented by its *main event*: the non-negated event with
+//! the largest |score| (the first on ties), as the scripts in
+//! `../shared/tools/` define.
+
+use crate::Span;
+use crate::extract::{Analysis, Event, Modality, PloverType};
+use crate::ingest::{Source, json::read_json_line};
+use rayon::prelude::*;
+use std::fmt;
+
+/// Analyses one sentence (or short text) as a JSONL article with an id.
+pub fn analyze_text(id: &str, text: &str) -> Option<Analysis> {
+    let record = serde_json::json!({ "id": id, "text": text });
+    let article = read_json_line(&Source::new("eval.jsonl"), &record.to_string(), 1).ok()?;
+    crate::corpus::analyze_contained(article).ok()
+}
+
+/// The main event of an analysis: the non-negated event with the largest
+/// |score|, the first of equals.
+pub fn main_event(a: &Analysis) -> Option<&Event> {
+    let mut best: Option<&Event> = None;
+    for e in a.events.iter().filter(|e| e.modality != Modality::Negated) {
+        if best.is_none_or(|b| e.score.abs() > b.score.abs()) {
+            best = Some(e);
+        }
+    }
+    best
+}
+
+/// The five sentence classes: 0 no coded event, 1 verbal cooperation,
+/// 2 material cooperation, 3 verbal conflict, 4 material conflict.
+pub fn pentaclass(t: PloverType) -> usize {
+    use PloverType::*;
+    match t {
+        Agree | Consult | Support | Concede => 1,
+        Cooperate | Aid | Retreat => 2,
+        Request | Accuse | Reject | Threaten | Sanction => 3,
+        Protest | Mobilize | Coerce | Assault => 4,
+    }
+}
+
+/// Sentence classification figures.
+#[derive(Debug, Clone, Default)]
+pub struct ClassFigures {
+    /// `confusion[gold][predicted]`.
+    pub confusion: [[usize; 5]; 5],
+}
+
+impl ClassFigures {
+    /// Sentences scored.
+    pub fn total(&self) -> usize {
+        self.confusion.iter().flatten().sum()
+    }
+
+    /// Share of sentences given their gold class.
+    pub fn accuracy(&self) -> f64 {
+        let right: usize = (0..5).map(|c| self.confusion[c][c]).sum();
+        ratio(right, self.total())
+    }
+
+    /// Mean over the five classes of their F1.
+    pub fn macro_f1(&self) -> f64 {
+        (0..5)
+            .map(|c| {
+                let tp = self.confusion[c][c];
+                let predicted: usize = (0..5).map(|g| self.confusion[g][c]).sum();
+                let gold: usize = self.confusion[c].iter().sum();
+                f1(ratio(tp, predicted), ratio(tp, gold))
+            })
+            .sum::<f64>()
+            / 5.0
+    }
+}
+
+impl fmt::Display for ClassFigures {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "sentences {}  accuracy {:.3}  macro-F1 {:.3}",
+            self.total(),
+            self.accuracy(),
+            self.macro_f1()
+        )?;
+        writeln!(f, "confusion (gold rows 0-4, predicted columns 0-4):")?;
+        for (g, row) in self.confusion.iter().enumerate() {
+            writeln!(f, "  {g}: {row:?}")?;
+        }
+        Ok(())
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+/// The sentences of a `sentence<TAB>label` file with their gold class.
+pub fn read_class_tsv(text: &str) -> Vec<(String, usize)> {
+    text.lines()
+        .filter_map(|l| {
+            let (s, label) = l.trim_end_matches('\r').rsplit_once('\t')?;
+            Some((s.to_string(), label.trim().parse().ok().filter(|&c| c < 5)?))
+        })
+        .collect()
+}
+
+/// Classifies every sentence by its main event and counts the confusions.
+pub fn classify(sentences: &[(String, usize)]) -> ClassFigures {
+    let predicted: Vec<usize> = sentences
+        .par_iter()
+        .enumerate()
+        .map(|(i, (s, _))| {
+            analyze_text(&format!("s{i:04}"), s)
+                .as_ref()
+                .and_then(main_event)
+                .map_or(0, |e| pentaclass(e.event_type))
+        })
+        .collect();
+    let mut out = ClassFigures::default();
+    for ((_, gold), p) in sentences.iter().zip(predicted) {
+        out.confusion[*gold][p] += 1;
+    }
+    out
+}
+
+/// Precision, recall and F1 of spans found by overlap.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SpanFigures {
+    /// Gold spans overlapped by a predicted span of their role.
+    pub found: usize,
+    /// Gold spans.
+    pub gold: usize,
+    /// Predicted spans overlapping a gold span of their role.
+    pub right: usize,
+    /// Predicted spans.
+    pub predicted: usize,
+}
+
+impl SpanFigures {
+    /// Precision.
+    pub fn precision(&self) -> f64 {
+        ratio(self.right, self.predicted)
+    }
+    /// Recall.
+    pub fn recall(&self) -> f64 {
+        ratio(self.found, self.gold)
+    }
+    /// F1.
+    pub fn f1(&self) -> f64 {
+        f1(self.precision(), self.recall())
+    }
+}
+
+impl fmt::Display for SpanFigures {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "P {:.3}  R {:.3}  F1 {:.3}",
+            self.precision(),
+            self.recall(),
+            self.f1()
+        )
+    }
+}
+
+/// One BIO-tagged sentence: its text as the tokens joined, and the gold
+/// source and target spans.
+#[derive(Debug, Clone, Default)]
+pub struct RoleSentence {
+    /// The sentence.
+    pub text: String,
+    /// Gold source spans.
+    pub source: Vec<(usize, usize)>,
+    /// Gold target spans.
+    pub target: Vec<(usize, usize)>,
+}
+
+/// Tokens that join the one before without a space.
+const NO_SPACE_BEFORE: &[&str] = &[
+    ".",
+    ",",
+    ";",
+    ":",
+    "!",
+    "?",
+    "'s",
+    "n't",
+    ")",
+    "]",
+    "%",
+    "\u{2019}s",
+    "'",
+];
+/// Tokens that join the one after without a space.
+const NO_SPACE_AFTER: &[&str] = &["(", "[", "\u{201c}", "\""];
+
+/// Reads a `token TAG` file (blank lines between sentences; `B-S I-S` for
+/// the source, `B-T I-T` for the target), joining the tokens as
+/// `actorspans.py` does.
+pub fn read_role_sentences(text: &str) -> Vec<RoleSentence> {
+    let mut out = Vec::new();
+    let mut toks: Vec<(&str, &str)> = Vec::new();
+    for line in text.lines().chain(std::iter::once("")) {
+        if line.trim().is_empty() {
+            if !toks.is_empty() {
+                out.push(role_sentence(&toks));
+                toks.clear();
+            }
+            continue;
+        }
+        let (w, tag) = line.rsplit_once(' ').unwrap_or(("", line));
+        toks.push((w, tag));
+    }
+    out
+}
+
+fn role_sentence(toks: &[(&str, &str)]) -> RoleSentence {
+    let mut s = RoleSentence::default();
+    let mut spans = Vec::with_capacity(toks.len());
+    for (i, (w, _)) in toks.iter().enumerate() {
+        if i > 0 && !NO_SPACE_BEFORE.contains(w) && !NO_SPACE_AFTER.contains(&toks[i - 1].0) {
+            s.text.push(' ');
+        }
+        spans.push((s.text.len(), s.text.len() + w.len()));
+        s.text.push_str(w);
+    }
+    for (role, dest) in [("S", &mut s.source), ("T", &mut s.target)] {
+        let (b, i_tag) = (format!("B-{role}"), format!("I-{role}"));
+        let mut cur: Option<(usize, usize)> = None;
+        for ((_, tag), sp) in toks.iter().zip(&spans) {
+            if *tag == b || (*tag == i_tag && cur.is_none()) {
+                dest.extend(cur.take());
+                cur = Some(*sp);
+            } else if *tag == i_tag {
+                if let Some(c) = cur.as_mut() {
+                    c.1 = sp.1;
+                }
+            } else {
+                dest.extend(cur.take());
+            }
+        }
+        dest.extend(cur);
+    }
+    s
+}
+
+/// Source and target span figures of the main events.
+pub fn score_roles(sentences: &[RoleSentence]) -> (SpanFigures, SpanFigures) {
+    let predicted: Vec<(Vec<Span>, Vec<Span>)> = sentences
+        .par_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let a = analyze_text(&format!("n{i:04}"), &s.text);
+            match a.as_ref().and_then(main_event) {
+                Some(e) => (
+                    e.source.iter().map(|m| m.span).collect(),
+                    e.target.iter().map(|m| m.span).collect(),
+                ),
+                None => (Vec::new(), Vec::new()),
+            }
+        })
+        .collect();
+    let ov = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
+    let mut src = SpanFigures::default();
+    let mut tgt = SpanFigures::default();
+    for (s, (ps, pt)) in sentences.iter().zip(&predicted) {
+        for (gold, pred, fig) in [(&s.source, ps, &mut src), (&s.target, pt, &mut tgt)] {
+            fig.gold += gold.len();
+            fig.predicted += pred.len();
+            fig.found += gold
+                .iter()
+                .filter(|g| pred.iter().any(|p| ov(**g, *p)))
+                .count();
+            fig.right += pred
+                .iter()
+                .filter(|p| gold.iter().any(|g| ov(*g, **p)))
+                .count();
+        }
+    }
+    (src, tgt)
+}
+
+/// Type accuracy on the PLOVER gold sentences (`plover_gsr_mapped.jsonl`):
+/// the sentence's first non-negated event (else its first event) against
+/// the gold `plover_event`. Returns (right, total).
+pub fn plover_type_accuracy(jsonl: &str) -> (usize, usize) {
+    let rows: Vec<(String, String)> = jsonl
+        .lines()
+        .filter_map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).ok()?;
+            Some((
+                v["text"].as_str()?.to_string(),
+                v["plover_event"].as_str()?.to_string(),
+            ))
+        })
+        .collect();
+    let right = rows
+        .par_iter()
+        .enumerate()
+        .filter(|(i, (text, gold))| {
+            let Some(a) = analyze_text(&format!("g{i}"), text) else {
+                return false;
+            };
+            a.events
+                .iter()
+                .find(|e| e.modality != Modality::Negated)
+                .or(a.events.first())
+                .is_some_and(|e| e.event_type.name() == gold)
+        })
+        .count();
+    (right, rows.len())
+}
+
+/// Documents of a CoNLL-U treebank with `# newdoc id` and `# text` comments,
+/// as (id, text): sentences joined by spaces, paragraphs by blank lines.
+pub fn conllu_documents(conllu: &str) -> Vec<(String, String)> {
+    let mut docs: Vec<(String, String)> = Vec::new();
+    for line in conllu.lines() {
+        if let Some(id) = line.strip_prefix("# newdoc id = ") {
+            docs.push((id.trim().to_string(), String::new()));
+        } else if line.starts_with("# newpar") {
+            if let Some((_, t)) = docs.last_mut()
+                && !t.is_empty()
+            {
+                t.push_str("\n\n");
+            }
+        } else if let Some(s) = line.strip_prefix("# text = ")
+            && let Some((_, t)) = docs.last_mut()
+        {
+            if !t.is_empty() && !t.ends_with('\n') {
+                t.push(' ');
+            }
+            t.push_str(s.trim());
+        }
+    }
+    docs
+}
+
+/// Events found in documents that are not about politics: (events, words,
+/// documents, and the events with their document, for inspection).
+#[derive(Debug, Clone, Default)]
+pub struct OffTopicFigures {
+    /// Documents read.
+    pub documents: usize,
+    /// Whitespace-separated words in them.
+    pub words: usize,
+    /// Events extracted from them (any modality).
+    pub events: Vec<(String, String, &'static str)>,
+}
+
+impl OffTopicFigures {
+    /// Events per 1,000 words.
+    pub fn per_thousand_words(&self) -> f64 {
+        1000.0 * ratio(self.events.len(), self.words)
+    }
+}
+
+/// Runs the extractor on `docs` and counts what it finds.
+pub fn off_topic(docs: &[(String, String)]) -> OffTopicFigures {
+    let found: Vec<Vec<(String, String, &'static str)>> = docs
+        .par_iter()
+        .map(|(id, text)| {
+            analyze_text(id, text)
+                .map(|a| {
+                    a.events
+                        .iter()
+                        .map(|e| (id.clone(), e.evidence.clone(), e.event_type.name()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+        .collect();
+    OffTopicFigures {
+        documents: docs.len(),
+        words: docs.iter().map(|(_, t)| t.split_whitespace().count()).sum(),
+        events: found.into_iter().flatten().collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_sentences_join_tokens_and_spans() {
+        let s = read_role_sentences(
+            "Egyptian B-S\npolice I-S\narrested O\n12 B-T\nprotesters I-T\n. O\n\nA O\n",
+        );
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].text, "Egyptian police arrested 12 protesters.");
+        assert_eq!(
+            &s[0].text[s[0].source[0].0..s[0].source[0].1],
+            "Egyptian police"
+        );
+        assert_eq!(
+            &s[0].text[s[0].target[0].0..s[0].target[0].1],
+            "12 protesters"
+        );
+    }
+
+    #[test]
+    fn class_figures_arithmetic() {
+        let mut c = ClassFigures::default();
+        c.confusion[4][4] = 3;
+        c.confusion[0][4] = 1;
+        assert_eq!(c.total(), 4);
+        assert!((c.accuracy() - 0.75).abs() < 1e-9);
+        // class 4: P 0.75 R 1 F1 6/7; the others 0
+        assert!((c.macro_f1() - (6.0 / 7.0) / 5.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn documents_from_conllu_comments() {
+        let docs = conllu_documents(
+            "# newdoc id = reviews-1\n# newpar\n# text = Great food.\n1\tGreat\n\n# text = Nice staff.\n1\tNice\n\n# newdoc id = email-2\n# text = Hi.\n",
+        );
+        assert_eq!(
+            docs[0],
+            ("reviews-1".into(), "Great food. Nice staff.".into())
+        );
+        assert_eq!(docs[1].1, "Hi.");
+    }
+
+    #[test]
+    fn main_event_is_the_strongest_asserted_one() {
+        let a = analyze_text("t", "Russia attacked Ukraine after the two sides met.").unwrap();
+        let e = main_event(&a).expect("an event");
+        assert_eq!(e.event_type, PloverType::Assault);
+        assert_eq!(pentaclass(e.event_type), 4);
+    }
+}
