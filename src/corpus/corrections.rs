@@ -172,11 +172,7 @@ pub fn touched_articles(
 fn mentions(codes: &[String]) -> Vec<ActorMention> {
     codes
         .iter()
-        .map(|c| ActorMention {
-            code: c.trim().to_uppercase(),
-            text: String::new(),
-            span: (0, 0),
-        })
+        .map(|c| ActorMention::new(c.trim().to_uppercase(), String::new(), (0, 0)))
         .filter(|m| !m.code.is_empty())
         .collect()
 }

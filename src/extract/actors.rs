@@ -22,6 +22,24 @@ pub struct ActorHit {
     pub location: bool,
     /// Whether it was resolved from a pronoun or plural reference.
     pub anaphoric: bool,
+    /// Its CAMEO role (`GOV`, `COP`, `MIL`), where the text or the
+    /// dictionary gives one.
+    pub role: Option<String>,
+    /// The dictionary entry it came from (`actors.toml RUS`,
+    /// `agents.toml COP "police"`).
+    pub entry: String,
+}
+
+impl ActorHit {
+    /// The state the actor belongs to, if it is a state or a part of one
+    /// (the first three letters of a CAMEO code that starts with a country).
+    pub fn country(&self) -> Option<&str> {
+        let c = self.code.get(..3)?;
+        (self.code.len() >= 3
+            && c.chars().all(|ch| ch.is_ascii_uppercase())
+            && super::lexicon::LEXICON.is_state(c))
+        .then_some(c)
+    }
 }
 
 /// Single words of the titles in `assets/actors.toml` ("President",
@@ -111,9 +129,216 @@ pub fn find_actors(text: &str) -> Vec<ActorHit> {
             location: place
                 || (form == ActorForm::Name && PLACE_PREPOSITIONS.contains(&prev.as_str())),
             anaphoric: false,
+            role: (form == ActorForm::Person).then(|| "GOV".to_string()),
+            entry: format!("actors.toml {}", lex.actors[actor].code),
         });
     }
     out
+}
+
+/// Every actor mention in `text`, sorted by start and not overlapping: the
+/// project's lexicon ([`find_actors`]), then the PETRARCH dictionaries'
+/// named actors where the lexicon has nothing (a person's code is the one
+/// valid on `date`), then agent nouns combined with the country the text
+/// gives ("Egyptian police" → `EGYCOP`, "police in Cairo" → `EGYCOP`,
+/// else the dateline's country `story_country`, else the bare role `COP`).
+pub fn find_actors_on(
+    text: &str,
+    date: Option<chrono::NaiveDate>,
+    story_country: Option<&str>,
+) -> Vec<ActorHit> {
+    use super::dictionaries::{DICTIONARIES, find_agents, find_names};
+    let mut hits = find_actors(text);
+    let overlaps = |hits: &[ActorHit], sp: Span| {
+        let i = hits.partition_point(|h| h.span.1 <= sp.0);
+        hits.get(i).is_some_and(|h| h.span.0 < sp.1)
+    };
+    let mut extra = Vec::new();
+    for n in find_names(text) {
+        if overlaps(&hits, n.span) {
+            continue;
+        }
+        let actor = &DICTIONARIES.named[n.actor];
+        let Some(code) = actor.code_on(date) else {
+            continue;
+        };
+        let person = actor.kind == "person";
+        let hit = ActorHit {
+            code: code.to_string(),
+            span: n.span,
+            form: if person {
+                ActorForm::Person
+            } else {
+                ActorForm::Name
+            },
+            location: false,
+            anaphoric: false,
+            role: None,
+            entry: format!("petrarch_actors.toml \"{}\"", actor.names[0]),
+        };
+        extra.push(with_country_role(hit));
+    }
+    merge_sorted(&mut hits, extra);
+    let mut agents = Vec::new();
+    for a in find_agents(text) {
+        if overlaps(&hits, a.span) || modifies_next_word(text, a.span.1) {
+            continue;
+        }
+        agents.push(a);
+    }
+    for a in agents {
+        // the mention right before it: "Egyptian police", "Egypt's police"
+        let i = hits.partition_point(|h| h.span.1 <= a.span.0);
+        let before = i.checked_sub(1).filter(|&j| {
+            let h = &hits[j];
+            let gap = &text[h.span.1..a.span.0];
+            let gap = gap
+                .strip_prefix("'s")
+                .or_else(|| gap.strip_prefix("\u{2019}s"))
+                .unwrap_or(gap);
+            !h.location
+                && h.role.is_none()
+                && h.form != ActorForm::Person
+                && !gap.is_empty()
+                && gap.trim().is_empty()
+                && gap.len() <= 2
+                && hits[j].country().is_some()
+        });
+        // or a place after it: "police in Cairo", "the government of Iraq"
+        let after = hits.get(i).filter(|h| {
+            let gap = text[a.span.1..h.span.0].trim().to_ascii_lowercase();
+            matches!(gap.as_str(), "in" | "of" | "of the" | "in the") && h.country().is_some()
+        });
+        let entry = format!("agents.toml {} \"{}\"", a.role, a.form);
+        if let Some(j) = before {
+            let country = hits[j].country().unwrap_or_default().to_string();
+            let h = &mut hits[j];
+            h.code = coded(&country, &a.role);
+            h.span.1 = a.span.1;
+            h.role = Some(a.role.clone());
+            h.entry = format!("{} + {entry}", h.entry);
+            continue;
+        }
+        let country = after
+            .and_then(ActorHit::country)
+            .or(story_country)
+            .unwrap_or_default()
+            .to_string();
+        if country.is_empty() && !STANDALONE_ROLES.contains(&a.role.as_str()) {
+            // "the president", "soldiers": a part of a state the text does
+            // not name is no actor to code
+            continue;
+        }
+        let hit = ActorHit {
+            code: coded(&country, &a.role),
+            span: a.span,
+            form: ActorForm::Name,
+            location: false,
+            anaphoric: false,
+            role: Some(a.role.clone()),
+            entry,
+        };
+        let at = hits.partition_point(|h| h.span.0 < hit.span.0);
+        hits.insert(at, hit);
+    }
+    hits
+}
+
+/// The state of a dateline that opens the sentence at `span` ("NAIROBI,
+/// Kenya (AP) _", "CAIRO, Egypt -- "): the last state named before the
+/// dateline's dash, if the sentence opens with a word in capitals.
+pub fn dateline_country(text: &str, span: Span) -> Option<String> {
+    let head = crate::slice::head(&text[span.0..span.1], 80);
+    let first = head.split_whitespace().next()?;
+    let first = first.trim_end_matches(',');
+    if first.len() < 3 || first.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let end = [
+        "_",
+        "\u{2014}",
+        "\u{2013}",
+        " -- ",
+        " - ",
+        "(AP)",
+        "(Reuters)",
+        "(AFP)",
+    ]
+    .iter()
+    .filter_map(|m| head.find(m))
+    .min()?;
+    find_actors(&head[..end])
+        .iter()
+        .rev()
+        .find(|h| super::lexicon::LEXICON.is_state(&h.code))
+        .map(|h| h.code.clone())
+}
+
+/// Roles that are actors even when no state is named, coded by the role
+/// alone as CAMEO does (`COP`, `REB`, `CVL`): police, rebels, protesters,
+/// armed groups, the opposition, courts, refugees, the media.
+const STANDALONE_ROLES: &[&str] = &["COP", "REB", "CVL", "UAF", "OPP", "JUD", "REF", "MED"];
+
+/// The code of a part of a state: the state and the role (`EGYCOP`), or
+/// the role alone where no state is known (`COP`). Government and leaders
+/// are coded by their state alone (`USA`, role `GOV`), as the answer keys
+/// code them.
+fn coded(country: &str, role: &str) -> String {
+    if role == "GOV" && !country.is_empty() {
+        country.to_string()
+    } else {
+        format!("{country}{role}")
+    }
+}
+
+/// A dictionary hit with its CAMEO code split: a code that starts with a
+/// state keeps the state as `code` for people (the seed key codes leaders
+/// by their state) and the full code for units and groups (`AFGMIL`), the
+/// rest as `role`.
+fn with_country_role(mut h: ActorHit) -> ActorHit {
+    if let Some(c) = h.country().map(str::to_string) {
+        let rest = h.code[3..].to_string();
+        if !rest.is_empty() {
+            h.role = Some(rest.get(..3).unwrap_or(&rest).to_string());
+        }
+        if h.form == ActorForm::Person {
+            h.code = c;
+        }
+    }
+    h
+}
+
+/// Adds `extra` (sorted, not overlapping `hits`) into `hits`, keeping the
+/// order by start.
+fn merge_sorted(hits: &mut Vec<ActorHit>, extra: Vec<ActorHit>) {
+    if extra.is_empty() {
+        return;
+    }
+    hits.extend(extra);
+    hits.sort_by_key(|h| h.span.0);
+}
+
+/// Whether the word after an agent noun makes it a modifier ("military
+/// buildup", "police raid", "government troops"): the next word is an
+/// event trigger or another agent noun, lower case and joined by a space.
+fn modifies_next_word(text: &str, end: usize) -> bool {
+    let rest = crate::slice::head(&text[end..], 40);
+    if !rest.starts_with(' ') {
+        return false;
+    }
+    let next: &str = rest
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    if next.is_empty() || !next.starts_with(char::is_lowercase) {
+        return false;
+    }
+    super::lexicon::LEXICON.is_trigger_word(next)
+        || super::dictionaries::DICTIONARIES
+            .agent_ac
+            .find(aho_corasick::Input::new(next).anchored(aho_corasick::Anchored::Yes))
+            .is_some_and(|m| m.end() == next.len())
 }
 
 /// Groups of coordinated mentions: runs separated only by commas, "and",
@@ -216,15 +441,31 @@ static REFERENCES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 });
 
 /// What the story last mentioned, for resolving references.
+///
+/// Each antecedent remembers the sentence it was last mentioned in, and a
+/// reference reaches back at most [`REFERENCE_REACH`] sentences: an
+/// antecedent the story has not named for longer is no longer what "it" or
+/// "they" stand for, and an unresolved reference gives no actor rather
+/// than a stale one.
 #[derive(Debug, Default, Clone)]
 pub struct ActorMemory {
     /// The last group of two or more distinct actors.
     pub pair: Vec<String>,
     /// The last person's actor.
     pub person: Option<String>,
-    /// The last actor of any kind.
-    pub last: Option<String>,
+    /// The last state or organisation named by its name (not by an
+    /// adjective: "a French company" is not France, so "it" after it is not
+    /// France either).
+    pub thing: Option<String>,
+    /// Sentences remembered so far (the clock of the fields below).
+    pub sentence: usize,
+    /// When each of `pair`, `person` and `thing` was last set.
+    pub set_at: [usize; 3],
 }
+
+/// How many sentences back a reference may find its antecedent: its own
+/// sentence, and the one or two before.
+pub const REFERENCE_REACH: usize = 100;
 
 /// The most actors a coordinated group gives a plural reference ("they"):
 /// real groups have a handful, and a text that coordinates thousands of
@@ -239,8 +480,8 @@ struct GroupState {
     codes: Vec<String>,
     /// Its last person.
     person: Option<String>,
-    /// Its last participant.
-    last: Option<String>,
+    /// Its last state or organisation named by name.
+    thing: Option<String>,
 }
 
 impl GroupState {
@@ -252,10 +493,14 @@ impl GroupState {
         if self.codes.last() != Some(&h.code) && self.codes.len() < MAX_GROUP_CODES {
             self.codes.push(h.code.clone());
         }
-        if h.form == ActorForm::Person {
-            self.person = Some(h.code.clone());
+        match h.form {
+            ActorForm::Person => self.person = Some(h.code.clone()),
+            // a role without a state ("police") is no antecedent of "it"
+            ActorForm::Name if h.role.is_none() || h.country().is_some() => {
+                self.thing = Some(h.code.clone());
+            }
+            _ => {}
         }
-        self.last = Some(h.code.clone());
     }
 }
 
@@ -264,16 +509,26 @@ impl ActorMemory {
     fn apply(&mut self, g: &GroupState) {
         if g.codes.len() >= 2 {
             self.pair = g.codes.clone();
+            self.set_at[0] = self.sentence;
         }
         if let Some(p) = &g.person {
             self.person = Some(p.clone());
+            self.set_at[1] = self.sentence;
         }
-        if let Some(l) = &g.last {
-            self.last = Some(l.clone());
+        if let Some(t) = &g.thing {
+            self.thing = Some(t.clone());
+            self.set_at[2] = self.sentence;
         }
     }
 
-    /// Remembers the mentions of a sentence, in order.
+    /// Whether the antecedent of reference kind `kind` was named recently
+    /// enough to be referred to.
+    fn fresh(&self, kind: usize) -> bool {
+        self.sentence - self.set_at[kind] <= REFERENCE_REACH
+    }
+
+    /// Remembers the mentions of a sentence, in order, and moves the clock
+    /// on by one sentence.
     pub fn update(&mut self, hits: &[ActorHit], text: &str) {
         for g in group_actors(text, hits) {
             let mut state = GroupState::default();
@@ -282,6 +537,7 @@ impl ActorMemory {
             }
             self.apply(&state);
         }
+        self.sentence += 1;
     }
 
     /// Mentions that references in `text[span]` stand for, placed at the
@@ -327,10 +583,12 @@ impl ActorMemory {
             }
             let mut local = base.clone();
             local.apply(&partial);
+            let kind = usize::from(kind);
             let codes: Vec<String> = match kind {
+                _ if !local.fresh(kind) => Vec::new(),
                 0 => local.pair,
                 1 => local.person.into_iter().collect(),
-                _ => local.last.into_iter().collect(),
+                _ => local.thing.into_iter().collect(),
             };
             for c in codes {
                 out.push(ActorHit {
@@ -339,6 +597,8 @@ impl ActorMemory {
                     form: ActorForm::Name,
                     location: false,
                     anaphoric: true,
+                    role: None,
+                    entry: "reference".to_string(),
                 });
             }
         }
@@ -436,6 +696,38 @@ mod tests {
         assert_eq!(
             r[0].code, "USA",
             "he is Biden, named earlier in the sentence"
+        );
+    }
+
+    #[test]
+    fn it_is_not_the_country_of_an_adjective() {
+        // "a French company ... it": the company, not France
+        let t = "A French company won the contract.";
+        let mut m = ActorMemory::default();
+        m.update(&find_actors(t), t);
+        let r = m.resolve("It will build the bridge.", (0, 25), &[]);
+        assert!(r.is_empty(), "{r:?}");
+        let t = "France won the vote.";
+        let mut m = ActorMemory::default();
+        m.update(&find_actors(t), t);
+        let r = m.resolve("It will build the bridge.", (0, 25), &[]);
+        assert_eq!(r[0].code, "FRA");
+    }
+
+    #[test]
+    fn references_do_not_reach_past_a_few_sentences() {
+        let t = "Turkey and Greece met.";
+        let mut m = ActorMemory::default();
+        m.update(&find_actors(t), t);
+        let later = "They signed a pact.";
+        assert_eq!(m.resolve(later, (0, later.len()), &[]).len(), 2);
+        for _ in 0..REFERENCE_REACH {
+            m.update(&[], "");
+        }
+        assert!(
+            m.resolve(later, (0, later.len()), &[]).is_empty(),
+            "the pair was named {} sentences ago",
+            REFERENCE_REACH + 1
         );
     }
 }

@@ -145,12 +145,41 @@ impl Modality {
 /// An actor named in an event: its code and where the text names it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActorMention {
-    /// ISO 3166 alpha-3 for states; `NATO`, `EU`, `UN`, `EUR`, `WST`...
+    /// The CAMEO-style code: ISO 3166 alpha-3 for a state and its leaders
+    /// (`RUS`), the state and a role where the text names a part of it
+    /// (`EGYCOP`, `USAGOV`), the bare role where no state is given
+    /// (`COP`), or an organisation's or group's code (`NATO`, `UNO`,
+    /// `EUR`, `WST`, `HAMAS`).
     pub code: String,
     /// The words in the text.
     pub text: String,
     /// Their span.
     pub span: Span,
+    /// The state the actor belongs to, if any (`EGY`).
+    #[serde(default)]
+    pub country: Option<String>,
+    /// Its CAMEO role (`GOV`, `MIL`, `COP`, `REB`...), if any.
+    #[serde(default)]
+    pub role: Option<String>,
+    /// The dictionary entry it came from (`actors.toml RUS`, `agents.toml
+    /// COP "police"`, `petrarch_actors.toml "ORGANIZATION OF AFRICAN
+    /// UNITY"`), or `reference` for a resolved pronoun.
+    #[serde(default)]
+    pub entry: String,
+}
+
+impl ActorMention {
+    /// A mention with only a code, text and span (from a correction).
+    pub fn new(code: String, text: String, span: Span) -> ActorMention {
+        ActorMention {
+            code,
+            text,
+            span,
+            country: None,
+            role: None,
+            entry: String::new(),
+        }
+    }
 }
 
 /// When an event happened.

@@ -7,7 +7,7 @@
 //! when it merely names what another event is about ("accuse Russia of
 //! planning an attack": the attack is what is alleged).
 
-use super::actors::{ActorHit, ActorMemory, find_actors, group_actors};
+use super::actors::{ActorHit, ActorMemory, dateline_country, find_actors_on, group_actors};
 use super::event::{
     ActorMention, DateBasis, Event, EventDate, Modality, PloverType, Quantity, Review, Trigger,
 };
@@ -190,6 +190,9 @@ fn mention(text: &str, h: &ActorHit) -> ActorMention {
         code: h.code.clone(),
         text: text[h.span.0..h.span.1].to_string(),
         span: h.span,
+        country: h.country().map(str::to_string),
+        role: h.role.clone(),
+        entry: h.entry.clone(),
     }
 }
 
@@ -246,13 +249,18 @@ fn opens_own_clause(between: &str) -> bool {
 pub fn find_events(
     text: &str,
     article: &str,
+    published: Option<chrono::NaiveDate>,
     sentences: &[SentenceInput<'_>],
     timexes: &[Timex],
     quantities: &[Quantity],
     stop: &mut dyn FnMut() -> bool,
 ) -> Option<Vec<Event>> {
     let lex: &Lexicon = &LEXICON;
-    let all_actors = find_actors(text);
+    let story_country = sentences
+        .iter()
+        .find(|s| !s.headline)
+        .and_then(|s| dateline_country(text, s.span));
+    let all_actors = find_actors_on(text, published, story_country.as_deref());
     let mut memory = ActorMemory::default();
     let mut last_source: Vec<ActorMention> = Vec::new();
     let mut events = Vec::new();

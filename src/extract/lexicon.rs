@@ -198,6 +198,10 @@ pub struct Lexicon {
     pub scores: HashMap<(String, String), f64>,
     /// Goldstein values by CAMEO code.
     pub goldstein: HashMap<String, f64>,
+    /// The codes of the states among the actors.
+    pub state_codes: FxHashSet<String>,
+    /// Every one-word trigger form (lower case).
+    pub trigger_word_set: FxHashSet<String>,
 }
 
 /// The lexicon compiled into the binary.
@@ -351,7 +355,20 @@ impl Lexicon {
             }
         }
         let cue_words = cue_kinds.iter().map(|(_, c)| c.clone()).collect();
+        let state_codes = actors
+            .actor
+            .iter()
+            .filter(|a| a.kind == "state")
+            .map(|a| a.code.clone())
+            .collect();
+        let trigger_word_set = trigger_words
+            .iter()
+            .filter(|w| w.entry != NOT_AN_EVENT && !w.form.contains(' '))
+            .map(|w| w.form.clone())
+            .collect();
         Ok(Lexicon {
+            state_codes,
+            trigger_word_set,
             actors: actors.actor,
             actor_patterns,
             actor_ac,
@@ -368,6 +385,16 @@ impl Lexicon {
             scores,
             goldstein,
         })
+    }
+
+    /// Whether `code` is a state's code (`RUS`), not an organisation's.
+    pub fn is_state(&self, code: &str) -> bool {
+        self.state_codes.contains(code)
+    }
+
+    /// Whether a lower-case word is a one-word event trigger ("buildup").
+    pub fn is_trigger_word(&self, word: &str) -> bool {
+        self.trigger_word_set.contains(word)
     }
 
     /// The PLOVER score of a type and mode (the base type's if the mode has none).
@@ -420,7 +447,7 @@ mod tests {
             }
         }
         for code in [
-            "USA", "RUS", "UKR", "NATO", "EU", "UN", "EUR", "WST", "CHN", "GBR",
+            "USA", "RUS", "UKR", "NATO", "EU", "UNO", "EUR", "WST", "CHN", "GBR",
         ] {
             assert!(lex.actors.iter().any(|a| a.code == code), "{code}");
         }

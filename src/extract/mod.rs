@@ -3,6 +3,7 @@
 //! CLI and the GUI both call.
 
 pub mod actors;
+pub mod dictionaries;
 pub mod event;
 pub mod events;
 pub mod lexicon;
@@ -127,6 +128,7 @@ fn analyze_until(mut article: Article, stop: &mut dyn FnMut() -> bool) -> Option
     let events = events::find_events(
         &article.text,
         &article.id,
+        article.published,
         &inputs,
         &timexes,
         &quantities,

@@ -1,0 +1,392 @@
+//! The field's dictionaries, converted from PETRARCH2/Phoenix by
+//! `tools/petrarch_assets.py`: agent nouns with their CAMEO roles
+//! (`assets/agents.toml`), named actors with dated codes
+//! (`assets/petrarch_actors.toml`) and the discards of stories that are not
+//! about politics (`assets/discards.toml`).
+
+use super::text::is_whole_word;
+use crate::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+use serde::Deserialize;
+use std::sync::LazyLock;
+
+/// Agent roles that make a political participant of a country's people
+/// (government, military, rebels, police, courts, opposition, legislators,
+/// intelligence, civilians, unidentified armed groups, refugees, media,
+/// parties, organisations). Business, education, health and the like are
+/// left out: "the company", "students" and "doctors" are not, by
+/// themselves, actors of political tension.
+pub const POLITICAL_ROLES: &[&str] = &[
+    "GOV", "MIL", "REB", "COP", "JUD", "OPP", "LEG", "SPY", "CVL", "UAF", "REF", "MED", "IGO",
+    "NGO", "PTY",
+];
+
+#[derive(Debug, Deserialize)]
+struct AgentsFile {
+    agent: Vec<AgentEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+struct AgentEntry {
+    role: String,
+    words: Vec<String>,
+}
+
+/// One named actor of the PETRARCH dictionaries.
+#[derive(Debug, Clone)]
+pub struct NamedActor {
+    /// `organization`, `group` or `person`.
+    pub kind: String,
+    /// Its names, upper case as in the dictionary.
+    pub names: Vec<String>,
+    /// Its code outside every dated period, if any.
+    pub code: Option<String>,
+    /// `[code, from, to]` (ISO dates; empty = open).
+    pub periods: Vec<[String; 3]>,
+}
+
+impl NamedActor {
+    /// Reads one `KIND|CODE|PERIODS|NAMES` record of the asset.
+    fn parse(record: &str) -> Result<NamedActor, String> {
+        let f: Vec<&str> = record.split('|').collect();
+        let [kind, code, periods, names] = f[..] else {
+            return Err(format!("not KIND|CODE|PERIODS|NAMES: {record}"));
+        };
+        let periods = periods
+            .split(';')
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                let v: Vec<&str> = p.split('@').collect();
+                match v[..] {
+                    [c, a, b] => Ok([c.to_string(), a.to_string(), b.to_string()]),
+                    _ => Err(format!("a period is not CODE@FROM@TO: {record}")),
+                }
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let names: Vec<String> = names.split(';').map(str::to_string).collect();
+        if names.iter().any(String::is_empty) || (code.is_empty() && periods.is_empty()) {
+            return Err(format!("an actor needs names and a code: {record}"));
+        }
+        Ok(NamedActor {
+            kind: kind.to_string(),
+            names,
+            code: (!code.is_empty()).then(|| code.to_string()),
+            periods,
+        })
+    }
+}
+
+impl NamedActor {
+    /// The CAMEO code on `date` (its first period covering the date, else
+    /// the default, else its latest period's code).
+    pub fn code_on(&self, date: Option<NaiveDate>) -> Option<&str> {
+        if let Some(d) = date {
+            let day = d.format("%Y-%m-%d").to_string();
+            for [code, from, to] in &self.periods {
+                if (from.is_empty() || from.as_str() <= day.as_str())
+                    && (to.is_empty() || day.as_str() <= to.as_str())
+                {
+                    return Some(code);
+                }
+            }
+        }
+        self.code
+            .as_deref()
+            .or_else(|| self.periods.last().map(|p| p[0].as_str()))
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct NamedFile {
+    actors: Vec<String>,
+}
+
+/// One name of a named actor, as words.
+#[derive(Debug, Clone)]
+pub struct NameEntry {
+    /// The actor (index into [`Dictionaries::named`]).
+    pub actor: usize,
+    /// The name's words after the first, upper case.
+    pub rest: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct DiscardsFile {
+    /// Story-level discards; the file's sentence-level ones ("years ago",
+    /// "champion") would drop history from political stories and are not
+    /// read.
+    story: Vec<String>,
+}
+
+/// The converted dictionaries, ready to match.
+pub struct Dictionaries {
+    /// Agent roles, parallel to the agent automaton's patterns.
+    pub agent_roles: Vec<String>,
+    /// Case-insensitive automaton over agent nouns (anchored searches).
+    pub agent_ac: AhoCorasick,
+    /// Named actors.
+    pub named: Vec<NamedActor>,
+    /// Their names by first word (upper case), longest first: a hash
+    /// lookup per capitalised word of the text, built in milliseconds
+    /// where an automaton over the 40,000 names takes half a second.
+    pub names: FxHashMap<String, Vec<NameEntry>>,
+    /// Phrases that mark a story as not about politics.
+    pub story_discards: AhoCorasick,
+}
+
+fn anchored(patterns: &[String]) -> Result<AhoCorasick, String> {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .start_kind(StartKind::Anchored)
+        .ascii_case_insensitive(true)
+        .build(patterns)
+        .map_err(|e| e.to_string())
+}
+
+impl Dictionaries {
+    /// Parses the asset files; the error names the file and the problem.
+    pub fn load() -> Result<Dictionaries, String> {
+        let agents: AgentsFile = toml::from_str(include_str!("../../assets/agents.toml"))
+            .map_err(|e| format!("assets/agents.toml: {e}"))?;
+        let named: NamedFile = toml::from_str(include_str!("../../assets/petrarch_actors.toml"))
+            .map_err(|e| format!("assets/petrarch_actors.toml: {e}"))?;
+        let discards: DiscardsFile = toml::from_str(include_str!("../../assets/discards.toml"))
+            .map_err(|e| format!("assets/discards.toml: {e}"))?;
+        let (mut agent_roles, mut agent_words) = (Vec::new(), Vec::new());
+        for a in agents
+            .agent
+            .iter()
+            .filter(|a| POLITICAL_ROLES.contains(&a.role.as_str()))
+        {
+            for w in &a.words {
+                agent_roles.push(a.role.clone());
+                agent_words.push(w.clone());
+            }
+        }
+        let named: Vec<NamedActor> = named
+            .actors
+            .iter()
+            .map(|r| NamedActor::parse(r))
+            .collect::<Result<_, _>>()
+            .map_err(|e| format!("assets/petrarch_actors.toml: {e}"))?;
+        let mut names: FxHashMap<String, Vec<NameEntry>> = FxHashMap::default();
+        for (i, a) in named.iter().enumerate() {
+            for n in &a.names {
+                let mut words = n.split_whitespace().map(str::to_ascii_uppercase);
+                let Some(first) = words.next() else { continue };
+                names.entry(first).or_default().push(NameEntry {
+                    actor: i,
+                    rest: words.collect(),
+                });
+            }
+        }
+        for v in names.values_mut() {
+            v.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
+        }
+        let story = discards.story;
+        Ok(Dictionaries {
+            agent_ac: anchored(&agent_words).map_err(|e| format!("agent automaton: {e}"))?,
+            agent_roles,
+            names,
+            named,
+            story_discards: AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(&story)
+                .map_err(|e| format!("discard automaton: {e}"))?,
+        })
+    }
+}
+
+/// The dictionaries compiled into the binary.
+pub static DICTIONARIES: LazyLock<Dictionaries> =
+    LazyLock::new(|| Dictionaries::load().expect("assets are valid (checked by a test)"));
+
+/// Words that may stay lower case inside a capitalised name ("Army of
+/// Mohammed", "Ministry for Foreign Affairs").
+const NAME_JOINERS: &[&str] = &[
+    "of", "the", "for", "and", "de", "del", "la", "al", "el", "du", "des", "in", "on", "bin",
+];
+
+/// Whether `words` is written as a name: every word capitalised (or a
+/// joiner); a single word only when written in capitals ("OAU").
+fn written_as_name(words: &str) -> bool {
+    let parts: Vec<&str> = words.split_whitespace().collect();
+    if parts.len() == 1 {
+        return words.len() >= 3 && words.chars().all(|c| !c.is_lowercase());
+    }
+    parts
+        .first()
+        .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && parts.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || NAME_JOINERS.contains(&w.to_ascii_lowercase().as_str())
+        })
+}
+
+/// A named actor found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameHit {
+    /// The actor (index into [`Dictionaries::named`]).
+    pub actor: usize,
+    /// The words.
+    pub span: Span,
+}
+
+/// The words of `text` with their spans: runs of letters, digits and the
+/// characters names carry inside (`.`, `'`, `-`, `&`).
+fn name_words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let inside = c.is_alphanumeric() || matches!(c, '.' | '\'' | '-' | '&');
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    // a sentence's full stop is not part of its last word
+    for w in &mut out {
+        while w.1 > w.0 + 1 && text[..w.1].ends_with(['.', '\'', '-']) {
+            let word = &text[w.0..w.1];
+            // "U.N." keeps its stops
+            if word.matches('.').count() > 1 && word.ends_with('.') {
+                break;
+            }
+            w.1 -= 1;
+        }
+    }
+    out
+}
+
+/// Every dictionary name written as a name in `text`, sorted by start,
+/// the longest at each place, not overlapping.
+pub fn find_names(text: &str) -> Vec<NameHit> {
+    let d = &*DICTIONARIES;
+    let words = name_words(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let (s, e) = words[i];
+        let w = &text[s..e];
+        if !w.starts_with(char::is_uppercase) {
+            i += 1;
+            continue;
+        }
+        let found = d.names.get(&w.to_ascii_uppercase()).and_then(|cands| {
+            cands.iter().find(|c| {
+                c.rest.len() < words.len() - i
+                    && c.rest.iter().enumerate().all(|(k, r)| {
+                        let (a, b) = words[i + 1 + k];
+                        // the words follow each other, separated by spaces only
+                        let gap = &text[words[i + k].1..a];
+                        gap.len() == 1 && gap == " " && text[a..b].eq_ignore_ascii_case(r)
+                    })
+            })
+        });
+        match found {
+            Some(c) => {
+                let end = words[i + c.rest.len()].1;
+                if written_as_name(&text[s..end]) {
+                    out.push(NameHit {
+                        actor: c.actor,
+                        span: (s, end),
+                    });
+                    i += c.rest.len() + 1;
+                    continue;
+                }
+                i += 1;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// An agent noun found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgentHit {
+    /// Its CAMEO role (`COP`).
+    pub role: String,
+    /// The words.
+    pub span: Span,
+    /// The dictionary form matched.
+    pub form: String,
+}
+
+/// Every agent noun in `text`, sorted by start.
+pub fn find_agents(text: &str) -> Vec<AgentHit> {
+    let d = &*DICTIONARIES;
+    super::text::matches_at_word_starts(&d.agent_ac, text)
+        .into_iter()
+        .filter(|m| is_whole_word(text, m.start(), m.end()))
+        .map(|m| AgentHit {
+            role: d.agent_roles[m.pattern().as_usize()].clone(),
+            span: (m.start(), m.end()),
+            form: text[m.start()..m.end()].to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+/// Story discards (sports results, entertainment) found in `text`.
+pub fn discard_count(text: &str) -> usize {
+    DICTIONARIES.story_discards.find_iter(text).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dictionaries_load_and_are_non_trivial() {
+        let d = Dictionaries::load().expect("the converted dictionaries parse");
+        assert!(d.agent_roles.len() > 1000, "{}", d.agent_roles.len());
+        assert!(d.named.len() > 10_000, "{}", d.named.len());
+        for r in &d.agent_roles {
+            assert!(POLITICAL_ROLES.contains(&r.as_str()), "{r}");
+        }
+    }
+
+    #[test]
+    fn agents_and_their_roles() {
+        let t = "Police arrested protesters while rebels and troops clashed.";
+        let got: Vec<(String, &str)> = find_agents(t)
+            .into_iter()
+            .map(|a| (a.role, &t[a.span.0..a.span.1]))
+            .collect();
+        assert!(got.contains(&("COP".into(), "Police")), "{got:?}");
+        assert!(got.contains(&("REB".into(), "rebels")), "{got:?}");
+        assert!(got.contains(&("MIL".into(), "troops")), "{got:?}");
+    }
+
+    #[test]
+    fn names_must_be_written_as_names() {
+        assert!(written_as_name("Organization of African Unity"));
+        assert!(written_as_name("OAU"));
+        assert!(!written_as_name("organization of african unity"));
+        assert!(!written_as_name("Oau"));
+    }
+
+    #[test]
+    fn codes_follow_the_date() {
+        let a = NamedActor {
+            kind: "person".into(),
+            names: vec!["BARACK OBAMA".into()],
+            code: Some("USAELI".into()),
+            periods: vec![["USAGOV".into(), "2009-01-20".into(), "2017-01-20".into()]],
+        };
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        assert_eq!(a.code_on(d("2013-05-01")), Some("USAGOV"));
+        assert_eq!(a.code_on(d("2019-05-01")), Some("USAELI"));
+        assert_eq!(a.code_on(None), Some("USAELI"));
+    }
+}
