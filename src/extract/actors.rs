@@ -275,9 +275,11 @@ pub fn dateline_country(text: &str, span: Span) -> Option<String> {
 }
 
 /// Roles that are actors even when no state is named, coded by the role
-/// alone as CAMEO does (`COP`, `REB`, `CVL`): police, rebels, protesters,
-/// armed groups, the opposition, courts, refugees, the media.
-const STANDALONE_ROLES: &[&str] = &["COP", "REB", "CVL", "UAF", "OPP", "JUD", "REF", "MED"];
+/// alone as CAMEO does (`COP`, `REB`): police, rebels, armed groups, the
+/// opposition and protesters, refugees. Civilians, courts and the media
+/// need a state: "customers", "the court" and "the website" alone are no
+/// political actors.
+const STANDALONE_ROLES: &[&str] = &["COP", "REB", "UAF", "OPP", "REF"];
 
 /// The code of a part of a state: the state and the role (`EGYCOP`), or
 /// the role alone where no state is known (`COP`). Government and leaders

@@ -337,9 +337,14 @@ pub fn find_agents(text: &str) -> Vec<AgentHit> {
         .collect()
 }
 
-/// Story discards (sports results, entertainment) found in `text`.
+/// Story discards (sports results, entertainment) found in `text` as whole
+/// words ("inning", not "beginning").
 pub fn discard_count(text: &str) -> usize {
-    DICTIONARIES.story_discards.find_iter(text).count()
+    DICTIONARIES
+        .story_discards
+        .find_iter(text)
+        .filter(|m| is_whole_word(text, m.start(), m.end()))
+        .count()
 }
 
 #[cfg(test)]
@@ -366,6 +371,15 @@ mod tests {
         assert!(got.contains(&("COP".into(), "Police")), "{got:?}");
         assert!(got.contains(&("REB".into(), "rebels")), "{got:?}");
         assert!(got.contains(&("MIL".into(), "troops")), "{got:?}");
+    }
+
+    #[test]
+    fn discards_are_whole_words() {
+        assert_eq!(discard_count("In the beginning, the talks resumed."), 0);
+        assert_eq!(
+            discard_count("He pitched the ninth inning at the World Cup."),
+            2
+        );
     }
 
     #[test]

@@ -485,6 +485,10 @@ pub fn find_events(
         events.extend(sentence_events);
         memory.update(&named, text);
     }
+    super::relevance::gate(
+        &super::relevance::Relevance::of(text, &all_actors),
+        &mut events,
+    );
     date_from_earlier_mentions(&mut events);
     for (i, e) in events.iter_mut().enumerate() {
         e.id = format!("{article}#e{}", i + 1);

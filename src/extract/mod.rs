@@ -9,6 +9,7 @@ pub mod events;
 pub mod lexicon;
 pub mod modality;
 pub mod quantities;
+pub mod relevance;
 pub mod text;
 
 pub use event::{
