@@ -88,9 +88,14 @@ fn period(e: &Event) -> Option<(NaiveDate, NaiveDate, bool)> {
     }
 }
 
-/// The distinct actor codes of mentions, sorted.
+/// The distinct actor codes of mentions, sorted (participants without a
+/// code left out).
 fn codes(v: &[crate::extract::ActorMention]) -> Vec<&str> {
-    let mut c: Vec<&str> = v.iter().map(|m| m.code.as_str()).collect();
+    let mut c: Vec<&str> = v
+        .iter()
+        .map(|m| m.code.as_str())
+        .filter(|c| !c.is_empty())
+        .collect();
     c.sort_unstable();
     c.dedup();
     c
@@ -490,7 +495,7 @@ fn merge<'a>(id: &str, group: impl Iterator<Item = ((usize, usize), &'a Analysis
     let collect = |f: fn(&Event) -> &[crate::extract::ActorMention]| -> Vec<String> {
         let mut codes: Vec<String> = Vec::new();
         for m in events.iter().flat_map(|e| f(e)) {
-            if !codes.contains(&m.code) {
+            if !m.code.is_empty() && !codes.contains(&m.code) {
                 codes.push(m.code.clone());
             }
         }

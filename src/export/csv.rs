@@ -39,7 +39,11 @@ pub fn to_csv(corpus: &Corpus) -> String {
     w.write_record(HEADER).expect("writing to memory");
     for e in corpus.analyses.iter().flat_map(|a| &a.events) {
         let codes = |v: &[crate::extract::ActorMention]| {
-            let mut c: Vec<&str> = v.iter().map(|m| m.code.as_str()).collect();
+            let mut c: Vec<&str> = v
+                .iter()
+                .map(|m| m.code.as_str())
+                .filter(|c| !c.is_empty())
+                .collect();
             c.dedup();
             c.join(";")
         };

@@ -16,6 +16,7 @@ use super::modality::{
     AUXILIARIES, MODALS, clause_breaks, clause_of, find_cues, governing_cue, modality_of,
 };
 use super::text::{Words, is_whole_word, matches_at_word_starts, quote_marks, trim_span, within};
+use super::tree_roles::Tree;
 use crate::Span;
 use crate::nlp::markers::WordMarkers;
 use crate::nlp::reference_time::{ReferenceTime, after_non_reference_preposition, is_datable};
@@ -303,6 +304,8 @@ pub fn find_events(
         let breaks = clause_breaks(text, span, &cues);
         let quotes = quote_marks(text, span);
         let mut sentence_events: Vec<Event> = Vec::new();
+        // the sentence's parse, made when its first trigger needs roles
+        let mut tree: Option<Option<Tree<'static>>> = None;
         for (ti, t) in triggers.iter().enumerate() {
             if stop() {
                 return None;
@@ -395,6 +398,58 @@ pub fn find_events(
                 attached,
                 &last_source,
             );
+            if !ty.is_reciprocal()
+                && !entry.subject_is_target
+                && let Some(tree) = tree
+                    .get_or_insert_with(|| parse_sentence(text, span))
+                    .as_ref()
+                && let Some(r) = tree.roles(t.span)
+            {
+                let inside = |phrases: &[Span]| -> Vec<ActorMention> {
+                    let mut v: Vec<ActorMention> = actors
+                        .iter()
+                        .filter(|a| !a.location)
+                        .filter(|a| phrases.iter().any(|p| p.0 <= a.span.0 && a.span.1 <= p.1))
+                        .map(|a| mention(text, a))
+                        .collect();
+                    dedup_codes(&mut v);
+                    v
+                };
+                let (tree_source, tree_target) = (inside(&r.source), inside(&r.target));
+                let mut used = false;
+                if !tree_source.is_empty() {
+                    source = tree_source;
+                    used = true;
+                } else if r.explicit_subject && !r.source.is_empty() {
+                    // the clause names a subject that is no actor of the
+                    // dictionaries ("a car bomb killed", "a Swiss court"):
+                    // it stays, without a code, and no earlier actor stands
+                    // in for it
+                    source = r
+                        .source
+                        .iter()
+                        .map(|p| uncoded(text, *p, "nsubj"))
+                        .collect();
+                    used = true;
+                }
+                if !tree_target.is_empty() {
+                    let src: Vec<&str> = source.iter().map(|m| m.code.as_str()).collect();
+                    let rest: Vec<ActorMention> = tree_target
+                        .into_iter()
+                        .filter(|m| !src.contains(&m.code.as_str()))
+                        .collect();
+                    if !rest.is_empty() {
+                        target = rest;
+                        used = true;
+                    }
+                } else if target.is_empty() && !r.target.is_empty() {
+                    target = r.target.iter().map(|p| uncoded(text, *p, "obj")).collect();
+                    used = true;
+                }
+                if used {
+                    how = format!("tree: {}", r.path);
+                }
+            }
             if entry.subject_is_target
                 && let Some(speaker) =
                     speaker_of_threat(text, span, clause, &actors, &source, &last_source)
@@ -402,7 +457,12 @@ pub fn find_events(
                 target = std::mem::replace(&mut source, speaker);
                 how.push_str(", the subject is the one threatened");
             }
-            if source.is_empty() && target.is_empty() {
+            if source.iter().chain(&target).all(|m| m.code.is_empty())
+                && !(MATERIAL_CONFLICT.contains(&ty)
+                    && source.iter().chain(&target).next().is_some())
+            {
+                // no coded participant: only an act of force or coercion
+                // stands on participants the dictionaries do not know
                 continue;
             }
             // One event per type and clause.
@@ -494,6 +554,26 @@ pub fn find_events(
         e.id = format!("{article}#e{}", i + 1);
     }
     Some(events)
+}
+
+/// A participant the tree names that no dictionary codes: its words, no
+/// code.
+fn uncoded(text: &str, span: Span, relation: &str) -> ActorMention {
+    ActorMention {
+        code: String::new(),
+        text: text[span.0..span.1].to_string(),
+        span,
+        country: None,
+        role: None,
+        entry: format!("tree {relation} (in no dictionary)"),
+    }
+}
+
+/// The dependency tree of the sentence at `span`, if the syntax model is
+/// available (without it, roles come from word order alone).
+fn parse_sentence(text: &str, span: Span) -> Option<Tree<'static>> {
+    let model = crate::nlp::syntax::default_model().ok()?;
+    Some(Tree::new(model.analyze(text, span)))
 }
 
 /// Resolves the dates of `events` again against new time expressions and

@@ -11,6 +11,7 @@ pub mod modality;
 pub mod quantities;
 pub mod relevance;
 pub mod text;
+pub mod tree_roles;
 
 pub use event::{
     ActorMention, DateBasis, Event, EventDate, Modality, PloverType, Quantity, Review, Trigger,

@@ -118,7 +118,7 @@ impl Relevance {
 /// Whether a participant is a named political actor (not a resolved
 /// pronoun).
 fn named_political(m: &ActorMention) -> bool {
-    m.entry != "reference"
+    m.entry != "reference" && !m.code.is_empty()
 }
 
 /// Keeps, in a story that is not about politics, only the events whose

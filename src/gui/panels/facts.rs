@@ -13,6 +13,9 @@ fn actors(v: &[ActorMention]) -> String {
         .map(|m| {
             if m.text.is_empty() {
                 m.code.clone()
+            } else if m.code.is_empty() {
+                // a participant no dictionary codes
+                format!("“{}” (no code)", m.text)
             } else {
                 format!("{} (“{}”)", m.code, m.text)
             }

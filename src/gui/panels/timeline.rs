@@ -15,7 +15,11 @@ use std::collections::HashSet;
 /// each side is both (talks, a call), `USA` when the target is unknown.
 fn who_to_whom(e: &crate::extract::Event) -> String {
     fn codes(v: &[crate::extract::ActorMention]) -> Vec<&str> {
-        let mut c: Vec<&str> = v.iter().map(|a| a.code.as_str()).collect();
+        let mut c: Vec<&str> = v
+            .iter()
+            .map(|a| a.code.as_str())
+            .filter(|c| !c.is_empty())
+            .collect();
         c.dedup();
         c
     }

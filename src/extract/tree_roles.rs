@@ -1,0 +1,357 @@
+//! Who did what to whom, read from the dependency tree of the sentence
+//! (`nlp::syntax`): the source is the predicate's agent (`nsubj`, or
+//! `obl:agent` in a passive), the target its patient or recipient (`obj`,
+//! `iobj`, `nsubj:pass`, or an `obl` with one of the prepositions the frame
+//! names). Control (`xcomp`), coordination (`conj`), relative clauses
+//! (`acl:relcl`) and adverbial clauses without a subject of their own
+//! (`advcl`) take the subject of the clause they hang from. An event noun
+//! takes its possessor or actor adjective as source ("Russia's invasion",
+//! "a Russian attack"), its `on`/`against` phrase as target, and the subject
+//! of its light verb ("launched an attack") as source.
+
+use crate::Span;
+use crate::nlp::syntax::Word;
+
+/// Prepositions that introduce the target of a predicate's action.
+const TARGET_PREPOSITIONS: &[&str] = &[
+    "against", "on", "at", "into", "upon", "toward", "towards", "with", "to", "over",
+];
+/// Prepositions that introduce the source of an event noun ("criticism from
+/// Kenyan leaders", "an attack by rebels").
+const SOURCE_PREPOSITIONS: &[&str] = &["by", "from"];
+/// Relations whose subtrees are clauses of their own: an actor inside them
+/// is not a participant of the predicate above.
+const CLAUSE_RELATIONS: &[&str] = &[
+    "acl",
+    "acl:relcl",
+    "advcl",
+    "ccomp",
+    "parataxis",
+    "csubj",
+    "xcomp",
+    "appos",
+    "list",
+];
+
+/// A parsed sentence with the children of every word.
+pub struct Tree<'m> {
+    /// The words.
+    pub words: Vec<Word<'m>>,
+    children: Vec<Vec<usize>>,
+}
+
+/// Where the tree puts a predicate's participants: word ranges of the
+/// phrases, and how they were found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TreeRoles {
+    /// The source phrases (spans of whole noun phrases).
+    pub source: Vec<Span>,
+    /// The target phrases.
+    pub target: Vec<Span>,
+    /// Whether the clause names its subject (so that no earlier actor may
+    /// stand in for a missing one).
+    pub explicit_subject: bool,
+    /// The dependency path, for the event's `rule`.
+    pub path: String,
+}
+
+impl<'m> Tree<'m> {
+    /// Builds the child lists of `words`.
+    pub fn new(words: Vec<Word<'m>>) -> Tree<'m> {
+        let mut children = vec![Vec::new(); words.len()];
+        for (i, w) in words.iter().enumerate() {
+            if let Some(h) = w.head.filter(|&h| h < words.len() && h != i) {
+                children[h].push(i);
+            }
+        }
+        Tree { words, children }
+    }
+
+    fn rel(&self, i: usize) -> &str {
+        self.words[i].deprel
+    }
+
+    fn children_with<'a>(&'a self, i: usize, rel: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.children[i]
+            .iter()
+            .copied()
+            .filter(move |&c| self.rel(c) == rel)
+    }
+
+    /// The lower-case preposition (`case` child) of a phrase.
+    fn case_of(&self, i: usize) -> Option<String> {
+        self.children_with(i, "case")
+            .next()
+            .map(|c| self.words[c].lemma.to_ascii_lowercase())
+    }
+
+    /// The byte span of a phrase: the word and its dependents, not entering
+    /// clauses of their own, nor (for the phrase's own top word) its
+    /// preposition.
+    fn phrase(&self, i: usize) -> Span {
+        let (mut s, mut e) = self.words[i].span;
+        let mut stack: Vec<usize> = self.children[i].clone();
+        let mut seen = 0usize;
+        while let Some(c) = stack.pop() {
+            seen += 1;
+            if seen > self.words.len() {
+                break;
+            }
+            let rel = self.rel(c);
+            if CLAUSE_RELATIONS.contains(&rel)
+                || rel == "punct"
+                || (self.words[c].head == Some(i) && matches!(rel, "case" | "cc" | "mark"))
+            {
+                continue;
+            }
+            s = s.min(self.words[c].span.0);
+            e = e.max(self.words[c].span.1);
+            stack.extend(self.children[c].iter().copied());
+        }
+        (s, e)
+    }
+
+    /// The word that stands for a trigger: the first verb inside its span,
+    /// else its first noun, else its first word.
+    pub fn predicate(&self, trigger: Span) -> Option<usize> {
+        let inside: Vec<usize> = (0..self.words.len())
+            .filter(|&i| {
+                let w = self.words[i].span;
+                w.0 < trigger.1 && trigger.0 < w.1
+            })
+            .collect();
+        inside
+            .iter()
+            .copied()
+            .find(|&i| self.words[i].upos == "VERB")
+            .or_else(|| {
+                inside
+                    .iter()
+                    .copied()
+                    .find(|&i| matches!(self.words[i].upos, "NOUN" | "PROPN"))
+            })
+            .or_else(|| inside.first().copied())
+    }
+
+    /// The subject phrases of a verb (agent, passive subject), climbing
+    /// through control, coordination and relative clauses; at most a few
+    /// steps up.
+    fn subject(&self, mut v: usize, path: &mut Vec<String>) -> (Vec<Span>, Vec<Span>, bool) {
+        for _ in 0..4 {
+            // a relative pronoun stands for the noun the clause modifies
+            let subjects: Vec<usize> = self
+                .children_with(v, "nsubj")
+                .filter(|&c| !self.is_relative_pronoun(c))
+                .collect();
+            let agents: Vec<Span> = subjects.iter().map(|&c| self.phrase(c)).collect();
+            // a common noun with no actor in it is a subject that is no
+            // actor ("a car bomb killed"); a name or pronoun may still be
+            // one the dictionaries do not know
+            let explicit = subjects.iter().any(|&c| self.words[c].upos == "NOUN");
+            let passive: Vec<Span> = self
+                .children_with(v, "nsubj:pass")
+                .map(|c| self.phrase(c))
+                .collect();
+            let by: Vec<Span> = self
+                .children_with(v, "obl:agent")
+                .chain(
+                    self.children_with(v, "obl")
+                        .filter(|&c| self.case_of(c).as_deref() == Some("by")),
+                )
+                .map(|c| self.phrase(c))
+                .collect();
+            if !passive.is_empty() {
+                path.push("nsubj:pass".into());
+                if !by.is_empty() {
+                    path.push("obl:agent".into());
+                }
+                return (by, passive, false);
+            }
+            if !agents.is_empty() {
+                path.push("nsubj".into());
+                return (agents, Vec::new(), explicit);
+            }
+            let Some(h) = self.words[v].head else {
+                break;
+            };
+            match self.rel(v) {
+                "xcomp" | "conj" | "advcl" => {
+                    path.push(format!("{}^", self.rel(v)));
+                    v = h;
+                }
+                "acl:relcl" => {
+                    // the relative clause acts for the noun it modifies
+                    path.push(format!("{}^", self.rel(v)));
+                    let (s, e) = self.words[h].span;
+                    let mut span = (s, e);
+                    for &c in &self.children[h] {
+                        if matches!(
+                            self.rel(c),
+                            "compound" | "amod" | "flat" | "det" | "nmod:poss"
+                        ) {
+                            span.0 = span.0.min(self.words[c].span.0);
+                            span.1 = span.1.max(self.words[c].span.1);
+                        }
+                    }
+                    return (vec![span], Vec::new(), false);
+                }
+                _ => break,
+            }
+        }
+        (Vec::new(), Vec::new(), false)
+    }
+
+    /// Whether a word is a relative pronoun ("who", "which", "that").
+    fn is_relative_pronoun(&self, i: usize) -> bool {
+        let w = &self.words[i];
+        w.feat("PronType") == Some("Rel")
+            || (matches!(w.upos, "PRON" | "DET")
+                && matches!(w.lemma.as_str(), "who" | "which" | "that" | "whom"))
+    }
+
+    /// The roles of the predicate standing for `trigger`, if the tree has
+    /// one.
+    pub fn roles(&self, trigger: Span) -> Option<TreeRoles> {
+        let p = self.predicate(trigger)?;
+        let mut path = Vec::new();
+        let mut out = TreeRoles::default();
+        let word = &self.words[p];
+        if word.upos == "VERB" {
+            let (agents, patients, explicit) = self.subject(p, &mut path);
+            out.source = agents;
+            out.target = patients;
+            out.explicit_subject = explicit;
+            self.objects(p, &mut out, &mut path);
+        } else if matches!(word.upos, "NOUN" | "PROPN") {
+            for c in self.children[p].clone() {
+                match self.rel(c) {
+                    "nmod:poss" | "amod" | "compound" => {
+                        out.source.push(self.phrase(c));
+                        path.push(self.rel(c).to_string());
+                    }
+                    "nmod" => match self.case_of(c).as_deref() {
+                        Some(k) if SOURCE_PREPOSITIONS.contains(&k) => {
+                            out.source.push(self.phrase(c));
+                            path.push(format!("nmod:{k}"));
+                        }
+                        Some(k) if TARGET_PREPOSITIONS.contains(&k) || k == "of" => {
+                            out.target.push(self.phrase(c));
+                            path.push(format!("nmod:{k}"));
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            // "launched an attack on", "faced criticism from": the light verb
+            if let Some(h) = word.head
+                && matches!(self.rel(p), "obj" | "nsubj:pass")
+                && self.words[h].upos == "VERB"
+            {
+                path.push(format!("{}^", self.rel(p)));
+                let (agents, _, explicit) = self.subject(h, &mut path);
+                if out.source.is_empty() && self.rel(p) == "obj" {
+                    out.source = agents;
+                    out.explicit_subject = explicit;
+                }
+                if out.target.is_empty() {
+                    for c in self.children_with(h, "obl").collect::<Vec<_>>() {
+                        if self
+                            .case_of(c)
+                            .is_some_and(|k| TARGET_PREPOSITIONS.contains(&k.as_str()))
+                        {
+                            out.target.push(self.phrase(c));
+                        }
+                    }
+                }
+            }
+        } else {
+            return None;
+        }
+        out.path = path.join(" ");
+        (!out.source.is_empty() || !out.target.is_empty() || out.explicit_subject).then_some(out)
+    }
+
+    /// The objects of a verb: `obj`, `iobj`, else an `obl` with a target
+    /// preposition.
+    fn objects(&self, v: usize, out: &mut TreeRoles, path: &mut Vec<String>) {
+        let objs: Vec<usize> = self.children[v]
+            .iter()
+            .copied()
+            .filter(|&c| matches!(self.rel(c), "obj" | "iobj"))
+            .collect();
+        for &c in &objs {
+            out.target.push(self.phrase(c));
+            path.push(self.rel(c).to_string());
+        }
+        if objs.is_empty() {
+            for c in self.children_with(v, "obl").collect::<Vec<_>>() {
+                if let Some(k) = self.case_of(c)
+                    && TARGET_PREPOSITIONS.contains(&k.as_str())
+                {
+                    out.target.push(self.phrase(c));
+                    path.push(format!("obl:{k}"));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlp::syntax::default_model;
+
+    fn roles(text: &str, trigger: &str) -> (Vec<String>, Vec<String>, String) {
+        let model = default_model().expect("the built-in model loads");
+        let tree = Tree::new(model.analyze(text, (0, text.len())));
+        let at = text.find(trigger).expect("the trigger is in the text");
+        let r = tree
+            .roles((at, at + trigger.len()))
+            .expect("the tree gives roles");
+        let words = |v: &[Span]| v.iter().map(|s| text[s.0..s.1].to_string()).collect();
+        (words(&r.source), words(&r.target), r.path)
+    }
+
+    #[test]
+    fn active_verb_subject_and_object() {
+        let (s, t, _) = roles(
+            "Egyptian police arrested twelve protesters in Cairo.",
+            "arrested",
+        );
+        assert_eq!(s, vec!["Egyptian police"]);
+        assert_eq!(t, vec!["twelve protesters"]);
+    }
+
+    #[test]
+    fn passive_by_phrase_is_the_source() {
+        let (s, t, p) = roles(
+            "The opposition leader was arrested by the security forces on Monday.",
+            "arrested",
+        );
+        assert!(s.iter().any(|x| x.contains("security forces")), "{s:?} {p}");
+        assert!(
+            t.iter().any(|x| x.contains("opposition leader")),
+            "{t:?} {p}"
+        );
+    }
+
+    #[test]
+    fn event_noun_with_light_verb() {
+        let (s, t, p) = roles(
+            "Iraqi troops launched an assault on the last rebel bastion.",
+            "assault",
+        );
+        assert_eq!(s, vec!["Iraqi troops"], "{p}");
+        assert!(t.iter().any(|x| x.contains("bastion")), "{t:?} {p}");
+    }
+
+    #[test]
+    fn control_takes_the_subject_above() {
+        let (s, _, p) = roles(
+            "Russia agreed to withdraw its troops from the border.",
+            "withdraw",
+        );
+        assert_eq!(s, vec!["Russia"], "{p}");
+    }
+}
