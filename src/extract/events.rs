@@ -305,7 +305,7 @@ pub fn find_events(
         let quotes = quote_marks(text, span);
         let mut sentence_events: Vec<Event> = Vec::new();
         // the sentence's parse, made when its first trigger needs roles
-        let mut tree: Option<Option<Tree<'static>>> = None;
+        let mut trees: Vec<(Span, Option<Tree<'static>>)> = Vec::new();
         for (ti, t) in triggers.iter().enumerate() {
             if stop() {
                 return None;
@@ -400,9 +400,8 @@ pub fn find_events(
             );
             if !ty.is_reciprocal()
                 && !entry.subject_is_target
-                && let Some(tree) = tree
-                    .get_or_insert_with(|| parse_sentence(text, span))
-                    .as_ref()
+                && let Some(window) = tree_window(text, ty, span, clause, t.span, target.is_empty())
+                && let Some(tree) = tree_for(&mut trees, text, window)
                 && let Some(r) = tree.roles(t.span)
             {
                 let inside = |phrases: &[Span]| -> Vec<ActorMention> {
@@ -554,6 +553,64 @@ pub fn find_events(
         e.id = format!("{article}#e{}", i + 1);
     }
     Some(events)
+}
+
+/// The words worth parsing for a trigger, where word order alone is unsure
+/// of its roles (parsing is the costly step of the analysis, so the tree
+/// is asked only here, and only for the clause): a passive ("was
+/// arrested", "by the army"), a relative clause ("who", "which": parsed
+/// from the start of the sentence, where its antecedent is), or an act of
+/// force or coercion whose target word order did not find. Parsing every
+/// clause with a trigger would cost four times the rest of the analysis.
+fn tree_window(
+    text: &str,
+    ty: PloverType,
+    sentence: Span,
+    clause: Span,
+    trigger: Span,
+    no_target: bool,
+) -> Option<Span> {
+    let after = crate::slice::head(&text[trigger.1..], 8).to_ascii_lowercase();
+    let word = text[trigger.0..trigger.1]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let participle = word.ends_with("ed") || word.ends_with("en") || word.ends_with("wn");
+    let be_before = matches!(
+        word_before(text, trigger.0).as_str(),
+        "was" | "were" | "been" | "being" | "is" | "are" | "be"
+    );
+    let passive = (participle && be_before) || after.trim_start().starts_with("by ");
+    let opener = text[clause.0..trigger.0]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let relative = matches!(opener.as_str(), "who" | "which" | "that");
+    if relative {
+        Some((sentence.0, clause.1))
+    } else if passive || (no_target && MATERIAL_CONFLICT.contains(&ty)) {
+        Some(clause)
+    } else {
+        None
+    }
+}
+
+/// The tree of `window`, parsed once per sentence and window.
+fn tree_for<'t>(
+    trees: &'t mut Vec<(Span, Option<Tree<'static>>)>,
+    text: &str,
+    window: Span,
+) -> Option<&'t Tree<'static>> {
+    let i = match trees.iter().position(|(w, _)| *w == window) {
+        Some(i) => i,
+        None => {
+            trees.push((window, parse_sentence(text, window)));
+            trees.len() - 1
+        }
+    };
+    trees[i].1.as_ref()
 }
 
 /// A participant the tree names that no dictionary codes: its words, no
