@@ -11,7 +11,7 @@ use crate::nlp::temporal::{Precision, Resolution, Timex, TimexType};
 use serde::Serialize;
 
 /// The version of the JSON schema, bumped when a field changes meaning.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The whole output document.
 #[derive(Debug, Serialize)]

@@ -24,10 +24,57 @@ pub struct ActorHit {
     pub anaphoric: bool,
     /// Its CAMEO role (`GOV`, `COP`, `MIL`), where the text or the
     /// dictionary gives one.
-    pub role: Option<String>,
-    /// The dictionary entry it came from (`actors.toml RUS`,
-    /// `agents.toml COP "police"`).
-    pub entry: String,
+    pub role: Option<&'static str>,
+    /// The dictionary entry it came from.
+    pub entry: Entry,
+}
+
+/// Where an actor mention came from (an index, not a string: a text can
+/// hold hundreds of thousands of mentions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// An actor of `assets/actors.toml` (its index).
+    Lexicon(u32),
+    /// A named actor of `assets/petrarch_actors.toml` (its index).
+    Named(u32),
+    /// An agent noun of `assets/agents.toml` (its pattern's index).
+    Agent(u32),
+    /// An actor of `assets/actors.toml` and the agent noun after it
+    /// ("Egyptian police").
+    LexiconAgent(u32, u32),
+    /// A pronoun or plural reference resolved to an earlier actor.
+    Reference,
+}
+
+impl Entry {
+    /// The entry as the output names it (`actors.toml RUS`, `actors.toml
+    /// EGY + agents.toml COP "police"`, `reference`).
+    pub fn describe(self) -> String {
+        use super::dictionaries::DICTIONARIES;
+        let lex = |i: u32| {
+            format!(
+                "actors.toml {}",
+                super::lexicon::LEXICON.actors[i as usize].code
+            )
+        };
+        let agent = |p: u32| {
+            let d = &*DICTIONARIES;
+            format!(
+                "agents.toml {} \"{}\"",
+                d.agent_roles[p as usize], d.agent_words[p as usize]
+            )
+        };
+        match self {
+            Entry::Lexicon(i) => lex(i),
+            Entry::Named(i) => format!(
+                "petrarch_actors.toml \"{}\"",
+                DICTIONARIES.named[i as usize].names[0]
+            ),
+            Entry::Agent(p) => agent(p),
+            Entry::LexiconAgent(i, p) => format!("{} + {}", lex(i), agent(p)),
+            Entry::Reference => "reference".to_string(),
+        }
+    }
 }
 
 impl ActorHit {
@@ -129,8 +176,8 @@ pub fn find_actors(text: &str) -> Vec<ActorHit> {
             location: place
                 || (form == ActorForm::Name && PLACE_PREPOSITIONS.contains(&prev.as_str())),
             anaphoric: false,
-            role: (form == ActorForm::Person).then(|| "GOV".to_string()),
-            entry: format!("actors.toml {}", lex.actors[actor].code),
+            role: (form == ActorForm::Person).then_some("GOV"),
+            entry: Entry::Lexicon(actor as u32),
         });
     }
     out
@@ -174,11 +221,12 @@ pub fn find_actors_on(
             location: false,
             anaphoric: false,
             role: None,
-            entry: format!("petrarch_actors.toml \"{}\"", actor.names[0]),
+            entry: Entry::Named(n.actor as u32),
         };
-        extra.push(with_country_role(hit));
+        extra.push(with_country_role(hit, code));
     }
     merge_sorted(&mut hits, extra);
+    let mut extra = Vec::new();
     let mut agents = Vec::new();
     for a in find_agents(text) {
         if overlaps(&hits, a.span) || modifies_next_word(text, a.span.1) {
@@ -209,14 +257,16 @@ pub fn find_actors_on(
             let gap = text[a.span.1..h.span.0].trim().to_ascii_lowercase();
             matches!(gap.as_str(), "in" | "of" | "of the" | "in the") && h.country().is_some()
         });
-        let entry = format!("agents.toml {} \"{}\"", a.role, a.form);
         if let Some(j) = before {
             let country = hits[j].country().unwrap_or_default().to_string();
             let h = &mut hits[j];
-            h.code = coded(&country, &a.role);
+            h.code = coded(&country, a.role);
             h.span.1 = a.span.1;
-            h.role = Some(a.role.clone());
-            h.entry = format!("{} + {entry}", h.entry);
+            h.role = Some(a.role);
+            h.entry = match h.entry {
+                Entry::Lexicon(i) => Entry::LexiconAgent(i, a.pattern),
+                _ => Entry::Agent(a.pattern),
+            };
             continue;
         }
         let country = after
@@ -224,23 +274,22 @@ pub fn find_actors_on(
             .or(story_country)
             .unwrap_or_default()
             .to_string();
-        if country.is_empty() && !STANDALONE_ROLES.contains(&a.role.as_str()) {
+        if country.is_empty() && !STANDALONE_ROLES.contains(&a.role) {
             // "the president", "soldiers": a part of a state the text does
             // not name is no actor to code
             continue;
         }
-        let hit = ActorHit {
-            code: coded(&country, &a.role),
+        extra.push(ActorHit {
+            code: coded(&country, a.role),
             span: a.span,
             form: ActorForm::Name,
             location: false,
             anaphoric: false,
-            role: Some(a.role.clone()),
-            entry,
-        };
-        let at = hits.partition_point(|h| h.span.0 < hit.span.0);
-        hits.insert(at, hit);
+            role: Some(a.role),
+            entry: Entry::Agent(a.pattern),
+        });
     }
+    merge_sorted(&mut hits, extra);
     hits
 }
 
@@ -297,11 +346,11 @@ fn coded(country: &str, role: &str) -> String {
 /// state keeps the state as `code` for people (the seed key codes leaders
 /// by their state) and the full code for units and groups (`AFGMIL`), the
 /// rest as `role`.
-fn with_country_role(mut h: ActorHit) -> ActorHit {
+fn with_country_role(mut h: ActorHit, code: &'static str) -> ActorHit {
     if let Some(c) = h.country().map(str::to_string) {
-        let rest = h.code[3..].to_string();
+        let rest = &code[3..];
         if !rest.is_empty() {
-            h.role = Some(rest.get(..3).unwrap_or(&rest).to_string());
+            h.role = Some(rest.get(..3).unwrap_or(rest));
         }
         if h.form == ActorForm::Person {
             h.code = c;
@@ -600,7 +649,7 @@ impl ActorMemory {
                     location: false,
                     anaphoric: true,
                     role: None,
-                    entry: "reference".to_string(),
+                    entry: Entry::Reference,
                 });
             }
         }

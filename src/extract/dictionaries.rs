@@ -124,6 +124,8 @@ struct DiscardsFile {
 pub struct Dictionaries {
     /// Agent roles, parallel to the agent automaton's patterns.
     pub agent_roles: Vec<String>,
+    /// Agent nouns, parallel to the agent automaton's patterns.
+    pub agent_words: Vec<String>,
     /// Case-insensitive automaton over agent nouns (anchored searches).
     pub agent_ac: AhoCorasick,
     /// Named actors.
@@ -190,6 +192,7 @@ impl Dictionaries {
         Ok(Dictionaries {
             agent_ac: anchored(&agent_words).map_err(|e| format!("agent automaton: {e}"))?,
             agent_roles,
+            agent_words,
             names,
             named,
             story_discards: AhoCorasick::builder()
@@ -316,23 +319,23 @@ pub fn find_names(text: &str) -> Vec<NameHit> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AgentHit {
     /// Its CAMEO role (`COP`).
-    pub role: String,
+    pub role: &'static str,
     /// The words.
     pub span: Span,
-    /// The dictionary form matched.
-    pub form: String,
+    /// The index of the dictionary pattern matched.
+    pub pattern: u32,
 }
 
 /// Every agent noun in `text`, sorted by start.
 pub fn find_agents(text: &str) -> Vec<AgentHit> {
-    let d = &*DICTIONARIES;
+    let d: &'static Dictionaries = &DICTIONARIES;
     super::text::matches_at_word_starts(&d.agent_ac, text)
         .into_iter()
         .filter(|m| is_whole_word(text, m.start(), m.end()))
         .map(|m| AgentHit {
-            role: d.agent_roles[m.pattern().as_usize()].clone(),
+            role: d.agent_roles[m.pattern().as_usize()].as_str(),
             span: (m.start(), m.end()),
-            form: text[m.start()..m.end()].to_ascii_lowercase(),
+            pattern: m.pattern().as_u32(),
         })
         .collect()
 }
@@ -366,7 +369,7 @@ mod tests {
         let t = "Police arrested protesters while rebels and troops clashed.";
         let got: Vec<(String, &str)> = find_agents(t)
             .into_iter()
-            .map(|a| (a.role, &t[a.span.0..a.span.1]))
+            .map(|a| (a.role.to_string(), &t[a.span.0..a.span.1]))
             .collect();
         assert!(got.contains(&("COP".into(), "Police")), "{got:?}");
         assert!(got.contains(&("REB".into(), "rebels")), "{got:?}");

@@ -192,8 +192,8 @@ fn mention(text: &str, h: &ActorHit) -> ActorMention {
         text: text[h.span.0..h.span.1].to_string(),
         span: h.span,
         country: h.country().map(str::to_string),
-        role: h.role.clone(),
-        entry: h.entry.clone(),
+        role: h.role.map(str::to_string),
+        entry: h.entry.describe(),
     }
 }
 
@@ -490,7 +490,7 @@ pub fn find_events(
                 String::new()
             };
             let rule = format!(
-                "{} trigger \"{}\" → {}{} (events.toml #{}){}; actors: {}; modality: {}",
+                "{} trigger \"{}\" → {}{} (events.toml {}){}; actors: {}{}; modality: {}",
                 if entry.pos.is_empty() {
                     "word"
                 } else {
@@ -503,12 +503,13 @@ pub fn find_events(
                 } else {
                     format!("/{}", entry.mode)
                 },
-                t.entry,
+                entry.id(),
                 rule_notes
                     .iter()
                     .map(|n| format!("; {n}"))
                     .collect::<String>(),
                 how,
+                actor_entries(&source, &target),
                 cue.map_or_else(|| "no cue".to_string(), |c| format!("cue \"{c}\"")),
             );
             sentence_events.push(Event {
@@ -611,6 +612,23 @@ fn tree_for<'t>(
         }
     };
     trees[i].1.as_ref()
+}
+
+/// The dictionary entries of an event's actors, for its rule (`; USA from
+/// actors.toml USA, EGYCOP from actors.toml EGY + agents.toml COP
+/// "police"`); pronouns and uncoded participants left out.
+fn actor_entries(source: &[ActorMention], target: &[ActorMention]) -> String {
+    let entries: Vec<String> = source
+        .iter()
+        .chain(target)
+        .filter(|m| !m.code.is_empty() && !m.entry.is_empty() && m.entry != "reference")
+        .map(|m| format!("{} from {}", m.code, m.entry))
+        .collect();
+    if entries.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", entries.join(", "))
+    }
 }
 
 /// A participant the tree names that no dictionary codes: its words, no

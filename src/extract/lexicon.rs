@@ -78,6 +78,19 @@ pub struct TriggerEntry {
     pub subject_is_target: bool,
 }
 
+impl TriggerEntry {
+    /// A stable id of the entry: its type and first surface form
+    /// (`ASSAULT:attack`). Every form belongs to one entry, so the id is
+    /// unique, and adding or moving entries changes no other entry's id.
+    pub fn id(&self) -> String {
+        format!(
+            "{}:{}",
+            self.event_type,
+            self.words.first().map_or("", String::as_str)
+        )
+    }
+}
+
 #[derive(Debug, Deserialize)]
 struct EventsFile {
     trigger: Vec<TriggerEntry>,
@@ -451,6 +464,17 @@ mod tests {
         ] {
             assert!(lex.actors.iter().any(|a| a.code == code), "{code}");
         }
+    }
+
+    #[test]
+    fn trigger_ids_are_unique_and_independent_of_position() {
+        let lex = &*LEXICON;
+        let mut seen = std::collections::HashSet::new();
+        for t in &lex.triggers {
+            assert!(seen.insert(t.id()), "two entries share the id {}", t.id());
+        }
+        let first = lex.triggers[0].id();
+        assert!(first.starts_with(&lex.triggers[0].event_type), "{first}");
     }
 
     #[test]

@@ -320,7 +320,11 @@ mod tests {
             "arrested",
         );
         assert_eq!(s, vec!["Egyptian police"]);
-        assert_eq!(t, vec!["twelve protesters"]);
+        // "in Cairo" may hang from the verb or from the noun
+        assert!(
+            t.len() == 1 && t[0].starts_with("twelve protesters"),
+            "{t:?}"
+        );
     }
 
     #[test]
