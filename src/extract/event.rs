@@ -116,14 +116,19 @@ pub enum Modality {
     Conditional,
     /// Scheduled or intended ("will meet", "hoped the next meeting would").
     Planned,
+    /// Habitual, generic or background: done repeatedly or for a long time,
+    /// not an event on a day ("for years the United States has imposed
+    /// sanctions", "the annual exercise").
+    Habitual,
 }
 
 impl Modality {
     /// Every modality, from stated fact to denial (menu order).
-    pub const ALL: [Modality; 6] = [
+    pub const ALL: [Modality; 7] = [
         Modality::Asserted,
         Modality::Reported,
         Modality::Planned,
+        Modality::Habitual,
         Modality::Conditional,
         Modality::Hypothetical,
         Modality::Negated,
@@ -138,6 +143,7 @@ impl Modality {
             Modality::Hypothetical => "hypothetical",
             Modality::Conditional => "conditional",
             Modality::Planned => "planned",
+            Modality::Habitual => "habitual",
         }
     }
 }
@@ -340,4 +346,9 @@ pub struct Event {
     /// What the analyst said about it (nothing until a correction applies).
     #[serde(default, skip_serializing_if = "Review::is_unreviewed")]
     pub review: Review,
+    /// The modality the clause states, where the event's date changed it
+    /// (an asserted event dated after publication is planned): kept so
+    /// that dating the article again can undo the change.
+    #[serde(skip)]
+    pub stated_modality: Option<Modality>,
 }

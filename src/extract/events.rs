@@ -534,6 +534,7 @@ pub fn find_events(
                 rule,
                 cluster: None,
                 review: Review::Unreviewed,
+                stated_modality: None,
             });
         }
         if let Some(e) = sentence_events
@@ -550,6 +551,9 @@ pub fn find_events(
         &mut events,
     );
     date_from_earlier_mentions(&mut events);
+    for e in &mut events {
+        settle_by_date(e, published);
+    }
     for (i, e) in events.iter_mut().enumerate() {
         e.id = format!("{article}#e{}", i + 1);
     }
@@ -657,6 +661,7 @@ fn parse_sentence(text: &str, span: Span) -> Option<Tree<'static>> {
 /// spans as those the events were found with.
 pub fn redate_events(
     text: &str,
+    published: Option<chrono::NaiveDate>,
     events: &mut [Event],
     sentences: &[Span],
     reference_times: &[ReferenceTime],
@@ -681,6 +686,48 @@ pub fn redate_events(
         e.date = event_date(text, t, clause, timexes, &reference_times[i]);
     }
     date_from_earlier_mentions(events);
+    for e in events.iter_mut() {
+        settle_by_date(e, published);
+    }
+}
+
+/// What an event's date says of it:
+/// - a habitual event ("for years") is not dated by the story around it,
+///   only by its own expression;
+/// - an asserted or reported event that its own time expression dates
+///   after the publication date ("lands in Nairobi later on Friday",
+///   "talks next week") has not happened yet: it is planned.
+///
+/// Applied again when the article is dated again, from the modality the
+/// clause states.
+fn settle_by_date(e: &mut Event, published: Option<chrono::NaiveDate>) {
+    if let Some(m) = e.stated_modality.take() {
+        e.modality = m;
+        e.rule = e
+            .rule
+            .split(" [dated after publication: planned]")
+            .next()
+            .unwrap_or("")
+            .to_string();
+    }
+    if e.modality == Modality::Habitual && !e.date.basis.is_own_expression() {
+        e.date = EventDate {
+            value: None,
+            start: None,
+            end: None,
+            basis: DateBasis::Unknown,
+            timex: None,
+        };
+    }
+    if matches!(e.modality, Modality::Asserted | Modality::Reported)
+        && e.date.basis.is_own_expression()
+        && let (Some(start), Some(p)) = (e.date.start.as_deref(), published)
+        && chrono::NaiveDate::parse_from_str(start, "%Y-%m-%d").is_ok_and(|d| d > p)
+    {
+        e.stated_modality = Some(e.modality);
+        e.modality = Modality::Planned;
+        e.rule.push_str(" [dated after publication: planned]");
+    }
 }
 
 /// A planned event without a time of its own takes the date of an earlier

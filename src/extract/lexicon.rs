@@ -109,6 +109,9 @@ pub struct CueFile {
     pub hypothetical: Vec<String>,
     /// Intention and schedule cues.
     pub planned: Vec<String>,
+    /// Habitual, generic and background cues ("for years", "routinely").
+    #[serde(default)]
+    pub habitual: Vec<String>,
     /// Attribution cues.
     pub reported: Vec<String>,
     /// Types whose modality is the speech act's.
@@ -144,6 +147,8 @@ pub enum CueKind {
     Hypothetical,
     /// Intention or schedule.
     Planned,
+    /// Habit, repetition or long duration.
+    Habitual,
     /// Attribution.
     Reported,
     /// Clause break.
@@ -306,6 +311,7 @@ impl Lexicon {
             (CueKind::Condition, &cues.condition),
             (CueKind::Hypothetical, &cues.hypothetical),
             (CueKind::Planned, &cues.planned),
+            (CueKind::Habitual, &cues.habitual),
             (CueKind::Reported, &cues.reported),
             (CueKind::Break, &cues.clause_breaks),
             (CueKind::RequestFrame, &cues.request_frames),

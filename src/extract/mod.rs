@@ -208,7 +208,14 @@ pub fn with_publication_date(a: &Analysis, date: NaiveDate, source: DateSource) 
     let sentences: Vec<Sentence> = a.sentences.iter().map(|s| s.sentence).collect();
     let refs = reference_times(&article.text, &sentences, &timexes, article.published);
     let mut events = a.events.clone();
-    events::redate_events(&article.text, &mut events, &spans, &refs, &timexes);
+    events::redate_events(
+        &article.text,
+        article.published,
+        &mut events,
+        &spans,
+        &refs,
+        &timexes,
+    );
     let sentences = sentences
         .into_iter()
         .zip(refs)
@@ -286,5 +293,38 @@ mod tests {
             chrono::NaiveDate::from_ymd_opt(2021, 6, 16)
         );
         assert!(an.article.warnings.is_empty(), "{:?}", an.article.warnings);
+    }
+
+    #[test]
+    fn habitual_statements_are_not_events_on_a_day() {
+        let a = analyze_text(
+            "h.txt",
+            " date 2021-12-07 Sanctions\n\nFor years the United States has imposed sanctions on Russia.\n",
+        );
+        let e = a
+            .events
+            .iter()
+            .find(|e| e.event_type == crate::extract::PloverType::Sanction)
+            .expect("the sanction is found");
+        assert_eq!(e.modality, Modality::Habitual, "{}", e.rule);
+        assert_eq!(e.date.value, None, "not dated to the publication day");
+    }
+
+    #[test]
+    fn an_event_dated_after_publication_is_planned() {
+        let a = analyze_text(
+            "f.txt",
+            " date 2021-12-07 Visit\n\nBiden meets Putin in Geneva on December 20, 2021.\n",
+        );
+        let e = a.events.first().expect("the meeting is found");
+        assert_eq!(e.date.value.as_deref(), Some("2021-12-20"));
+        assert_eq!(e.modality, Modality::Planned, "{}", e.rule);
+        // dated again after the meeting, it is what the clause states
+        let later = with_publication_date(
+            &a,
+            NaiveDate::from_ymd_opt(2022, 1, 5).unwrap(),
+            DateSource::User,
+        );
+        assert_eq!(later.events[0].modality, Modality::Asserted);
     }
 }

@@ -231,6 +231,15 @@ pub fn modality_of(
             return (Modality::Planned, Some(c.form.clone()));
         }
     }
+    let habit = cues.iter().find(|c| {
+        c.kind == CueKind::Habitual
+            && c.span.0 >= clause.0
+            && c.span.1 <= clause.1
+            && !quote_between(quotes, c.span.1.min(trigger.0), trigger.0.max(c.span.1))
+    });
+    if let Some(c) = habit {
+        return (Modality::Habitual, Some(c.form.clone()));
+    }
     let attributed = cues.iter().find(|c| {
         c.kind == CueKind::Reported
             && (before(c) || (c.span.0 >= trigger.1 && c.form == "according to"))
