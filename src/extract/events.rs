@@ -366,6 +366,10 @@ pub fn find_events(
                 continue;
             }
             let mut rule_notes: Vec<String> = Vec::new();
+            if nominal && let Some((verb, to)) = reversed_by(text, clause, t.span, ty) {
+                rule_notes.push(format!("\"{verb}\" reverses {} → {}", ty.name(), to.name()));
+                ty = to;
+            }
             if !Lexicon::in_types(&lex.cues.speech_acts, ty)
                 && let Some(frame) =
                     governing_cue(text, CueKind::RequestFrame, t.span, &cues, &breaks, &quotes)
@@ -646,6 +650,75 @@ fn uncoded(text: &str, span: Span, relation: &str) -> ActorMention {
         role: None,
         entry: format!("tree {relation} (in no dictionary)"),
     }
+}
+
+/// Words that may stand between a reversing verb and its event noun
+/// ("suspended all military aid", "eased the curfew").
+const NOUN_PHRASE_FILLERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "all",
+    "its",
+    "their",
+    "his",
+    "her",
+    "some",
+    "most",
+    "any",
+    "further",
+    "military",
+    "economic",
+    "financial",
+    "humanitarian",
+    "food",
+    "foreign",
+    "security",
+    "remaining",
+    "existing",
+    "new",
+    "several",
+    "many",
+    "of",
+    "u.s.",
+    "us",
+];
+
+/// A verb of `cues.toml [[reversal]]` right before an event noun of its
+/// types, in its clause: the verb and the type the two make ("suspended
+/// military aid" → SANCTION).
+fn reversed_by(
+    text: &str,
+    clause: Span,
+    trigger: Span,
+    ty: PloverType,
+) -> Option<(String, PloverType)> {
+    let lead = text.get(clause.0..trigger.0)?.to_ascii_lowercase();
+    let mut words: Vec<&str> = lead
+        .split(|c: char| !c.is_alphanumeric() && c != '.' && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // skip determiners and modifiers between the verb and the noun
+    let mut skipped = 0;
+    while let Some(w) = words.last() {
+        if skipped >= 4 || !NOUN_PHRASE_FILLERS.contains(w) && !w.ends_with("'s") {
+            break;
+        }
+        words.pop();
+        skipped += 1;
+    }
+    let last = words.last()?;
+    let last_two = (words.len() >= 2).then(|| format!("{} {}", words[words.len() - 2], last));
+    LEXICON.cues.reversal.iter().find_map(|r| {
+        if !r.from.iter().any(|f| f == ty.name()) {
+            return None;
+        }
+        let verb = r
+            .verbs
+            .iter()
+            .find(|v| v.as_str() == *last || last_two.as_deref() == Some(v.as_str()))?;
+        Some((verb.clone(), PloverType::from_name(&r.to)?))
+    })
 }
 
 /// The dependency tree of the sentence at `span`, if the syntax model is

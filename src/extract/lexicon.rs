@@ -78,6 +78,18 @@ pub struct TriggerEntry {
     pub subject_is_target: bool,
 }
 
+/// Verbs that, governing an event noun of some types, make the event one
+/// of another type ("suspended military aid": SANCTION, not AID).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Reversal {
+    /// The types of the event noun this applies to.
+    pub from: Vec<String>,
+    /// The type of the event the verb and noun make.
+    pub to: String,
+    /// The verb forms (lower case).
+    pub verbs: Vec<String>,
+}
+
 impl TriggerEntry {
     /// A stable id of the entry: its type and first surface form
     /// (`ASSAULT:attack`). Every form belongs to one entry, so the id is
@@ -101,6 +113,10 @@ struct EventsFile {
 pub struct CueFile {
     /// Words a cue may be away from its trigger.
     pub window: usize,
+    /// Verbs that turn an event noun into its reverse ("suspended aid" is
+    /// a sanction, "eased restrictions" a concession).
+    #[serde(default)]
+    pub reversal: Vec<Reversal>,
     /// Negation cues.
     pub negation: Vec<String>,
     /// Condition openers.
@@ -464,6 +480,17 @@ mod tests {
             if a.kind == "state" {
                 assert_eq!(a.code.len(), 3, "{}", a.code);
             }
+        }
+        for r in &lex.cues.reversal {
+            assert!(
+                PloverType::from_name(&r.to).is_some(),
+                "reversal to {}",
+                r.to
+            );
+            for f in &r.from {
+                assert!(PloverType::from_name(f).is_some(), "reversal from {f}");
+            }
+            assert!(r.verbs.iter().all(|v| v == &v.to_lowercase()));
         }
         for code in [
             "USA", "RUS", "UKR", "NATO", "EU", "UNO", "EUR", "WST", "CHN", "GBR",

@@ -327,4 +327,26 @@ mod tests {
         );
         assert_eq!(later.events[0].modality, Modality::Asserted);
     }
+
+    #[test]
+    fn a_verb_can_reverse_its_event_noun() {
+        let types = |text: &str| -> Vec<crate::extract::PloverType> {
+            analyze_text("r.txt", text)
+                .events
+                .iter()
+                .map(|e| e.event_type)
+                .collect()
+        };
+        use crate::extract::PloverType::*;
+        let t = types(
+            " date 2016-02-01 Aid\n\nSouth Korea suspended humanitarian aid to North Korea.\n",
+        );
+        assert!(t.contains(&Sanction) && !t.contains(&Aid), "{t:?}");
+        let t = types(
+            " date 2016-02-01 Curfew\n\nSaudi Arabia eased the curfew it had imposed on Riyadh.\n",
+        );
+        assert!(t.contains(&Concede), "{t:?}");
+        let t = types(" date 2016-02-01 Aid\n\nJapan sent humanitarian aid to Nepal.\n");
+        assert!(t.contains(&Aid), "{t:?}");
+    }
 }
