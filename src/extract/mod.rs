@@ -3,6 +3,8 @@
 //! CLI and the GUI both call.
 
 pub mod actors;
+mod clause;
+mod dating;
 pub mod dictionaries;
 pub mod event;
 pub mod events;
@@ -10,8 +12,10 @@ pub mod lexicon;
 pub mod modality;
 pub mod quantities;
 pub mod relevance;
+mod roles;
 pub mod text;
 pub mod tree_roles;
+mod triggers;
 
 pub use event::{
     ActorMention, DateBasis, Event, EventDate, Modality, PloverType, Quantity, Review, Trigger,
@@ -208,7 +212,7 @@ pub fn with_publication_date(a: &Analysis, date: NaiveDate, source: DateSource) 
     let sentences: Vec<Sentence> = a.sentences.iter().map(|s| s.sentence).collect();
     let refs = reference_times(&article.text, &sentences, &timexes, article.published);
     let mut events = a.events.clone();
-    events::redate_events(
+    dating::redate_events(
         &article.text,
         article.published,
         &mut events,

@@ -1,0 +1,188 @@
+//! When an event happened: its own time expression in the clause, else the
+//! time the story is at, else an earlier mention of the same event; and what
+//! the date says of it (habitual events are not dated by the story, events
+//! dated after publication are planned).
+
+use super::event::{DateBasis, Event, EventDate, Modality};
+use super::lexicon::LEXICON;
+use super::modality::{clause_breaks, clause_of, find_cues};
+use super::text::within;
+use super::triggers::*;
+use crate::Span;
+use crate::nlp::reference_time::{ReferenceTime, after_non_reference_preposition, is_datable};
+use crate::nlp::temporal::{Resolution, Timex, day_value, value_range};
+
+/// Resolves the dates of `events` again against new time expressions and
+/// reference times of the same text (another publication date), exactly as
+/// [`find_events`] dates them. The time expressions must cover the same
+/// spans as those the events were found with.
+pub fn redate_events(
+    text: &str,
+    published: Option<chrono::NaiveDate>,
+    events: &mut [Event],
+    sentences: &[Span],
+    reference_times: &[ReferenceTime],
+    timexes: &[Timex],
+) {
+    let mut breaks: Option<(usize, Vec<usize>)> = None;
+    for e in events.iter_mut() {
+        let t = e.trigger.span;
+        let Some(i) = sentences
+            .partition_point(|s| s.0 <= t.0)
+            .checked_sub(1)
+            .filter(|&i| t.1 <= sentences[i].1)
+        else {
+            continue;
+        };
+        let span = sentences[i];
+        if breaks.as_ref().is_none_or(|(k, _)| *k != i) {
+            breaks = Some((i, clause_breaks(text, span, &find_cues(text, span))));
+        }
+        let clause = clause_of(&breaks.as_ref().expect("set above").1, t);
+        let timexes = within(timexes, span, |x| x.span);
+        e.date = event_date(text, t, clause, timexes, &reference_times[i]);
+    }
+    date_from_earlier_mentions(events);
+    for e in events.iter_mut() {
+        settle_by_date(e, published);
+    }
+}
+
+/// What an event's date says of it:
+/// - a habitual event ("for years") is not dated by the story around it,
+///   only by its own expression;
+/// - an asserted or reported event that its own time expression dates
+///   after the publication date ("lands in Nairobi later on Friday",
+///   "talks next week") has not happened yet: it is planned.
+///
+/// Applied again when the article is dated again, from the modality the
+/// clause states.
+pub(crate) fn settle_by_date(e: &mut Event, published: Option<chrono::NaiveDate>) {
+    if let Some(m) = e.stated_modality.take() {
+        e.modality = m;
+        e.rule = e
+            .rule
+            .split(" [dated after publication: planned]")
+            .next()
+            .unwrap_or("")
+            .to_string();
+    }
+    if e.modality == Modality::Habitual && !e.date.basis.is_own_expression() {
+        e.date = EventDate {
+            value: None,
+            start: None,
+            end: None,
+            basis: DateBasis::Unknown,
+            timex: None,
+        };
+    }
+    if matches!(e.modality, Modality::Asserted | Modality::Reported)
+        && e.date.basis.is_own_expression()
+        && let (Some(start), Some(p)) = (e.date.start.as_deref(), published)
+        && chrono::NaiveDate::parse_from_str(start, "%Y-%m-%d").is_ok_and(|d| d > p)
+    {
+        e.stated_modality = Some(e.modality);
+        e.modality = Modality::Planned;
+        e.rule.push_str(" [dated after publication: planned]");
+    }
+}
+
+/// A planned event without a time of its own takes the date of an earlier
+/// planned mention of the same type with a shared participant and a time
+/// expression of its own: "Biden and Putin will meet by video conference on
+/// Tuesday" ... "had been anticipated to hold a video conference" (the story's
+/// time, Friday, when the plan was reported, is not when the call happens).
+pub(crate) fn date_from_earlier_mentions(events: &mut [Event]) {
+    for i in 1..events.len() {
+        let e = &events[i];
+        if e.modality != Modality::Planned || e.date.basis.is_own_expression() {
+            continue;
+        }
+        let earlier = events[..i].iter().rev().find(|p| {
+            p.event_type == e.event_type
+                && p.modality == Modality::Planned
+                && p.date.basis.is_own_expression()
+                && p.source
+                    .iter()
+                    .chain(&p.target)
+                    .any(|a| e.source.iter().chain(&e.target).any(|b| a.code == b.code))
+        });
+        if let Some(p) = earlier {
+            let date = EventDate {
+                basis: DateBasis::Coreference,
+                ..p.date.clone()
+            };
+            events[i].date = date;
+        }
+    }
+}
+
+/// When the event happened: a datable time expression in its clause
+/// (nearest to the trigger), else one elsewhere in its sentence, else the
+/// sentence's reference time.
+pub(crate) fn event_date(
+    text: &str,
+    trigger: Span,
+    clause: Span,
+    timexes: &[Timex],
+    reference: &ReferenceTime,
+) -> EventDate {
+    let usable = |t: &&Timex| is_datable(t) && !after_non_reference_preposition(text, t.span);
+    let dist = |t: &Timex| {
+        if t.span.0 >= trigger.1 {
+            t.span.0 - trigger.1
+        } else {
+            trigger.0.saturating_sub(t.span.1)
+        }
+    };
+    // A time expression belongs to the nearest predicate: another verb form
+    // between it and the trigger ("will pay a price for attempting to derail
+    // ... in 2020") takes it.
+    let same_predicate = |t: &&Timex| {
+        let (a, b) = if t.span.0 >= trigger.1 {
+            (trigger.1, t.span.0)
+        } else {
+            (t.span.1, trigger.0)
+        };
+        if a >= b {
+            // inside a gapped trigger ("moved last week 10,000 troops"): its own
+            return true;
+        }
+        let lex = &*LEXICON;
+        !text[a..b].split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.chars().next().is_some_and(char::is_lowercase)
+                && (is_gerund(w) || (w.len() > 4 && w.ends_with("ed")))
+                && !lex.cue_words.contains(w)
+        })
+    };
+    let own = timexes
+        .iter()
+        .filter(|t| t.span.0 >= clause.0 && t.span.1 <= clause.1)
+        .filter(usable)
+        .filter(same_predicate)
+        .min_by_key(|t| dist(t));
+    let (value, basis, timex) = match own {
+        Some(t) => {
+            let basis = if t.resolution == Resolution::Absolute {
+                DateBasis::Explicit
+            } else {
+                DateBasis::Relative
+            };
+            (Some(t.value.clone()), basis, Some(t.span))
+        }
+        None => (
+            reference.value.clone(),
+            DateBasis::from(reference.basis),
+            reference.timex,
+        ),
+    };
+    let range = value.as_deref().and_then(value_range);
+    EventDate {
+        start: range.map(|r| day_value(r.0)),
+        end: range.map(|r| day_value(r.1)),
+        value,
+        basis,
+        timex,
+    }
+}

@@ -1,0 +1,474 @@
+//! Who did what to whom: the source and target of a trigger, from word
+//! order (the subject side, the object side, `by X` in the passive, every
+//! participant of a reciprocal event, a relative clause's antecedent, the
+//! speaker of a threat) and, where word order is unsure, from the
+//! dependency tree of the clause (`tree_roles`).
+
+use super::actors::{ActorHit, group_actors};
+use super::event::{ActorMention, PloverType};
+use super::lexicon::{ActorForm, LEXICON};
+use super::tree_roles::Tree;
+use super::triggers::*;
+use crate::Span;
+use crate::nlp::markers::WordMarkers;
+use std::sync::LazyLock;
+
+/// Words that make the actor after them an oblique, not a subject.
+pub(crate) const PREPOSITIONS: &[&str] = &[
+    "from", "over", "of", "about", "against", "with", "to", "for", "on", "at", "in", "near",
+    "into", "toward", "towards", "between", "among", "than", "apart", "despite", "amid", "across",
+];
+
+/// Whether the actor is the object of a preposition ("from Ukraine").
+pub(crate) fn oblique(text: &str, a: &ActorHit) -> bool {
+    let (mut at, mut w) = word_before_at(text, a.span.0);
+    if w == "the" {
+        (at, w) = word_before_at(text, at);
+    }
+    if w == "of" {
+        // "the leaders of the U.S.": a title's actor, not an oblique
+        let head = word_before(text, at);
+        return !super::actors::is_title_word(&head);
+    }
+    // "with Moscow summoning its ambassador": the subject of the gerund
+    let next = super::text::next_word(text, a.span.1).trim_matches(|c: char| !c.is_alphanumeric());
+    if w == "with" && is_gerund(next) {
+        return false;
+    }
+    // the object of a gerund: "restricting Russia's banks from converting
+    // its currency"
+    let object_of_gerund = is_gerund(&w) && w.chars().all(|c| c.is_ascii_lowercase());
+    PREPOSITIONS.contains(&w.as_str()) || object_of_gerund
+}
+
+pub(crate) fn mention(text: &str, h: &ActorHit) -> ActorMention {
+    ActorMention {
+        code: h.code.clone(),
+        text: text[h.span.0..h.span.1].to_string(),
+        span: h.span,
+        country: h.country().map(str::to_string),
+        role: h.role.map(str::to_string),
+        entry: h.entry.describe(),
+    }
+}
+
+pub(crate) fn dedup_codes(v: &mut Vec<ActorMention>) {
+    let mut seen = std::collections::HashSet::new();
+    v.retain(|m| seen.insert(m.code.clone()));
+}
+
+/// Whether an actor is attached to a nominal trigger: an adjective or
+/// possessive right before it ("a Russian military buildup", "Russia's
+/// invasion") or "by X" right after it.
+pub(crate) fn attached_actor<'a>(
+    text: &str,
+    trigger: Span,
+    actors: &'a [ActorHit],
+) -> Option<&'a ActorHit> {
+    actors.iter().filter(|a| !a.location).find(|a| {
+        if a.span.1 <= trigger.0 && trigger.0 - a.span.1 <= 40 {
+            let gap = &text[a.span.1..trigger.0];
+            let n = gap.split_whitespace().count();
+            n <= 2
+                && (a.form == ActorForm::Adjective
+                    || gap.starts_with("'s")
+                    || gap.starts_with("’s"))
+                && !gap.contains([',', ';', '.'])
+        } else if a.span.0 >= trigger.1 && a.span.0 - trigger.1 <= 12 {
+            let gap = text[trigger.1..a.span.0].trim().to_ascii_lowercase();
+            gap == "by" || gap == "by the"
+        } else {
+            false
+        }
+    })
+}
+
+/// The words worth parsing for a trigger, where word order alone is unsure
+/// of its roles (parsing is the costly step of the analysis, so the tree
+/// is asked only here, and only for the clause): a passive ("was
+/// arrested", "by the army"), a relative clause ("who", "which": parsed
+/// from the start of the sentence, where its antecedent is), or an act of
+/// force or coercion whose target word order did not find. Parsing every
+/// clause with a trigger would cost four times the rest of the analysis.
+pub(crate) fn tree_window(
+    text: &str,
+    ty: PloverType,
+    sentence: Span,
+    clause: Span,
+    trigger: Span,
+    no_target: bool,
+) -> Option<Span> {
+    let after = crate::slice::head(&text[trigger.1..], 8).to_ascii_lowercase();
+    let word = text[trigger.0..trigger.1]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let participle = word.ends_with("ed") || word.ends_with("en") || word.ends_with("wn");
+    let be_before = matches!(
+        word_before(text, trigger.0).as_str(),
+        "was" | "were" | "been" | "being" | "is" | "are" | "be"
+    );
+    let passive = (participle && be_before) || after.trim_start().starts_with("by ");
+    let opener = text[clause.0..trigger.0]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let relative = matches!(opener.as_str(), "who" | "which" | "that");
+    if relative {
+        Some((sentence.0, clause.1))
+    } else if passive || (no_target && MATERIAL_CONFLICT.contains(&ty)) {
+        Some(clause)
+    } else {
+        None
+    }
+}
+
+/// The tree of `window`, parsed once per sentence and window.
+pub(crate) fn tree_for<'t>(
+    trees: &'t mut Vec<(Span, Option<Tree<'static>>)>,
+    text: &str,
+    window: Span,
+) -> Option<&'t Tree<'static>> {
+    let i = match trees.iter().position(|(w, _)| *w == window) {
+        Some(i) => i,
+        None => {
+            trees.push((window, parse_sentence(text, window)));
+            trees.len() - 1
+        }
+    };
+    trees[i].1.as_ref()
+}
+
+/// The dictionary entries of an event's actors, for its rule (`; USA from
+/// actors.toml USA, EGYCOP from actors.toml EGY + agents.toml COP
+/// "police"`); pronouns and uncoded participants left out.
+pub(crate) fn actor_entries(source: &[ActorMention], target: &[ActorMention]) -> String {
+    let entries: Vec<String> = source
+        .iter()
+        .chain(target)
+        .filter(|m| !m.code.is_empty() && !m.entry.is_empty() && m.entry != "reference")
+        .map(|m| format!("{} from {}", m.code, m.entry))
+        .collect();
+    if entries.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", entries.join(", "))
+    }
+}
+
+/// A participant the tree names that no dictionary codes: its words, no
+/// code.
+pub(crate) fn uncoded(text: &str, span: Span, relation: &str) -> ActorMention {
+    ActorMention {
+        code: String::new(),
+        text: text[span.0..span.1].to_string(),
+        span,
+        country: None,
+        role: None,
+        entry: format!("tree {relation} (in no dictionary)"),
+    }
+}
+
+/// The dependency tree of the sentence at `span`, if the syntax model is
+/// available (without it, roles come from word order alone).
+pub(crate) fn parse_sentence(text: &str, span: Span) -> Option<Tree<'static>> {
+    let model = crate::nlp::syntax::default_model().ok()?;
+    Some(Tree::new(model.analyze(text, span)))
+}
+
+/// Who threatens the grammatical subject of a "pay a price" trigger
+/// (`threatened`): the first other actor of the sentence before the clause
+/// ("Biden stated that Putin will pay a price"), else the story's last source.
+pub(crate) fn speaker_of_threat(
+    text: &str,
+    sentence: Span,
+    clause: Span,
+    actors: &[ActorHit],
+    threatened: &[ActorMention],
+    last_source: &[ActorMention],
+) -> Option<Vec<ActorMention>> {
+    let other = |code: &str| threatened.iter().all(|m| m.code != code);
+    if threatened.is_empty() {
+        return None;
+    }
+    if let Some(a) = actors
+        .iter()
+        .find(|a| !a.location && a.span.0 >= sentence.0 && a.span.1 <= clause.0 && other(&a.code))
+    {
+        return Some(vec![mention(text, a)]);
+    }
+    let story: Vec<ActorMention> = last_source
+        .iter()
+        .filter(|m| other(&m.code))
+        .cloned()
+        .collect();
+    (!story.is_empty()).then_some(story)
+}
+
+/// Singular possessive pronouns: as a target they stand for what is
+/// possessed ("its neighbor"). "Their" is left alone: with a group as the
+/// source it is usually each other ("at odds over their diplomats").
+pub(crate) const POSSESSIVES: &[&str] = &["its", "his", "her"];
+
+/// Source and target of a trigger, and how they were found.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn roles(
+    text: &str,
+    ty: PloverType,
+    trigger: Span,
+    clause: Span,
+    sentence: Span,
+    actors: &[ActorHit],
+    attached: Option<&ActorHit>,
+    last_source: &[ActorMention],
+) -> (Vec<ActorMention>, Vec<ActorMention>, String) {
+    let participants: Vec<ActorHit> = actors.iter().filter(|a| !a.location).cloned().collect();
+    let subjects = |from: usize, to: usize| -> Vec<ActorHit> {
+        participants
+            .iter()
+            .filter(|a| a.span.0 >= from && a.span.1 <= to && !oblique(text, a))
+            .cloned()
+            .collect()
+    };
+    let mut how = Vec::new();
+    let mut source: Vec<ActorMention> = Vec::new();
+    let mut target: Vec<ActorMention> = Vec::new();
+
+    // "portrayed Putin as a killer", "thinks Putin is a killer": the accused
+    // is the subject of the copula, the accuser the sentence's subject.
+    let lead = text[clause.0..trigger.0]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘'))
+        .to_ascii_lowercase();
+    let predicative = ty == PloverType::Accuse
+        && [
+            " is a", " as a", " was a", " is an", " as an", " are", " were",
+        ]
+        .iter()
+        .any(|c| lead.ends_with(c));
+    if predicative
+        && let Some(accused) = participants
+            .iter()
+            .rev()
+            .find(|a| a.span.1 <= trigger.0 && a.span.0 >= sentence.0 && !a.anaphoric)
+    {
+        target.push(mention(text, accused));
+        let accuser = group_actors(text, &subjects(sentence.0, trigger.0))
+            .into_iter()
+            .find(|g| g.iter().all(|a| a.code != accused.code))
+            .map(|g| g.iter().map(|a| mention(text, a)).collect::<Vec<_>>());
+        source = accuser.unwrap_or_else(|| last_source.to_vec());
+        how.push("accusation by predicate (X is a ...)");
+        dedup_codes(&mut source);
+        return (source, target, how.join(", "));
+    }
+
+    if let Some(a) = attached {
+        source.push(mention(text, a));
+        how.push("attached agent");
+    }
+    let trigger_word = text[trigger.0..trigger.1]
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    if source.is_empty()
+        && trigger_word.ends_with("ing")
+        && let Some(a) = participants.iter().rev().find(|a| {
+            a.span.1 <= trigger.0
+                && a.span.0 >= clause.0
+                && text[a.span.1..trigger.0].split_whitespace().count() == 0
+        })
+    {
+        // "with Moscow summoning its ambassador"
+        source.push(mention(text, a));
+        how.push("subject of gerund");
+    }
+    if source.is_empty()
+        && let Some(g) = group_actors(text, &subjects(clause.0, trigger.0)).last()
+    {
+        source.extend(g.iter().map(|a| mention(text, a)));
+        how.push("subject in clause");
+    }
+    let clause_opener = text[clause.0..trigger.0]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if source.is_empty() && matches!(clause_opener.as_str(), "who" | "which") {
+        // a relative clause acts for its antecedent
+        if let Some(g) = group_actors(text, &subjects(sentence.0, clause.0)).last() {
+            source.extend(g.iter().map(|a| mention(text, a)));
+            how.push("antecedent of relative clause");
+        }
+    }
+    if source.is_empty()
+        && let Some(g) = group_actors(text, &subjects(sentence.0, clause.0)).first()
+    {
+        source.extend(g.iter().map(|a| mention(text, a)));
+        how.push("subject of sentence");
+    }
+    let after: Vec<ActorHit> = actors
+        .iter()
+        .filter(|a| a.span.0 >= trigger.1 && a.span.1 <= clause.1.max(trigger.1))
+        .cloned()
+        .collect();
+    // A named actor beats a possessive pronoun ("to its border with Ukraine").
+    let groups = group_actors(text, &after);
+    let named_group = groups.iter().find(|g| g.iter().any(|a| !a.anaphoric));
+    if let Some(g) = named_group.or(groups.first()) {
+        target.extend(g.iter().map(|a| mention(text, a)));
+    }
+    let passive = text[trigger.1..clause.1.max(trigger.1)]
+        .trim_start()
+        .to_ascii_lowercase()
+        .starts_with("by ");
+    if passive && !target.is_empty() && attached.is_none_or(|a| a.span.0 >= trigger.1) {
+        // "is slammed by the Kremlin": the by-phrase acts on the subject.
+        let agent = std::mem::take(&mut target);
+        target = if attached.is_some() {
+            Vec::new()
+        } else {
+            source
+        };
+        source = agent;
+        how.push("passive");
+    }
+    static NON_ACTOR_SUBJECTS: LazyLock<WordMarkers> =
+        LazyLock::new(|| WordMarkers::new(&LEXICON.cues.non_actor_subjects));
+    let unknown_subject = NON_ACTOR_SUBJECTS.any_in(&text[clause.0..trigger.0]);
+    if source.is_empty() && !last_source.is_empty() && !unknown_subject {
+        source = last_source.to_vec();
+        how.push("source of previous event");
+    }
+    // an actor's own possession is not the target of its action ("has no
+    // plans of attacking its neighbor", "from converting its currency")
+    target.retain(|t| {
+        !(POSSESSIVES.contains(&t.text.to_ascii_lowercase().as_str())
+            && source.iter().any(|s| s.code == t.code))
+    });
+    if target.is_empty() {
+        let src_codes: Vec<&str> = source.iter().map(|m| m.code.as_str()).collect();
+        target.extend(
+            actors
+                .iter()
+                .filter(|a| a.span.0 >= sentence.0 && a.span.1 <= sentence.1)
+                .filter(|a| !src_codes.contains(&a.code.as_str()))
+                .map(|a| mention(text, a)),
+        );
+        if !target.is_empty() {
+            how.push("target elsewhere in sentence");
+        }
+    }
+    if ty.is_reciprocal() {
+        let mut all = source.clone();
+        all.extend(
+            actors
+                .iter()
+                .filter(|a| a.span.0 >= clause.0 && a.span.1 <= clause.1 && !a.location)
+                .filter(|a| {
+                    let prefix = super::text::tail(text, a.span.0, 40)
+                        .trim_end()
+                        .to_ascii_lowercase();
+                    let prefix = prefix.strip_suffix(" the").unwrap_or(&prefix);
+                    ["with", "and", "between"]
+                        .iter()
+                        .any(|w| prefix.ends_with(w))
+                })
+                .map(|a| mention(text, a)),
+        );
+        dedup_codes(&mut all);
+        if all.len() >= 2 {
+            source = all.clone();
+            target = all;
+            how.push("reciprocal participants");
+        }
+    }
+    dedup_codes(&mut source);
+    dedup_codes(&mut target);
+    (source, target, how.join(", "))
+}
+
+/// The source and target of the trigger in `ctx` as an event of type
+/// `ty`, and how they were found: word order first, then the dependency
+/// tree of the clause where word order is unsure (trees parsed once per
+/// sentence and window, kept in `trees`), then the speaker of a threat for
+/// triggers whose subject is the one threatened.
+pub(crate) fn assign_roles(
+    ctx: &super::clause::ClauseContext<'_>,
+    ty: PloverType,
+    entry: &super::lexicon::TriggerEntry,
+    last_source: &[ActorMention],
+    trees: &mut Vec<(Span, Option<Tree<'static>>)>,
+) -> (Vec<ActorMention>, Vec<ActorMention>, String) {
+    let (text, t, clause, span, actors) =
+        (ctx.text, ctx.trigger, ctx.clause, ctx.sentence, ctx.actors);
+    let (mut source, mut target, mut how) = roles(
+        text,
+        ty,
+        t.span,
+        clause,
+        span,
+        actors,
+        ctx.attached,
+        last_source,
+    );
+    if !ty.is_reciprocal()
+        && !entry.subject_is_target
+        && let Some(window) = tree_window(text, ty, span, clause, t.span, target.is_empty())
+        && let Some(tree) = tree_for(trees, text, window)
+        && let Some(r) = tree.roles(t.span)
+    {
+        let inside = |phrases: &[Span]| -> Vec<ActorMention> {
+            let mut v: Vec<ActorMention> = actors
+                .iter()
+                .filter(|a| !a.location)
+                .filter(|a| phrases.iter().any(|p| p.0 <= a.span.0 && a.span.1 <= p.1))
+                .map(|a| mention(text, a))
+                .collect();
+            dedup_codes(&mut v);
+            v
+        };
+        let (tree_source, tree_target) = (inside(&r.source), inside(&r.target));
+        let mut used = false;
+        if !tree_source.is_empty() {
+            source = tree_source;
+            used = true;
+        } else if r.explicit_subject && !r.source.is_empty() {
+            // the clause names a subject that is no actor of the
+            // dictionaries ("a car bomb killed", "a Swiss court"):
+            // it stays, without a code, and no earlier actor stands
+            // in for it
+            source = r
+                .source
+                .iter()
+                .map(|p| uncoded(text, *p, "nsubj"))
+                .collect();
+            used = true;
+        }
+        if !tree_target.is_empty() {
+            let src: Vec<&str> = source.iter().map(|m| m.code.as_str()).collect();
+            let rest: Vec<ActorMention> = tree_target
+                .into_iter()
+                .filter(|m| !src.contains(&m.code.as_str()))
+                .collect();
+            if !rest.is_empty() {
+                target = rest;
+                used = true;
+            }
+        } else if target.is_empty() && !r.target.is_empty() {
+            target = r.target.iter().map(|p| uncoded(text, *p, "obj")).collect();
+            used = true;
+        }
+        if used {
+            how = format!("tree: {}", r.path);
+        }
+    }
+    if entry.subject_is_target
+        && let Some(speaker) = speaker_of_threat(text, span, clause, actors, &source, last_source)
+    {
+        target = std::mem::replace(&mut source, speaker);
+        how.push_str(", the subject is the one threatened");
+    }
+    (source, target, how)
+}

@@ -1,0 +1,222 @@
+//! Triggers: the words of `assets/events.toml` found in a sentence
+//! (contiguous forms and gapped patterns), and the word-level tests the
+//! filters use (gerunds, finite markers, clause openers, quotes), and the
+//! verbs that reverse an event noun (`cues.toml [[reversal]]`).
+
+use super::event::PloverType;
+use super::lexicon::{LEXICON, NOT_AN_EVENT};
+use super::modality::{AUXILIARIES, MODALS};
+use super::text::{Words, is_whole_word, matches_at_word_starts};
+use crate::Span;
+
+/// A trigger found in a sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct TriggerHit {
+    /// Index into the lexicon's triggers, or [`NOT_AN_EVENT`].
+    pub entry: usize,
+    /// The form matched.
+    pub form: String,
+    /// Where.
+    pub span: Span,
+}
+
+/// Whether a word has the form of a gerund or present participle
+/// ("summoning", "restricting"; not "king" or "thing").
+pub(crate) fn is_gerund(word: &str) -> bool {
+    word.len() > 5 && word.ends_with("ing")
+}
+
+/// Finds the triggers of a sentence (contiguous forms and gapped patterns).
+pub(crate) fn find_triggers(text: &str, sentence: Span, words: &Words<'_>) -> Vec<TriggerHit> {
+    let lex = &*LEXICON;
+    let slice = &text[sentence.0..sentence.1];
+    let mut hits: Vec<TriggerHit> = matches_at_word_starts(&lex.trigger_ac, slice)
+        .into_iter()
+        .filter(|m| is_whole_word(slice, m.start(), m.end()))
+        .map(|m| {
+            let w = &lex.trigger_words[m.pattern().as_usize()];
+            TriggerHit {
+                entry: w.entry,
+                form: w.form.clone(),
+                span: (sentence.0 + m.start(), sentence.0 + m.end()),
+            }
+        })
+        .collect();
+    let ws = &words.spans;
+    let lower = &words.lower;
+    for (i, w) in lower.iter().enumerate() {
+        let Some(patterns) = lex.gapped.get(w.as_ref()) else {
+            continue;
+        };
+        'pattern: for p in patterns {
+            let mut pos = i;
+            let mut end = i;
+            for (k, part) in p.parts.iter().enumerate() {
+                let limit = if k == 0 {
+                    pos + 1
+                } else {
+                    (pos + 7).min(lower.len())
+                };
+                let found = (pos..limit).find(|&j| {
+                    j + part.len() <= lower.len() && lower[j..j + part.len()] == part[..]
+                });
+                match found {
+                    Some(j) => {
+                        end = j + part.len() - 1;
+                        pos = j + part.len();
+                    }
+                    None => continue 'pattern,
+                }
+            }
+            hits.push(TriggerHit {
+                entry: p.entry,
+                form: p.form.clone(),
+                span: (ws[i].0, ws[end].1),
+            });
+        }
+    }
+    hits.sort_by_key(|h| (h.span.0, std::cmp::Reverse(h.span.1)));
+    // Overlapping hits: the longer (earlier-sorted) one wins.
+    let mut kept: Vec<TriggerHit> = Vec::new();
+    for h in hits {
+        if kept.last().is_some_and(|k| h.span.0 < k.span.1) {
+            continue;
+        }
+        kept.push(h);
+    }
+    kept.retain(|h| h.entry != NOT_AN_EVENT);
+    kept
+}
+
+/// Words before a verb form that show it is used as a noun or an
+/// infinitive/gerund complement ("any invasion", "to send", "of fomenting").
+pub(crate) const COMPLEMENT_OPENERS: &[&str] = &[
+    "a", "an", "the", "any", "to", "of", "for", "no", "its", "their", "his", "her", "this", "that",
+    "these", "those", "about", "on",
+];
+
+/// The lower-case word just before `pos`.
+pub(crate) fn word_before(text: &str, pos: usize) -> String {
+    word_before_at(text, pos).1
+}
+
+/// The word before `pos` (lower-cased, opening quotes skipped) and the byte
+/// offset where it starts, so that the word before it can be looked up in turn.
+pub(crate) fn word_before_at(text: &str, pos: usize) -> (usize, String) {
+    let head =
+        text[..pos].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘'));
+    let start = head.rfind(char::is_whitespace).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    (start, head[start..].to_lowercase())
+}
+
+/// Whether `pos` lies inside a quotation (an odd number of marks before it).
+pub(crate) fn inside_quote(quotes: &[usize], sentence_start: usize, pos: usize) -> bool {
+    quotes
+        .iter()
+        .filter(|&&q| q >= sentence_start && q < pos)
+        .count()
+        % 2
+        == 1
+}
+
+/// Whether a word is an auxiliary or a modal, the mark of a finite clause.
+pub(crate) fn is_finite_marker(word: &str) -> bool {
+    AUXILIARIES.contains(&word) || MODALS.contains(&word)
+}
+
+/// Whether the lower-case text between a complement-taking trigger and a
+/// later one starts a coordinated clause with a subject of its own, so the
+/// later trigger is not the content of the first: "warned Moscow last week,
+/// and NATO will hold talks".
+pub(crate) fn opens_own_clause(between: &str) -> bool {
+    [", and ", ", but ", ", while "].iter().any(|conj| {
+        between.rfind(conj).is_some_and(|i| {
+            let words: Vec<&str> = between[i + conj.len()..].split_whitespace().collect();
+            // up to four subject words, then the auxiliary right before the trigger
+            (1..=5).contains(&words.len())
+                && words.last().is_some_and(|w| is_finite_marker(w))
+                && !words[..words.len() - 1].iter().any(|w| is_finite_marker(w))
+        })
+    })
+}
+
+/// Words that may stand between a reversing verb and its event noun
+/// ("suspended all military aid", "eased the curfew").
+pub(crate) const NOUN_PHRASE_FILLERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "all",
+    "its",
+    "their",
+    "his",
+    "her",
+    "some",
+    "most",
+    "any",
+    "further",
+    "military",
+    "economic",
+    "financial",
+    "humanitarian",
+    "food",
+    "foreign",
+    "security",
+    "remaining",
+    "existing",
+    "new",
+    "several",
+    "many",
+    "of",
+    "u.s.",
+    "us",
+];
+
+/// A verb of `cues.toml [[reversal]]` right before an event noun of its
+/// types, in its clause: the verb and the type the two make ("suspended
+/// military aid" → SANCTION).
+pub(crate) fn reversed_by(
+    text: &str,
+    clause: Span,
+    trigger: Span,
+    ty: PloverType,
+) -> Option<(String, PloverType)> {
+    let lead = text.get(clause.0..trigger.0)?.to_ascii_lowercase();
+    let mut words: Vec<&str> = lead
+        .split(|c: char| !c.is_alphanumeric() && c != '.' && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // skip determiners and modifiers between the verb and the noun
+    let mut skipped = 0;
+    while let Some(w) = words.last() {
+        if skipped >= 4 || !NOUN_PHRASE_FILLERS.contains(w) && !w.ends_with("'s") {
+            break;
+        }
+        words.pop();
+        skipped += 1;
+    }
+    let last = words.last()?;
+    let last_two = (words.len() >= 2).then(|| format!("{} {}", words[words.len() - 2], last));
+    LEXICON.cues.reversal.iter().find_map(|r| {
+        if !r.from.iter().any(|f| f == ty.name()) {
+            return None;
+        }
+        let verb = r
+            .verbs
+            .iter()
+            .find(|v| v.as_str() == *last || last_two.as_deref() == Some(v.as_str()))?;
+        Some((verb.clone(), PloverType::from_name(&r.to)?))
+    })
+}
+
+/// Material-conflict types: inside a quotation without an actor of their
+/// own, they are what a speaker alleges, not events.
+pub(crate) const MATERIAL_CONFLICT: &[PloverType] = &[
+    PloverType::Protest,
+    PloverType::Sanction,
+    PloverType::Mobilize,
+    PloverType::Coerce,
+    PloverType::Assault,
+];
