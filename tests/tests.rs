@@ -3,6 +3,7 @@
 mod util;
 
 mod cli;
+mod events_general;
 mod files;
 mod fuzz;
 mod gui;

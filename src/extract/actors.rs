@@ -247,9 +247,7 @@ pub fn find_actors_on(
             !h.location
                 && h.role.is_none()
                 && h.form != ActorForm::Person
-                && !gap.is_empty()
-                && gap.trim().is_empty()
-                && gap.len() <= 2
+                && gap == " "
                 && hits[j].country().is_some()
         });
         // or a place after it: "police in Cairo", "the government of Iraq"
@@ -370,22 +368,40 @@ fn merge_sorted(hits: &mut Vec<ActorHit>, extra: Vec<ActorHit>) {
 }
 
 /// Whether the word after an agent noun makes it a modifier ("military
-/// buildup", "police raid", "government troops"): the next word is an
-/// event trigger or another agent noun, lower case and joined by a space.
+/// buildup", "police raid", "government troops"): the next word, lower case
+/// and after a space, is an event word used as a noun (not a past form, and
+/// not followed by its object: "police arrested", "police arrest the
+/// protesters") or another agent noun.
 fn modifies_next_word(text: &str, end: usize) -> bool {
-    let rest = crate::slice::head(&text[end..], 40);
+    let rest = crate::slice::head(&text[end..], 60);
     if !rest.starts_with(' ') {
         return false;
     }
-    let next: &str = rest
-        .trim_start()
+    let mut words = rest
         .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .next()
-        .unwrap_or("");
+        .filter(|w| !w.is_empty());
+    let next = words.next().unwrap_or("");
     if next.is_empty() || !next.starts_with(char::is_lowercase) {
         return false;
     }
-    super::lexicon::LEXICON.is_trigger_word(next)
+    let after = words.next().unwrap_or("").to_ascii_lowercase();
+    let takes_object = matches!(
+        after.as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "two"
+            | "three"
+            | "several"
+            | "dozens"
+    ) || after.starts_with(|c: char| c.is_ascii_digit());
+    let event_noun =
+        super::lexicon::LEXICON.is_trigger_word(next) && !next.ends_with("ed") && !takes_object;
+    event_noun
         || super::dictionaries::DICTIONARIES
             .agent_ac
             .find(aho_corasick::Input::new(next).anchored(aho_corasick::Anchored::Yes))
@@ -780,5 +796,33 @@ mod tests {
             "the pair was named {} sentences ago",
             REFERENCE_REACH + 1
         );
+    }
+
+    #[test]
+    fn agents_combine_with_the_state_before_or_after_them() {
+        let got = |t: &str| -> Vec<(String, String)> {
+            find_actors_on(t, None, None)
+                .into_iter()
+                .map(|h| (h.code, t[h.span.0..h.span.1].to_string()))
+                .collect()
+        };
+        let c = got("Egyptian police arrested 12 protesters.");
+        assert_eq!(
+            c[0],
+            ("EGYCOP".to_string(), "Egyptian police".to_string()),
+            "{c:?}"
+        );
+        let c = got("Police in Egypt arrested 12 protesters.");
+        assert_eq!(c[0], ("EGYCOP".to_string(), "Police".to_string()), "{c:?}");
+        // a line break parts a headline's name from the next line's agent
+        let c = got("Cairo\n\nPolice arrested 12 protesters.");
+        assert_eq!(c[1].1, "Police", "{c:?}");
+        // a modifier of an event noun is no agent: "a Russian military buildup"
+        let c = got("a Russian military buildup");
+        assert_eq!(c, vec![("RUS".to_string(), "Russian".to_string())]);
+        // a role no state is given for: police alone are police, the
+        // president alone is no actor
+        let c = got("Police fired on the crowd as the president watched.");
+        assert_eq!(c, vec![("COP".to_string(), "Police".to_string())]);
     }
 }

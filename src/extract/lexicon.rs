@@ -427,7 +427,7 @@ impl Lexicon {
         self.state_codes.contains(code)
     }
 
-    /// Whether a lower-case word is a one-word event trigger ("buildup").
+    /// Whether a lower-case word is a one-word trigger form ("buildup").
     pub fn is_trigger_word(&self, word: &str) -> bool {
         self.trigger_word_set.contains(word)
     }

@@ -337,7 +337,24 @@ pub(crate) fn roles(
     static NON_ACTOR_SUBJECTS: LazyLock<WordMarkers> =
         LazyLock::new(|| WordMarkers::new(&LEXICON.cues.non_actor_subjects));
     let unknown_subject = NON_ACTOR_SUBJECTS.any_in(&text[clause.0..trigger.0]);
-    if source.is_empty() && !last_source.is_empty() && !unknown_subject {
+    // an act of force named by the noun that opens its clause is that
+    // clause's subject ("A car bomb killed five soldiers"): the clause has no
+    // agent to borrow (talks and meetings go on borrowing theirs: "The
+    // virtual talks lasted two hours")
+    let lead: Vec<&str> = text[clause.0..trigger.0].split_whitespace().collect();
+    let heads_clause = matches!(ty, PloverType::Assault | PloverType::Coerce)
+        && lead.len() <= 2
+        && lead.iter().all(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "a" | "an" | "the" | "another" | "one" | "two" | "three" | "several" | "new"
+            )
+        })
+        && text[trigger.1..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with("ed") || w.ends_with('s'));
+    if source.is_empty() && !last_source.is_empty() && !unknown_subject && !heads_clause {
         source = last_source.to_vec();
         how.push("source of previous event");
     }

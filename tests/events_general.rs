@@ -1,0 +1,129 @@
+//! Events on news the rules were not written for: the development figures
+//! of `eval-events`, the field's actor codes, the relevance gate, and the
+//! version-2 actor fields.
+
+use crate::util::run;
+use serde_json::Value;
+
+/// Runs `extract` on one text given on standard input and returns its
+/// events.
+fn events_of(text: &str) -> Vec<Value> {
+    let out = run(&["extract", "--format", "json", "-"], Some(text.as_bytes()));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["schema_version"], 2);
+    v["events"].as_array().cloned().unwrap_or_default()
+}
+
+fn codes(e: &Value, side: &str) -> Vec<String> {
+    e[side]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["code"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+#[test]
+fn eval_events_prints_every_figure_beside_its_target() {
+    // on a clone without ../shared: the sets kept in tests/data and seeds/
+    let out = run(&["eval-events", "--shared", "no-such-dir"], None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let figure = |set: &str, measure: &str| -> f64 {
+        text.lines()
+            .find(|l| l.starts_with(set) && l.contains(measure))
+            .and_then(|l| l[24 + 1 + 24..].split_whitespace().next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("no {set} {measure} in\n{text}"))
+    };
+    assert!(figure("seed key", "recall") >= 0.99, "{text}");
+    assert!(figure("seed key", "precision") >= 0.89, "{text}");
+    assert!(figure("seed key", "actor accuracy") >= 0.98, "{text}");
+    assert!(
+        figure("PLOVER gold sentences", "type accuracy") >= 0.78,
+        "{text}"
+    );
+    assert!(figure("TempEval-3 platinum", "value F1") >= 80.0, "{text}");
+    // the development key: annotated before the extractor was run on it
+    assert!(figure("development key", "recall") >= 0.62, "{text}");
+    assert!(
+        figure("development key", "actor accuracy") >= 0.62,
+        "{text}"
+    );
+    // sets that live only in ../shared are skipped with a note
+    assert!(text.contains("coded news sentences: skipped"), "{text}");
+}
+
+#[test]
+fn agents_take_the_state_the_text_gives() {
+    let ev = events_of(" date 2013-06-30 Cairo\n\nEgyptian police arrested 12 protesters.\n");
+    let e = ev
+        .iter()
+        .find(|e| e["type"] == "COERCE")
+        .expect("the arrest");
+    assert_eq!(codes(e, "source"), vec!["EGYCOP"]);
+    let m = &e["source"][0];
+    assert_eq!(m["country"], "EGY");
+    assert_eq!(m["role"], "COP");
+    assert!(
+        m["entry"].as_str().unwrap().contains("agents.toml COP"),
+        "{m}"
+    );
+    assert!(
+        e["rule"].as_str().unwrap().contains("(events.toml COERCE:"),
+        "{}",
+        e["rule"]
+    );
+
+    let ev = events_of(" date 2013-06-30 Cairo\n\nPolice in Egypt arrested 12 protesters.\n");
+    let e = ev
+        .iter()
+        .find(|e| e["type"] == "COERCE")
+        .expect("the arrest");
+    assert_eq!(codes(e, "source"), vec!["EGYCOP"]);
+}
+
+#[test]
+fn the_previous_sentence_does_not_lend_its_actor_to_a_clause_with_its_own_subject() {
+    let ev = events_of(
+        " date 2021-03-01 Report\n\nTurkey criticised Greece on Monday.\n\n\
+         A car bomb killed five soldiers in the town on Tuesday.\n",
+    );
+    let e = ev
+        .iter()
+        .find(|e| e["type"] == "ASSAULT")
+        .expect("the bombing");
+    assert!(!codes(e, "source").contains(&"TUR".to_string()), "{e}");
+}
+
+#[test]
+fn a_text_not_about_politics_gives_no_events() {
+    let review = " date 2012-05-02 Great little place\n\n\
+        I went there with my sister last week and we loved it. The staff helped us pick a wine \
+        and the owner, who grew up in Vietnam, came over to talk about the menu. You should ask \
+        for the table by the window; they agreed to hold it for us when I called ahead. My only \
+        complaint is the parking, which is a nightmare on Fridays. I will definitely be back, \
+        and I recommend the spring rolls to anyone who asks me.\n";
+    let ev = events_of(review);
+    assert!(ev.is_empty(), "{ev:?}");
+}
+
+#[test]
+fn suspended_aid_is_a_sanction() {
+    let ev = events_of(
+        " date 2016-02-11 Aid\n\nSouth Korea suspended humanitarian aid to North Korea.\n",
+    );
+    assert!(ev.iter().any(|e| e["type"] == "SANCTION"), "{ev:?}");
+    assert!(!ev.iter().any(|e| e["type"] == "AID"), "{ev:?}");
+}
