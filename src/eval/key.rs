@@ -283,23 +283,22 @@ pub fn score(key: &Value, out: &Value) -> Result<Figures, KeyError> {
                 .any(|a| keyev[i]["article"] == a.as_str())
         })
         .collect();
-    let date_ok = dated
-        .iter()
-        .filter(|&&i| {
-            within(
-                matched[&i]["date"]["value"].as_str(),
-                keyev[i]["date"].as_str().unwrap(),
-            )
-        })
-        .count();
+    let date_right = |i: usize| {
+        within(
+            matched[&i]["date"]["value"].as_str(),
+            keyev[i]["date"].as_str().unwrap_or_default(),
+        )
+    };
+    let accuracy = |events: &[usize]| {
+        if events.is_empty() {
+            0.0
+        } else {
+            events.iter().filter(|&&i| date_right(i)).count() as f64 / events.len() as f64
+        }
+    };
     f.wrong_dates = dated
         .iter()
-        .filter(|&&i| {
-            !within(
-                matched[&i]["date"]["value"].as_str(),
-                keyev[i]["date"].as_str().unwrap(),
-            )
-        })
+        .filter(|&&i| !date_right(i))
         .map(|&i| {
             format!(
                 "{} | key {} got {}",
@@ -307,30 +306,13 @@ pub fn score(key: &Value, out: &Value) -> Result<Figures, KeyError> {
             )
         })
         .collect();
-    f.date_accuracy_dated = if dated.is_empty() {
-        0.0
-    } else {
-        date_ok as f64 / dated.len() as f64
-    };
+    f.date_accuracy_dated = accuracy(&dated);
     let all_dated: Vec<usize> = matched
         .keys()
         .copied()
         .filter(|&i| !keyev[i]["date"].is_null())
         .collect();
-    let all_ok = all_dated
-        .iter()
-        .filter(|&&i| {
-            within(
-                matched[&i]["date"]["value"].as_str(),
-                keyev[i]["date"].as_str().unwrap(),
-            )
-        })
-        .count();
-    f.date_accuracy_all = if all_dated.is_empty() {
-        0.0
-    } else {
-        all_ok as f64 / all_dated.len() as f64
-    };
+    f.date_accuracy_all = accuracy(&all_dated);
     // clusters: key pairs across articles co-clustered; no merge the key does not make
     let cluster_of = |i: usize| matched.get(&i).and_then(|p| p["cluster"].as_str());
     let (mut pairs, mut co) = (0, 0);

@@ -186,6 +186,8 @@ impl Dictionaries {
             }
         }
         for v in names.values_mut() {
+            // longer names than the look-ahead could never match
+            v.retain(|e| e.rest.len() < NAME_LOOKAHEAD);
             v.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
         }
         let story = discards.story;
@@ -238,79 +240,91 @@ pub struct NameHit {
     pub span: Span,
 }
 
-/// The words of `text` with their spans: runs of letters, digits and the
-/// characters names carry inside (`.`, `'`, `-`, `&`).
-fn name_words(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        let inside = c.is_alphanumeric() || matches!(c, '.' | '\'' | '-' | '&');
-        match (inside, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, text.len()));
-    }
-    // a sentence's full stop is not part of its last word
-    for w in &mut out {
-        while w.1 > w.0 + 1 && text[..w.1].ends_with(['.', '\'', '-']) {
-            let word = &text[w.0..w.1];
-            // "U.N." keeps its stops
+/// The words of a text with their spans, one at a time: runs of letters,
+/// digits and the characters names carry inside (`.`, `'`, `-`, `&`), a
+/// sentence's full stop left out ("U.N." keeps its stops). An iterator, so
+/// that a text of a million words needs no list of them.
+struct NameWords<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl Iterator for NameWords<'_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        let inside = |c: char| c.is_alphanumeric() || matches!(c, '.' | '\'' | '-' | '&');
+        let rest = &self.text[self.at..];
+        let start = self.at + rest.find(inside)?;
+        let len = self.text[start..]
+            .find(|c: char| !inside(c))
+            .unwrap_or(self.text.len() - start);
+        let mut end = start + len;
+        self.at = end;
+        while end > start + 1 && self.text[..end].ends_with(['.', '\'', '-']) {
+            let word = &self.text[start..end];
             if word.matches('.').count() > 1 && word.ends_with('.') {
                 break;
             }
-            w.1 -= 1;
+            end -= 1;
         }
+        Some((start, end))
     }
-    out
 }
+
+/// The longest name the dictionaries hold, in words after its first: how
+/// far ahead [`find_names`] looks.
+const NAME_LOOKAHEAD: usize = 16;
 
 /// Every dictionary name written as a name in `text`, sorted by start,
 /// the longest at each place, not overlapping.
 pub fn find_names(text: &str) -> Vec<NameHit> {
     let d = &*DICTIONARIES;
-    let words = name_words(text);
+    let mut source = NameWords { text, at: 0 };
+    // a window of the next words (the first is the one looked at)
+    let mut words: std::collections::VecDeque<Span> = std::collections::VecDeque::new();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        let (s, e) = words[i];
-        let w = &text[s..e];
-        if !w.starts_with(char::is_uppercase) {
-            i += 1;
-            continue;
+    loop {
+        while words.len() <= NAME_LOOKAHEAD {
+            match source.next() {
+                Some(w) => words.push_back(w),
+                None => break,
+            }
         }
-        let found = d.names.get(&w.to_ascii_uppercase()).and_then(|cands| {
-            cands.iter().find(|c| {
-                c.rest.len() < words.len() - i
-                    && c.rest.iter().enumerate().all(|(k, r)| {
-                        let (a, b) = words[i + 1 + k];
-                        // the words follow each other, separated by spaces only
-                        let gap = &text[words[i + k].1..a];
-                        gap.len() == 1 && gap == " " && text[a..b].eq_ignore_ascii_case(r)
-                    })
+        let Some(&(s, e)) = words.front() else {
+            break;
+        };
+        let w = &text[s..e];
+        let found = if w.starts_with(char::is_uppercase) {
+            d.names.get(&w.to_ascii_uppercase()).and_then(|cands| {
+                cands.iter().find(|c| {
+                    c.rest.len() < words.len()
+                        && c.rest.iter().enumerate().all(|(k, r)| {
+                            let (a, b) = words[1 + k];
+                            // the words follow each other, separated by one space
+                            &text[words[k].1..a] == " " && text[a..b].eq_ignore_ascii_case(r)
+                        })
+                })
             })
-        });
-        match found {
+        } else {
+            None
+        };
+        let taken = match found {
             Some(c) => {
-                let end = words[i + c.rest.len()].1;
+                let end = words[c.rest.len()].1;
                 if written_as_name(&text[s..end]) {
                     out.push(NameHit {
                         actor: c.actor,
                         span: (s, end),
                     });
-                    i += c.rest.len() + 1;
-                    continue;
+                    c.rest.len() + 1
+                } else {
+                    1
                 }
-                i += 1;
             }
-            None => i += 1,
-        }
+            None => 1,
+        };
+        words.drain(..taken);
     }
     out
 }
@@ -382,6 +396,17 @@ mod tests {
         assert_eq!(
             discard_count("He pitched the ninth inning at the World Cup."),
             2
+        );
+    }
+
+    #[test]
+    fn names_are_found_whole_and_written_as_names() {
+        let t = "The Organization of African Unity met. organization of african unity.";
+        let hits = find_names(t);
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(
+            &t[hits[0].span.0..hits[0].span.1],
+            "Organization of African Unity"
         );
     }
 
