@@ -91,13 +91,8 @@ fn period(e: &Event) -> Option<(NaiveDate, NaiveDate, bool)> {
 /// The distinct actor codes of mentions, sorted (participants without a
 /// code left out).
 fn codes(v: &[crate::extract::ActorMention]) -> Vec<&str> {
-    let mut c: Vec<&str> = v
-        .iter()
-        .map(|m| m.code.as_str())
-        .filter(|c| !c.is_empty())
-        .collect();
+    let mut c = crate::extract::event::distinct_codes(v);
     c.sort_unstable();
-    c.dedup();
     c
 }
 

@@ -7,6 +7,7 @@
 //! the largest |score| (the first on ties), as the scripts in
 //! `../shared/tools/` define.
 
+use super::{f1, ratio};
 use crate::Span;
 use crate::extract::{Analysis, Event, Modality, PloverType};
 use crate::ingest::{Source, json::read_json_line};
@@ -91,18 +92,6 @@ impl fmt::Display for ClassFigures {
             writeln!(f, "  {g}: {row:?}")?;
         }
         Ok(())
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { a as f64 / b as f64 }
-}
-
-fn f1(p: f64, r: f64) -> f64 {
-    if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
     }
 }
 

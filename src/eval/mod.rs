@@ -48,12 +48,12 @@ pub struct Scores {
 }
 
 /// Ratio `a / b`, defined as 0 when `b` is 0.
-fn ratio(a: usize, b: usize) -> f64 {
+pub(crate) fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
 /// Harmonic mean of `p` and `r` (0 if both are 0).
-fn f1(p: f64, r: f64) -> f64 {
+pub(crate) fn f1(p: f64, r: f64) -> f64 {
     if p + r == 0.0 {
         0.0
     } else {

@@ -38,15 +38,8 @@ pub fn to_csv(corpus: &Corpus) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(HEADER).expect("writing to memory");
     for e in corpus.analyses.iter().flat_map(|a| &a.events) {
-        let codes = |v: &[crate::extract::ActorMention]| {
-            let mut c: Vec<&str> = v
-                .iter()
-                .map(|m| m.code.as_str())
-                .filter(|c| !c.is_empty())
-                .collect();
-            c.dedup();
-            c.join(";")
-        };
+        let codes =
+            |v: &[crate::extract::ActorMention]| crate::extract::event::distinct_codes(v).join(";");
         let row = [
             e.id.clone(),
             e.article.clone(),

@@ -200,13 +200,14 @@ pub fn find_actors_on(
         let i = hits.partition_point(|h| h.span.1 <= sp.0);
         hits.get(i).is_some_and(|h| h.span.0 < sp.1)
     };
+    let day = date.map(|d| d.format("%Y-%m-%d").to_string());
     let mut extra = Vec::new();
     for n in find_names(text) {
         if overlaps(&hits, n.span) {
             continue;
         }
         let actor = &DICTIONARIES.named[n.actor];
-        let Some(code) = actor.code_on(date) else {
+        let Some(code) = actor.code_on_day(day.as_deref()) else {
             continue;
         };
         let person = actor.kind == "person";

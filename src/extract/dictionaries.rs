@@ -6,7 +6,7 @@
 
 use super::text::is_whole_word;
 use crate::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
+use aho_corasick::AhoCorasick;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
@@ -82,11 +82,16 @@ impl NamedActor {
     /// The CAMEO code on `date` (its first period covering the date, else
     /// the default, else its latest period's code).
     pub fn code_on(&self, date: Option<NaiveDate>) -> Option<&str> {
-        if let Some(d) = date {
-            let day = d.format("%Y-%m-%d").to_string();
+        self.code_on_day(date.map(|d| d.format("%Y-%m-%d").to_string()).as_deref())
+    }
+
+    /// [`NamedActor::code_on`] with the date as an ISO day (`2013-05-01`),
+    /// formatted once by a caller that looks up many actors.
+    pub fn code_on_day(&self, day: Option<&str>) -> Option<&str> {
+        if let Some(day) = day {
             for [code, from, to] in &self.periods {
-                if (from.is_empty() || from.as_str() <= day.as_str())
-                    && (to.is_empty() || day.as_str() <= to.as_str())
+                if (from.is_empty() || from.as_str() <= day)
+                    && (to.is_empty() || day <= to.as_str())
                 {
                     return Some(code);
                 }
@@ -138,16 +143,6 @@ pub struct Dictionaries {
     pub story_discards: AhoCorasick,
 }
 
-fn anchored(patterns: &[String]) -> Result<AhoCorasick, String> {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .start_kind(StartKind::Anchored)
-        .ascii_case_insensitive(true)
-        .build(patterns)
-        .map_err(|e| e.to_string())
-}
-
 impl Dictionaries {
     /// Parses the asset files; the error names the file and the problem.
     pub fn load() -> Result<Dictionaries, String> {
@@ -192,7 +187,8 @@ impl Dictionaries {
         }
         let story = discards.story;
         Ok(Dictionaries {
-            agent_ac: anchored(&agent_words).map_err(|e| format!("agent automaton: {e}"))?,
+            agent_ac: super::lexicon::anchored_automaton(&agent_words, true)
+                .map_err(|e| format!("agent automaton: {e}"))?,
             agent_roles,
             agent_words,
             names,

@@ -174,6 +174,18 @@ pub struct ActorMention {
     pub entry: String,
 }
 
+/// The distinct codes of `mentions`, in order; participants without a code
+/// (named by the tree, in no dictionary) left out.
+pub fn distinct_codes(mentions: &[ActorMention]) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for m in mentions {
+        if !m.code.is_empty() && !out.contains(&m.code.as_str()) {
+            out.push(&m.code);
+        }
+    }
+    out
+}
+
 impl ActorMention {
     /// A mention with only a code, text and span (from a correction).
     pub fn new(code: String, text: String, span: Span) -> ActorMention {

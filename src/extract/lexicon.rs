@@ -117,6 +117,10 @@ pub struct CueFile {
     /// a sanction, "eased restrictions" a concession).
     #[serde(default)]
     pub reversal: Vec<Reversal>,
+    /// Words that may stand between a reversing verb and its event noun
+    /// ("suspended all military aid").
+    #[serde(default)]
+    pub reversal_fillers: Vec<String>,
     /// Negation cues.
     pub negation: Vec<String>,
     /// Condition openers.
@@ -254,6 +258,21 @@ fn with_apostrophes(forms: impl IntoIterator<Item = String>) -> Vec<String> {
     out
 }
 
+/// A leftmost-longest automaton for anchored searches at word starts
+/// ([`super::text::matches_at_word_starts`]), ASCII case-insensitive if
+/// asked: the shape of every word-list matcher of the extraction.
+pub(crate) fn anchored_automaton(
+    patterns: &[String],
+    case_insensitive: bool,
+) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .start_kind(StartKind::Anchored)
+        .ascii_case_insensitive(case_insensitive)
+        .build(patterns)
+}
+
 impl Lexicon {
     /// Parses the asset files; the error names the file and the problem.
     pub fn load() -> Result<Lexicon, String> {
@@ -340,18 +359,9 @@ impl Lexicon {
 
         // built in turn, without rayon: a worker waiting inside this
         // lexicon's initialisation could pick up work that waits for it
-        let actor_ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .start_kind(StartKind::Anchored)
-            .build(&actor_strings)
-            .map_err(|e| format!("actor automaton: {e}"));
-        let trigger_ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .start_kind(StartKind::Anchored)
-            .ascii_case_insensitive(true)
-            .build(&trigger_strings)
+        let actor_ac =
+            anchored_automaton(&actor_strings, false).map_err(|e| format!("actor automaton: {e}"));
+        let trigger_ac = anchored_automaton(&trigger_strings, true)
             .map_err(|e| format!("trigger automaton: {e}"));
         let cue_ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)

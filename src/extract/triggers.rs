@@ -142,38 +142,6 @@ pub(crate) fn opens_own_clause(between: &str) -> bool {
     })
 }
 
-/// Words that may stand between a reversing verb and its event noun
-/// ("suspended all military aid", "eased the curfew").
-pub(crate) const NOUN_PHRASE_FILLERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "all",
-    "its",
-    "their",
-    "his",
-    "her",
-    "some",
-    "most",
-    "any",
-    "further",
-    "military",
-    "economic",
-    "financial",
-    "humanitarian",
-    "food",
-    "foreign",
-    "security",
-    "remaining",
-    "existing",
-    "new",
-    "several",
-    "many",
-    "of",
-    "u.s.",
-    "us",
-];
-
 /// A verb of `cues.toml [[reversal]]` right before an event noun of its
 /// types, in its clause: the verb and the type the two make ("suspended
 /// military aid" → SANCTION).
@@ -191,7 +159,9 @@ pub(crate) fn reversed_by(
     // skip determiners and modifiers between the verb and the noun
     let mut skipped = 0;
     while let Some(w) = words.last() {
-        if skipped >= 4 || !NOUN_PHRASE_FILLERS.contains(w) && !w.ends_with("'s") {
+        if skipped >= 4
+            || !LEXICON.cues.reversal_fillers.iter().any(|f| f == w) && !w.ends_with("'s")
+        {
             break;
         }
         words.pop();

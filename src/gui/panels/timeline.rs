@@ -14,15 +14,7 @@ use std::collections::HashSet;
 /// The parties of an event for a tooltip: `USA → RUS`, `USA ↔ RUS` when
 /// each side is both (talks, a call), `USA` when the target is unknown.
 fn who_to_whom(e: &crate::extract::Event) -> String {
-    fn codes(v: &[crate::extract::ActorMention]) -> Vec<&str> {
-        let mut c: Vec<&str> = v
-            .iter()
-            .map(|a| a.code.as_str())
-            .filter(|c| !c.is_empty())
-            .collect();
-        c.dedup();
-        c
-    }
+    use crate::extract::event::distinct_codes as codes;
     let (source, target) = (codes(&e.source), codes(&e.target));
     match (source.is_empty(), target.is_empty()) {
         (true, true) => "(no actor found)".to_string(),
