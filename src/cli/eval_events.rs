@@ -33,6 +33,9 @@ pub fn run(args: &EvalEventsArgs) -> anyhow::Result<u8> {
             "== coded news sentences, five classes ({}) ==\n{c}",
             tsv.display()
         )?;
+        for w in c.wrong.iter().take(args.errors.unwrap_or(0)) {
+            writeln!(out, "  wrong class: {w}")?;
+        }
         summary.push(Line::new(
             "coded sentences",
             "accuracy",
@@ -82,13 +85,16 @@ pub fn run(args: &EvalEventsArgs) -> anyhow::Result<u8> {
         "tests/data/plover_gsr/plover_gsr_mapped.jsonl".into()
     };
     if gsr.is_file() {
-        let (right, total) = plover_type_accuracy(&read(&gsr)?);
+        let (right, total, wrong) = plover_type_accuracy(&read(&gsr)?);
         let acc = right as f64 / total.max(1) as f64;
         writeln!(
             out,
             "== PLOVER gold sentences ({}) ==\ntype accuracy {acc:.3} ({right}/{total})\n",
             gsr.display()
         )?;
+        for w in wrong.iter().take(args.errors.unwrap_or(0)) {
+            writeln!(out, "  wrong type: {w}")?;
+        }
         summary.push(Line::new(
             "PLOVER gold sentences",
             "type accuracy",
@@ -324,6 +330,12 @@ fn report_key(
     }
     for m in f.negation_errors.iter().chain(&f.modality_errors).take(n) {
         writeln!(out, "  modality: {m}")?;
+    }
+    for m in f.wrong_actors.iter().take(n) {
+        writeln!(out, "  wrong actor: {m}")?;
+    }
+    for m in f.spurious.iter().take(n) {
+        writeln!(out, "  spurious: {m}")?;
     }
     Ok(())
 }

@@ -184,8 +184,9 @@ pub struct EvalEventsArgs {
         default_value = "tests/data/devkey/devkey.json"
     )]
     pub devkey: PathBuf,
-    /// Also list this many errors of each set (missed key events, wrong
-    /// classes, events found in text that is not about politics).
+    /// Also list this many errors of each set (missed and spurious key
+    /// events, wrong dates, actors and modality, wrong classes, events found
+    /// in text that is not about politics).
     #[arg(long, value_name = "N")]
     pub errors: Option<usize>,
 }

@@ -50,6 +50,9 @@ pub fn pentaclass(t: PloverType) -> usize {
 pub struct ClassFigures {
     /// `confusion[gold][predicted]`.
     pub confusion: [[usize; 5]; 5],
+    /// The misclassified sentences: gold and predicted class, the main
+    /// event's type and trigger, and the sentence.
+    pub wrong: Vec<String>,
 }
 
 impl ClassFigures {
@@ -107,19 +110,27 @@ pub fn read_class_tsv(text: &str) -> Vec<(String, usize)> {
 
 /// Classifies every sentence by its main event and counts the confusions.
 pub fn classify(sentences: &[(String, usize)]) -> ClassFigures {
-    let predicted: Vec<usize> = sentences
+    let predicted: Vec<(usize, String)> = sentences
         .par_iter()
         .enumerate()
         .map(|(i, (s, _))| {
-            analyze_text(&format!("s{i:04}"), s)
-                .as_ref()
-                .and_then(main_event)
-                .map_or(0, |e| pentaclass(e.event_type))
+            let a = analyze_text(&format!("s{i:04}"), s);
+            match a.as_ref().and_then(main_event) {
+                Some(e) => (
+                    pentaclass(e.event_type),
+                    format!("{} \"{}\"", e.event_type.name(), e.trigger.text),
+                ),
+                None => (0, "no event".to_string()),
+            }
         })
         .collect();
     let mut out = ClassFigures::default();
-    for ((_, gold), p) in sentences.iter().zip(predicted) {
+    for ((sentence, gold), (p, what)) in sentences.iter().zip(predicted) {
         out.confusion[*gold][p] += 1;
+        if *gold != p {
+            out.wrong
+                .push(format!("gold {gold} got {p} ({what}) | {sentence}"));
+        }
     }
     out
 }
@@ -283,8 +294,9 @@ pub fn score_roles(sentences: &[RoleSentence]) -> (SpanFigures, SpanFigures) {
 
 /// Type accuracy on the PLOVER gold sentences (`plover_gsr_mapped.jsonl`):
 /// the sentence's first non-negated event (else its first event) against
-/// the gold `plover_event`. Returns (right, total).
-pub fn plover_type_accuracy(jsonl: &str) -> (usize, usize) {
+/// the gold `plover_event`. Returns (right, total, the wrong sentences with
+/// the gold and the predicted type).
+pub fn plover_type_accuracy(jsonl: &str) -> (usize, usize, Vec<String>) {
     let rows: Vec<(String, String)> = jsonl
         .lines()
         .filter_map(|l| {
@@ -295,21 +307,29 @@ pub fn plover_type_accuracy(jsonl: &str) -> (usize, usize) {
             ))
         })
         .collect();
-    let right = rows
+    let wrong: Vec<Option<String>> = rows
         .par_iter()
         .enumerate()
-        .filter(|(i, (text, gold))| {
-            let Some(a) = analyze_text(&format!("g{i}"), text) else {
-                return false;
-            };
-            a.events
-                .iter()
-                .find(|e| e.modality != Modality::Negated)
-                .or(a.events.first())
-                .is_some_and(|e| e.event_type.name() == gold)
+        .map(|(i, (text, gold))| {
+            let a = analyze_text(&format!("g{i}"), text);
+            let got = a.as_ref().and_then(|a| {
+                a.events
+                    .iter()
+                    .find(|e| e.modality != Modality::Negated)
+                    .or(a.events.first())
+                    .map(|e| format!("{} \"{}\"", e.event_type.name(), e.trigger.text))
+            });
+            match got {
+                Some(g) if g.split(' ').next() == Some(gold.as_str()) => None,
+                g => Some(format!(
+                    "gold {gold} got {} | {text}",
+                    g.as_deref().unwrap_or("no event")
+                )),
+            }
         })
-        .count();
-    (right, rows.len())
+        .collect();
+    let wrong: Vec<String> = wrong.into_iter().flatten().collect();
+    (rows.len() - wrong.len(), rows.len(), wrong)
 }
 
 /// Documents of a CoNLL-U treebank with `# newdoc id` and `# text` comments,

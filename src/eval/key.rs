@@ -74,6 +74,15 @@ fn check(key: &Value, out: &Value) -> Result<(), KeyError> {
 
 type Span = (u64, u64);
 
+/// The codes of a predicted participant list, as `[A,B]`.
+fn codes(v: &Value) -> String {
+    let list: Vec<&str> = v
+        .as_array()
+        .map(|a| a.iter().filter_map(|m| m["code"].as_str()).collect())
+        .unwrap_or_default();
+    format!("[{}]", list.join(","))
+}
+
 fn span(v: &Value) -> Option<Span> {
     Some((v.get(0)?.as_u64()?, v.get(1)?.as_u64()?))
 }
@@ -146,6 +155,10 @@ pub struct Figures {
     pub quantities: (usize, usize),
     /// Required key events not matched.
     pub missed: Vec<String>,
+    /// Predictions that match no key event: type, evidence and source codes.
+    pub spurious: Vec<String>,
+    /// Matched key events whose predicted source misses the key's.
+    pub wrong_actors: Vec<String>,
     /// Predicted events.
     pub predicted: usize,
     /// Date accuracy over every matched key event with a date.
@@ -228,19 +241,30 @@ pub fn score(key: &Value, out: &Value) -> Result<Figures, KeyError> {
         .map(|&i| format!("{} | {}", keyev[i]["article"], keyev[i]["evidence"]))
         .collect();
     f.predicted = preds.values().map(Vec::len).sum();
-    let correct = preds
-        .iter()
-        .flat_map(|(art, ps)| ps.iter().map(move |p| (art, p)))
-        .filter(|(art, p)| {
-            span(&p["span"]).is_some_and(|ps| {
-                keyev.iter().any(|g| {
-                    g["article"] == art.as_str()
-                        && has_type(g, &ptype(p))
-                        && inter(ps, span(&g["span"]).unwrap())
-                })
+    let matches_key = |art: &str, p: &Value| {
+        span(&p["span"]).is_some_and(|ps| {
+            keyev.iter().any(|g| {
+                g["article"] == art
+                    && has_type(g, &ptype(p))
+                    && inter(ps, span(&g["span"]).unwrap())
             })
         })
-        .count();
+    };
+    let mut correct = 0;
+    for (art, ps) in &preds {
+        for p in ps {
+            if matches_key(art, p) {
+                correct += 1;
+            } else {
+                f.spurious.push(format!(
+                    "{art} | {} {} | {}",
+                    ptype(p),
+                    codes(&p["source"]),
+                    p["evidence"]
+                ));
+            }
+        }
+    }
     f.precision = if f.predicted > 0 {
         correct as f64 / f.predicted as f64
     } else {
@@ -354,17 +378,27 @@ pub fn score(key: &Value, out: &Value) -> Result<Figures, KeyError> {
         .copied()
         .filter(|&i| !keyev[i]["source"].as_array().unwrap().is_empty())
         .collect();
-    let actor_ok = with_src
+    let actor_right = |i: usize| {
+        let key_src = keyev[i]["source"].as_array().unwrap();
+        matched[&i]["source"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| key_src.contains(&m["code"]))
+    };
+    let actor_ok = with_src.iter().filter(|&&i| actor_right(i)).count();
+    f.wrong_actors = with_src
         .iter()
-        .filter(|&&i| {
-            let key_src = keyev[i]["source"].as_array().unwrap();
-            matched[&i]["source"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|m| key_src.contains(&m["code"]))
+        .filter(|&&i| !actor_right(i))
+        .map(|&i| {
+            format!(
+                "{} | key {} got {}",
+                keyev[i]["evidence"],
+                keyev[i]["source"],
+                codes(&matched[&i]["source"])
+            )
         })
-        .count();
+        .collect();
     f.actor_accuracy = if with_src.is_empty() {
         0.0
     } else {

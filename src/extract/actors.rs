@@ -402,11 +402,7 @@ fn modifies_next_word(text: &str, end: usize) -> bool {
     ) || after.starts_with(|c: char| c.is_ascii_digit());
     let event_noun =
         super::lexicon::LEXICON.is_trigger_word(next) && !next.ends_with("ed") && !takes_object;
-    event_noun
-        || super::dictionaries::DICTIONARIES
-            .agent_ac
-            .find(aho_corasick::Input::new(next).anchored(aho_corasick::Anchored::Yes))
-            .is_some_and(|m| m.end() == next.len())
+    event_noun || super::dictionaries::is_agent_word(next)
 }
 
 /// Groups of coordinated mentions: runs separated only by commas, "and",

@@ -6,13 +6,79 @@
 use super::actors::ActorHit;
 use super::event::{Modality, PloverType};
 use super::lexicon::{CueKind, LEXICON, Lexicon, NOT_AN_EVENT};
-use super::modality::{Cue, clause_of, governing_cue, modality_of};
+use super::modality::{Cue, clause_of, governing_cue, modality_of, words_between};
 use super::roles::attached_actor;
+use super::text::quote_between;
 use super::triggers::{
     COMPLEMENT_OPENERS, MATERIAL_CONFLICT, TriggerHit, inside_quote, is_gerund, opens_own_clause,
-    reversed_by, word_before,
+    reversed_by, word_before, word_before_at,
 };
 use crate::Span;
+
+/// Words after which a past participle opens a noun phrase ("the detained
+/// vessels", "from jailed former President Lula"): determiners and
+/// prepositions. Closed word classes, not lexicon.
+const PREMODIFIER_SLOTS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those", "of", "from",
+    "for", "with", "against", "about", "two", "three", "several", "many", "some",
+];
+
+/// Words that cannot be the noun a participle modifies: prepositions,
+/// conjunctions, auxiliaries, adverbs of time ("the arrested were freed",
+/// "Arrested in 2010, he").
+const NOT_A_HEAD: &[&str] = &[
+    "by",
+    "in",
+    "on",
+    "at",
+    "for",
+    "to",
+    "from",
+    "with",
+    "after",
+    "during",
+    "over",
+    "into",
+    "as",
+    "and",
+    "or",
+    "but",
+    "since",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "have",
+    "has",
+    "had",
+    "off",
+    "out",
+    "up",
+    "down",
+    "back",
+    "away",
+    "of",
+    "near",
+    "outside",
+    "inside",
+    "under",
+    "without",
+    "while",
+    "when",
+    "because",
+    "than",
+    "that",
+    "which",
+    "who",
+];
 
 /// What the rules see of one trigger.
 pub(crate) struct ClauseContext<'a> {
@@ -138,6 +204,66 @@ impl<'a> ClauseContext<'a> {
         {
             return Some("quoted");
         }
+        if std::env::var_os("TT_NO_NAMES").is_some() {
+            return None;
+        }
+        self.names_a_thing()
+    }
+
+    /// Why the trigger names a thing rather than an event, if it does:
+    /// - a capitalised word inside a name ("Asia-Pacific Economic
+    ///   Cooperation", "Emergency Relief Coordinator");
+    /// - a past participle that modifies the noun after it ("the detained
+    ///   vessels", "Ousted President Akayev", "from jailed former
+    ///   President Lula");
+    /// - an event noun that modifies an agent noun ("peacekeeping troops",
+    ///   "aid workers", "attack helicopters").
+    fn names_a_thing(&self) -> Option<&'static str> {
+        let (text, t) = (self.text, self.trigger.span);
+        let form = &text[t.0..t.1];
+        let (before_at, before) = word_before_at(text, t.0);
+        let at_start = before_at < self.sentence.0 || text[self.sentence.0..t.0].trim().is_empty();
+        let before = if at_start { String::new() } else { before };
+        let after: Vec<&str> = crate::slice::head(&text[t.1..self.sentence.1], 80)
+            .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+            .filter(|w| !w.is_empty())
+            .take(2)
+            .collect();
+        let next = after.first().copied().unwrap_or("");
+        let capitalised =
+            |w: &str| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase);
+        let next_capitalised = capitalised(next)
+            && text[t.1..].starts_with(|c: char| c == ' ' || c == '-')
+            && next != "I";
+        let before_capitalised = !at_start
+            && text[..t.0].ends_with(' ')
+            && capitalised(&text[before_at..t.0].trim_end());
+        if capitalised(form) && (before_capitalised || (next_capitalised && !at_start)) {
+            return Some("part of a name");
+        }
+        let entry = &LEXICON.triggers[self.trigger.entry];
+        let single = !form.contains(char::is_whitespace);
+        let lower = form.to_lowercase();
+        let participle = lower.ends_with("ed") || lower.ends_with("en");
+        let next_lower = next.to_lowercase();
+        if entry.pos == "verb"
+            && single
+            && participle
+            && (at_start || PREMODIFIER_SLOTS.contains(&before.as_str()))
+            && !next.is_empty()
+            && text[t.1..].starts_with(' ')
+            && !NOT_A_HEAD.contains(&next_lower.as_str())
+            && !next.starts_with(|c: char| c.is_ascii_digit())
+        {
+            return Some("participle modifying a noun");
+        }
+        if entry.pos != "verb"
+            && text[t.1..].starts_with(' ')
+            && next.starts_with(char::is_lowercase)
+            && super::dictionaries::is_agent_word(next)
+        {
+            return Some("modifier of an agent noun");
+        }
         None
     }
 
@@ -167,6 +293,33 @@ impl<'a> ClauseContext<'a> {
             ty = PloverType::Request;
         }
         ty
+    }
+
+    /// Whether the trigger is a coercive act announced on a condition: a
+    /// modal of `threat_modals` before it in its clause, a condition opener
+    /// after it in the sentence, and nothing conditional before it ("would
+    /// strike Iraq unless it complied"; not "if Russia invades").
+    pub fn conditional_threat(&self, ty: PloverType) -> Option<String> {
+        let lex = &*LEXICON;
+        let t = self.trigger.span;
+        if !Lexicon::in_types(&lex.cues.threat_types, ty) {
+            return None;
+        }
+        let condition_before = self.cues.iter().any(|c| {
+            c.kind == CueKind::Condition && c.span.1 <= t.0 && c.span.0 >= self.sentence.0
+        });
+        let modal = self.cues.iter().rev().find(|c| {
+            matches!(c.kind, CueKind::Planned | CueKind::Hypothetical)
+                && lex.cues.threat_modals.contains(&c.form)
+                && c.span.1 <= t.0
+                && c.span.0 >= self.clause.0
+                && !quote_between(self.quotes, c.span.1, t.0)
+                && words_between(self.text, c.span.1, t.0) <= 4
+        })?;
+        let condition = self.cues.iter().find(|c| {
+            c.kind == CueKind::Condition && c.span.0 >= t.1 && c.span.1 <= self.sentence.1
+        })?;
+        (!condition_before).then(|| format!("{} … {}", modal.form, condition.form))
     }
 
     /// The modality of an event of type `ty` at the trigger, and the cue

@@ -336,6 +336,15 @@ pub struct AgentHit {
     pub pattern: u32,
 }
 
+/// Whether `word` (one word, any case) is an agent noun of the dictionary
+/// ("troops", "police", "coordinator").
+pub fn is_agent_word(word: &str) -> bool {
+    DICTIONARIES
+        .agent_ac
+        .find(aho_corasick::Input::new(word).anchored(aho_corasick::Anchored::Yes))
+        .is_some_and(|m| m.end() == word.len())
+}
+
 /// Every agent noun in `text`, sorted by start.
 pub fn find_agents(text: &str) -> Vec<AgentHit> {
     let d: &'static Dictionaries = &DICTIONARIES;

@@ -195,9 +195,13 @@ pub fn find_events(
                 continue;
             }
             let mut rule_notes: Vec<String> = Vec::new();
-            let ty = ctx.event_type(lex.trigger_types[t.entry], &mut rule_notes);
+            let mut ty = ctx.event_type(lex.trigger_types[t.entry], &mut rule_notes);
             let clause = ctx.clause;
-            let (modality, cue) = ctx.modality(ty);
+            let (mut modality, mut cue) = ctx.modality(ty);
+            if let Some(frame) = ctx.conditional_threat(ty) {
+                rule_notes.push(format!("\"{frame}\" makes {} a threat", ty.name()));
+                (ty, modality, cue) = (PloverType::Threaten, Modality::Conditional, Some(frame));
+            }
             let (source, target, how) = assign_roles(&ctx, ty, entry, &last_source, &mut trees);
             if source.iter().chain(&target).all(|m| m.code.is_empty())
                 && !(MATERIAL_CONFLICT.contains(&ty)

@@ -136,6 +136,13 @@ pub struct CueFile {
     pub reported: Vec<String>,
     /// Types whose modality is the speech act's.
     pub speech_acts: Vec<String>,
+    /// Types of coercive acts that, announced with `threat_modals` on a
+    /// condition after them, are threats.
+    #[serde(default)]
+    pub threat_types: Vec<String>,
+    /// The modals of an announced act ("will", "would").
+    #[serde(default)]
+    pub threat_modals: Vec<String>,
     /// Words that end a clause.
     pub clause_breaks: Vec<String>,
     /// Types whose complements are content, not events.

@@ -125,7 +125,7 @@ pub fn clause_of(breaks: &[usize], span: Span) -> Span {
 }
 
 /// Number of words in `text[a..b]` (either order).
-fn words_between(text: &str, a: usize, b: usize) -> usize {
+pub(crate) fn words_between(text: &str, a: usize, b: usize) -> usize {
     text[a.min(b)..a.max(b)].split_whitespace().count()
 }
 
