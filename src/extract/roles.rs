@@ -70,6 +70,7 @@ pub(crate) fn attached_actor<'a>(
             let gap = &text[a.span.1..trigger.0];
             let n = gap.split_whitespace().count();
             n <= 2
+                && !gap.split_whitespace().any(super::triggers::is_finite_marker)
                 && (a.form == ActorForm::Adjective
                     || gap.starts_with("'s")
                     || gap.starts_with("’s"))
@@ -448,6 +449,13 @@ pub(crate) fn assign_roles(
         };
         let (tree_source, tree_target) = (inside(&r.source), inside(&r.target));
         let mut used = false;
+        if r.source.is_empty() && r.path.split(' ').any(|p| p == "nsubj:pass") {
+            // "a Tanzanian man was arrested": the subject of an agentless
+            // passive is what was acted on; its agent is not in the clause
+            let patients: Vec<&str> = tree_target.iter().map(|m| m.code.as_str()).collect();
+            source.retain(|m| !patients.contains(&m.code.as_str()));
+            used = true;
+        }
         if !tree_source.is_empty() {
             source = tree_source;
             used = true;
