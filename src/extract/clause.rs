@@ -80,6 +80,9 @@ const NOT_A_HEAD: &[&str] = &[
     "who",
 ];
 
+/// The reason a trigger is the content of an earlier one.
+pub(crate) const CONTENT_OF_ANOTHER: &str = "content of another event";
+
 /// What the rules see of one trigger.
 pub(crate) struct ClauseContext<'a> {
     /// The article's text.
@@ -145,6 +148,32 @@ impl<'a> ClauseContext<'a> {
         self
     }
 
+    /// The nearest earlier complement-taking trigger of the clause, whose
+    /// content the trigger may be ("accused Russia of planning an attack").
+    pub fn governor(&self) -> Option<&'a TriggerHit> {
+        let lex = &*LEXICON;
+        self.earlier.iter().rev().find(|g| {
+            g.entry != NOT_AN_EVENT
+                && Lexicon::in_types(&lex.cues.complement_types, lex.trigger_types[g.entry])
+                && g.span.0 >= self.clause.0
+        })
+    }
+
+    /// The promise whose content this act of force is, making the promise
+    /// a threat ("vowed to hunt down the bombers"): the governor, when it
+    /// is one of `promise_forms` and the trigger is of `threat_types`.
+    pub fn promised_force(&self, ty: PloverType) -> Option<&'a TriggerHit> {
+        let lex = &*LEXICON;
+        self.governor().filter(|g| {
+            Lexicon::in_types(&lex.cues.threat_types, ty)
+                && lex
+                    .cues
+                    .promise_forms
+                    .iter()
+                    .any(|f| g.form.eq_ignore_ascii_case(f))
+        })
+    }
+
     /// Why the trigger is no event of its own, if it is not: the content
     /// of an earlier complement-taking trigger ("accuse Russia of planning
     /// an attack", "agree to send", "warned that a strike ..."), unless it
@@ -154,12 +183,7 @@ impl<'a> ClauseContext<'a> {
     pub fn filtered(&self, ty: PloverType) -> Option<&'static str> {
         let (text, t, clause) = (self.text, self.trigger.span, self.clause);
         let lex = &*LEXICON;
-        let governor = self.earlier.iter().rev().find(|g| {
-            g.entry != NOT_AN_EVENT
-                && Lexicon::in_types(&lex.cues.complement_types, lex.trigger_types[g.entry])
-                && g.span.0 >= clause.0
-        });
-        let complement = governor.is_some_and(|g| {
+        let complement = self.governor().is_some_and(|g| {
             let between = text[g.span.1..t.0].to_ascii_lowercase();
             // "denied accepting funds": a gerund right after the trigger
             let gerund = between.trim().is_empty()
@@ -185,7 +209,7 @@ impl<'a> ClauseContext<'a> {
         });
         let free = self.attached.is_none();
         if complement && free && !(own_modal && MATERIAL_CONFLICT.contains(&ty)) {
-            return Some("content of another event");
+            return Some(CONTENT_OF_ANOTHER);
         }
         let feared = governing_cue(
             text,

@@ -8,7 +8,7 @@
 //! planning an attack": the attack is what is alleged).
 
 use super::actors::{ActorHit, ActorMemory, dateline_country, find_actors_on};
-use super::clause::ClauseContext;
+use super::clause::{CONTENT_OF_ANOTHER, ClauseContext};
 use super::dating::*;
 use super::event::{
     ActorMention, Event, EventDate, Modality, PloverType, Quantity, Review, Trigger,
@@ -25,6 +25,9 @@ use crate::nlp::temporal::Timex;
 
 /// CAMEO "make an appeal or request", for actions turned into requests.
 const APPEAL_CAMEO: &str = "10";
+
+/// CAMEO "threaten", for promises of force.
+const THREAT_CAMEO: &str = "130";
 
 /// What the rules found for one trigger, ready to become an event.
 struct Found {
@@ -110,6 +113,22 @@ fn build_event(ctx: &ClauseContext<'_>, article: &str, f: Found) -> Event {
     }
 }
 
+/// A promise of force ("vowed to hunt down the bombers") made a threat:
+/// its type, score and CAMEO code, and the rule that says why.
+fn make_threat(e: &mut Event, force: &str) {
+    let lex = &*LEXICON;
+    if e.event_type == PloverType::Threaten {
+        return;
+    }
+    e.rule
+        .push_str(&format!("; promises \"{force}\", an act of force → THREATEN"));
+    e.event_type = PloverType::Threaten;
+    e.mode = String::new();
+    e.score = lex.score(PloverType::Threaten, "");
+    e.cameo = Some(THREAT_CAMEO.to_string());
+    e.goldstein = lex.goldstein.get(THREAT_CAMEO).copied();
+}
+
 /// What one sentence offers to the event rules.
 pub struct SentenceInput<'a> {
     /// Its span.
@@ -191,7 +210,15 @@ pub fn find_events(
             let entry = &lex.triggers[t.entry];
             let ctx = ClauseContext::new(text, span, &breaks, t, &triggers[..ti], &actors)
                 .with_cues(&cues, &quotes);
-            if ctx.filtered(lex.trigger_types[t.entry]).is_some() {
+            if let Some(why) = ctx.filtered(lex.trigger_types[t.entry]) {
+                if why == CONTENT_OF_ANOTHER
+                    && let Some(promise) = ctx.promised_force(lex.trigger_types[t.entry])
+                    && let Some(e) = sentence_events
+                        .iter_mut()
+                        .find(|e| e.trigger.span == promise.span)
+                {
+                    make_threat(e, &t.form);
+                }
                 continue;
             }
             let mut rule_notes: Vec<String> = Vec::new();

@@ -143,6 +143,10 @@ pub struct CueFile {
     /// The modals of an announced act ("will", "would").
     #[serde(default)]
     pub threat_modals: Vec<String>,
+    /// Verbs of promising: with an act of force as their content they
+    /// threaten.
+    #[serde(default)]
+    pub promise_forms: Vec<String>,
     /// Words that end a clause.
     pub clause_breaks: Vec<String>,
     /// Types whose complements are content, not events.

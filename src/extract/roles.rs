@@ -75,9 +75,13 @@ pub(crate) fn attached_actor<'a>(
                     || gap.starts_with("'s")
                     || gap.starts_with("’s"))
                 && !gap.contains([',', ';', '.'])
-        } else if a.span.0 >= trigger.1 && a.span.0 - trigger.1 <= 12 {
+        } else if a.span.0 >= trigger.1 && a.span.0 - trigger.1 <= 24 {
             let gap = text[trigger.1..a.span.0].trim().to_ascii_lowercase();
-            gap == "by" || gap == "by the"
+            // "attack by rebels"; a reduced relative: "a manhunt conducted by the FBI"
+            let reduced = gap
+                .split_once(' ')
+                .is_some_and(|(p, rest)| p.ends_with("ed") && (rest == "by" || rest == "by the"));
+            gap == "by" || gap == "by the" || reduced
         } else {
             false
         }
