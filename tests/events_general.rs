@@ -51,14 +51,17 @@ fn eval_events_prints_every_figure_beside_its_target() {
     assert!(figure("seed key", "precision") >= 0.89, "{text}");
     assert!(figure("seed key", "actor accuracy") >= 0.98, "{text}");
     assert!(
-        figure("PLOVER gold sentences", "type accuracy") >= 0.78,
+        figure("PLOVER gold sentences", "type accuracy") >= 0.80,
         "{text}"
     );
     assert!(figure("TempEval-3 platinum", "value F1") >= 80.0, "{text}");
-    // the development key: annotated before the extractor was run on it
-    assert!(figure("development key", "recall") >= 0.62, "{text}");
+    // the development key: annotated before the extractor was run on it.
+    // Actor accuracy was 0.62 when unknown names let the nearest coded actor
+    // fill their slot; a name no dictionary knows now stays, uncoded (issue
+    // 14), and some of those borrowed codes were right by chance.
+    assert!(figure("development key", "recall") >= 0.68, "{text}");
     assert!(
-        figure("development key", "actor accuracy") >= 0.62,
+        figure("development key", "actor accuracy") >= 0.59,
         "{text}"
     );
     // sets that live only in ../shared are skipped with a note

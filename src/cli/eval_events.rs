@@ -331,6 +331,9 @@ fn report_key(
     for m in f.negation_errors.iter().chain(&f.modality_errors).take(n) {
         writeln!(out, "  modality: {m}")?;
     }
+    for m in f.wrong_merges.iter().take(n) {
+        writeln!(out, "  wrong merge: {m}")?;
+    }
     for m in f.wrong_actors.iter().take(n) {
         writeln!(out, "  wrong actor: {m}")?;
     }

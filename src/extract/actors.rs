@@ -44,6 +44,12 @@ pub enum Entry {
     LexiconAgent(u32, u32),
     /// A pronoun or plural reference resolved to an earlier actor.
     Reference,
+    /// A name no dictionary knows (`assets/names.toml`), uncoded: an
+    /// organisation or a person.
+    Unlisted {
+        /// Whether a word of the name makes it an organisation.
+        organisation: bool,
+    },
 }
 
 impl Entry {
@@ -73,6 +79,12 @@ impl Entry {
             Entry::Agent(p) => agent(p),
             Entry::LexiconAgent(i, p) => format!("{} + {}", lex(i), agent(p)),
             Entry::Reference => "reference".to_string(),
+            Entry::Unlisted { organisation: true } => {
+                "organisation in no dictionary (names.toml)".to_string()
+            }
+            Entry::Unlisted {
+                organisation: false,
+            } => "person in no dictionary (names.toml)".to_string(),
         }
     }
 }
@@ -202,14 +214,31 @@ pub fn find_actors_on(
     };
     let day = date.map(|d| d.format("%Y-%m-%d").to_string());
     let mut extra = Vec::new();
+    let mut swallowed = Vec::new();
     for n in find_names(text) {
         if overlaps(&hits, n.span) {
-            continue;
+            // the longer name wins over the demonyms inside it: "the Irish
+            // Republican Army" is not "Irish" (IRL) and two words more
+            let i = hits.partition_point(|h| h.span.1 <= n.span.0);
+            let inside = hits[i..].iter().take_while(|h| h.span.0 < n.span.1);
+            let (mut all_inside, mut count) = (true, 0);
+            for h in inside {
+                all_inside &= n.span.0 <= h.span.0
+                    && h.span.1 <= n.span.1
+                    && h.span != n.span
+                    && h.form == ActorForm::Adjective;
+                count += 1;
+            }
+            if !all_inside || !text[n.span.0..n.span.1].contains(' ') {
+                continue;
+            }
+            swallowed.extend(i..i + count);
         }
         let actor = &DICTIONARIES.named[n.actor];
         let Some(code) = actor.code_on_day(day.as_deref()) else {
             continue;
         };
+        let code = LEXICON.project_code(code);
         let person = actor.kind == "person";
         let hit = ActorHit {
             code: code.to_string(),
@@ -225,6 +254,13 @@ pub fn find_actors_on(
             entry: Entry::Named(n.actor as u32),
         };
         extra.push(with_country_role(hit, code));
+    }
+    if !swallowed.is_empty() {
+        let mut k = 0;
+        hits.retain(|_| {
+            k += 1;
+            !swallowed.contains(&(k - 1))
+        });
     }
     merge_sorted(&mut hits, extra);
     let mut extra = Vec::new();
@@ -289,7 +325,107 @@ pub fn find_actors_on(
         });
     }
     merge_sorted(&mut hits, extra);
+    let unlisted = super::names::find_unlisted_names(text, is_title_word, |w| {
+        super::dictionaries::is_agent_word(w)
+    });
+    let mut extra = Vec::new();
+    let mut weak = Vec::new();
+    for n in unlisted {
+        // the part of the run after the coded mentions inside it ("Arab
+        // League Secretary-General Chedli Klibi": "Chedli Klibi")
+        let mut start = n.span.0;
+        let i = hits.partition_point(|h| h.span.1 <= n.span.0);
+        for h in hits[i..].iter().take_while(|h| h.span.0 < n.span.1) {
+            start = start.max(h.span.1);
+        }
+        if start >= n.span.1 {
+            continue;
+        }
+        let rest = text[start..n.span.1].trim_start_matches(|c: char| !c.is_alphanumeric());
+        let start = n.span.1 - rest.len();
+        let naming = rest
+            .split_whitespace()
+            .any(|w| !is_title_word(&w.to_lowercase()));
+        if rest.is_empty() || !naming || overlaps(&hits, (start, n.span.1)) {
+            continue;
+        }
+        if n.weak {
+            weak.push((start, n.span.1));
+        }
+        extra.push(ActorHit {
+            code: String::new(),
+            span: (start, n.span.1),
+            form: if n.organisation {
+                ActorForm::Name
+            } else {
+                ActorForm::Person
+            },
+            location: n.location,
+            anaphoric: false,
+            role: None,
+            entry: Entry::Unlisted {
+                organisation: n.organisation,
+            },
+        });
+    }
+    merge_sorted(&mut hits, extra);
+    let identified = name_the_surnames(text, &mut hits);
+    // one word alone ("Catholic", "Lagos", "Police") is a name only as the
+    // surname of a person named before
+    hits.retain(|h| !weak.contains(&h.span) || identified.contains(&h.span));
     hits
+}
+
+/// Gives a name that no dictionary knows the identity of the person named
+/// before it: the coded person a title before it names ("Tanzanian
+/// President Benjamin Mkapa", "U.S. Commerce Secretary William Daley"),
+/// else the person (coded or not) named in full before whose name ends in
+/// the same word ("Madeleine Albright" ... "Albright", "James Kopp" ...
+/// "Kopp"). Returns the spans of the names so identified.
+fn name_the_surnames(text: &str, hits: &mut [ActorHit]) -> Vec<Span> {
+    let last_word = |s: &str| {
+        s.rsplit(|c: char| c.is_whitespace() || c == '.')
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    let mut people: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
+    let mut identified = Vec::new();
+    for i in 0..hits.len() {
+        let h = &hits[i];
+        let words = &text[h.span.0..h.span.1];
+        let unlisted_person = h.entry
+            == Entry::Unlisted {
+                organisation: false,
+            };
+        if h.form == ActorForm::Person && !h.code.is_empty() && !h.anaphoric {
+            people.insert(last_word(words), i);
+            continue;
+        }
+        if !unlisted_person {
+            continue;
+        }
+        let titled = i.checked_sub(1).filter(|&j| {
+            let t = &hits[j];
+            !t.code.is_empty()
+                && !t.location
+                && &text[t.span.1..h.span.0] == " "
+                && is_title_word(&last_word(&text[t.span.0..t.span.1]).to_lowercase())
+        });
+        let Some(j) = titled.or_else(|| people.get(&last_word(words)).copied()) else {
+            if words.contains(' ') {
+                // a full name no dictionary knows: its surname may follow
+                people.insert(last_word(words), i);
+            }
+            continue;
+        };
+        let (code, role, entry) = (hits[j].code.clone(), hits[j].role, hits[j].entry);
+        let h = &mut hits[i];
+        (h.code, h.role, h.entry) = (code, role, entry);
+        identified.push(h.span);
+        people.insert(last_word(&text[h.span.0..h.span.1]), i);
+    }
+    identified
 }
 
 /// The state of a dateline that opens the sentence at `span` ("NAIROBI,
@@ -558,6 +694,11 @@ impl GroupState {
             self.codes.push(h.code.clone());
         }
         match h.form {
+            // a person no dictionary knows is mostly a witness or an
+            // official quoted once; "he" and "she" go on meaning the
+            // story's coded people (measured on the development key:
+            // actor accuracy 0.60 against 0.58 with them)
+            ActorForm::Person if h.code.is_empty() => {}
             ActorForm::Person => self.person = Some(h.code.clone()),
             // a role without a state ("police") is no antecedent of "it"
             ActorForm::Name if h.role.is_none() || h.country().is_some() => {
@@ -594,12 +735,19 @@ impl ActorMemory {
     /// Remembers the mentions of a sentence, in order, and moves the clock
     /// on by one sentence.
     pub fn update(&mut self, hits: &[ActorHit], text: &str) {
+        // the person a later "he" or "she" most likely means is the
+        // sentence's first, its subject (centering), not its last
+        let mut first_person = None;
         for g in group_actors(text, hits) {
             let mut state = GroupState::default();
             for h in g {
                 state.push(h);
             }
+            first_person = first_person.or_else(|| state.person.clone());
             self.apply(&state);
+        }
+        if let Some(p) = first_person {
+            self.person = Some(p);
         }
         self.sentence += 1;
     }

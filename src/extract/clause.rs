@@ -256,12 +256,10 @@ impl<'a> ClauseContext<'a> {
         let next = after.first().copied().unwrap_or("");
         let capitalised =
             |w: &str| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase);
-        let next_capitalised = capitalised(next)
-            && text[t.1..].starts_with(|c: char| c == ' ' || c == '-')
-            && next != "I";
-        let before_capitalised = !at_start
-            && text[..t.0].ends_with(' ')
-            && capitalised(&text[before_at..t.0].trim_end());
+        let next_capitalised =
+            capitalised(next) && text[t.1..].starts_with([' ', '-']) && next != "I";
+        let before_capitalised =
+            !at_start && text[..t.0].ends_with(' ') && capitalised(text[before_at..t.0].trim_end());
         if capitalised(form) && (before_capitalised || (next_capitalised && !at_start)) {
             return Some("part of a name");
         }

@@ -120,8 +120,9 @@ fn make_threat(e: &mut Event, force: &str) {
     if e.event_type == PloverType::Threaten {
         return;
     }
-    e.rule
-        .push_str(&format!("; promises \"{force}\", an act of force → THREATEN"));
+    e.rule.push_str(&format!(
+        "; promises \"{force}\", an act of force → THREATEN"
+    ));
     e.event_type = PloverType::Threaten;
     e.mode = String::new();
     e.score = lex.score(PloverType::Threaten, "");
@@ -438,5 +439,111 @@ mod tests {
             "{:?}",
             reject.target
         );
+    }
+
+    /// Type, modality, source codes and source words of each event.
+    fn with_sources(text: &str) -> Vec<(PloverType, Modality, Vec<String>, Vec<String>)> {
+        analyze_text("t.txt", text)
+            .events
+            .into_iter()
+            .map(|e| {
+                (
+                    e.event_type,
+                    e.modality,
+                    e.source.iter().map(|m| m.code.clone()).collect(),
+                    e.source.iter().map(|m| m.text.clone()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_coercive_act_announced_on_a_condition_is_a_threat() {
+        for text in [
+            "The United States said it would strike Iraq unless it gave inspectors access.",
+            "Nigeria will withdraw its force from Chad unless a ceasefire is arranged.",
+        ] {
+            // the act announced is the threat; an act named in the
+            // condition ("a ceasefire") is conditional in its own right
+            let found = events(&format!(" date 1998-03-06 T\n\n{text}"));
+            assert_eq!(found[0].0, PloverType::Threaten, "{text}: {found:?}");
+            assert!(
+                found.iter().all(|e| e.1 == Modality::Conditional),
+                "{text}: {found:?}"
+            );
+        }
+        // the act inside the condition stays what it is
+        let found =
+            events(" date 2021-12-08 T\n\nSanctions will follow if Russia invades Ukraine.");
+        assert!(
+            found.iter().any(|e| e.0 == PloverType::Assault),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_promise_of_force_is_a_threat() {
+        let found = events(
+            " date 1998-08-08 T\n\nPresident Bill Clinton vowed to hunt down those responsible.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, PloverType::Threaten);
+        // a promise of help stays a promise
+        let found = events(" date 1998-08-08 T\n\nThe United States promised to help Kenya.");
+        assert_eq!(found[0].0, PloverType::Agree, "{found:?}");
+    }
+
+    #[test]
+    fn words_that_name_a_thing_are_no_events() {
+        for text in [
+            "The Asia-Pacific Economic Cooperation forum met Japan in Tokyo.",
+            "Ousted President Askar Akayev has agreed to resign.",
+            "The first Bangladeshi peacekeeping troops arrived in Sierra Leone.",
+        ] {
+            let found = events(&format!(" date 2005-04-02 T\n\n{text}"));
+            assert!(
+                found.iter().all(|e| !matches!(
+                    e.0,
+                    PloverType::Cooperate | PloverType::Sanction | PloverType::Aid
+                )),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn joining_an_alliance_is_support() {
+        let found = events(
+            " date 1999-03-13 T\n\nPoland, Hungary and the Czech Republic formally joined NATO on Friday.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, PloverType::Support);
+    }
+
+    #[test]
+    fn a_name_no_dictionary_knows_keeps_its_place_without_a_code() {
+        // the uncoded name is the source, not the state named before it
+        let found = with_sources(
+            " date 1998-02-27 T\n\nRussia criticised Iraq on Monday. On Tuesday, Eric Rudolph \
+             attacked a clinic in Birmingham.",
+        );
+        let attack = found.iter().find(|e| e.0 == PloverType::Assault).unwrap();
+        assert_eq!(attack.2, [""], "{found:?}");
+        assert_eq!(attack.3, ["Eric Rudolph"]);
+        // a surname names the person named in full before; a title before
+        // a name gives it its state
+        let found = with_sources(
+            " date 1998-08-18 T\n\nTanzanian President Benjamin Mkapa met reporters. \
+             Later, Mkapa accused Sudan of harbouring the bombers.",
+        );
+        let accuse = found.iter().find(|e| e.0 == PloverType::Accuse).unwrap();
+        assert_eq!(accuse.2, ["TZA"], "{found:?}");
+    }
+
+    #[test]
+    fn the_subject_of_an_agentless_passive_is_no_source() {
+        let found = with_sources(" date 1999-10-08 T\n\nOn Friday a Tanzanian man was arrested.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].2.iter().all(|c| c != "TZA"), "{found:?}");
     }
 }

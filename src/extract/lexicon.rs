@@ -47,7 +47,16 @@ pub struct ActorEntry {
 #[derive(Debug, Deserialize)]
 struct ActorsFile {
     titles: Titles,
+    #[serde(default)]
+    petrarch: PetrarchCodes,
     actor: Vec<ActorEntry>,
+}
+
+/// How the PETRARCH dictionaries' organisation codes map onto this
+/// lexicon's (`IGOUNO...` → `UNO`).
+#[derive(Debug, Default, Deserialize)]
+struct PetrarchCodes {
+    igo_prefixes: Vec<(String, String)>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -224,6 +233,9 @@ pub struct Lexicon {
     pub actor_ac: AhoCorasick,
     /// Title words (for "Russian President").
     pub titles: Vec<String>,
+    /// PETRARCH organisation code prefixes and the lexicon's code for them,
+    /// longest first.
+    pub igo_prefixes: Vec<(String, String)>,
     /// Trigger entries.
     pub triggers: Vec<TriggerEntry>,
     /// Trigger types, parallel to `triggers`.
@@ -429,6 +441,11 @@ impl Lexicon {
             actor_patterns,
             actor_ac,
             titles: actors.titles.words,
+            igo_prefixes: {
+                let mut v = actors.petrarch.igo_prefixes;
+                v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+                v
+            },
             triggers: events.trigger,
             trigger_types,
             trigger_words,
@@ -441,6 +458,15 @@ impl Lexicon {
             scores,
             goldstein,
         })
+    }
+
+    /// The lexicon's code for a PETRARCH organisation code (`IGOUNOHLHWHO`
+    /// → `UNO`), or the code itself.
+    pub fn project_code<'a>(&'a self, code: &'a str) -> &'a str {
+        self.igo_prefixes
+            .iter()
+            .find(|(p, _)| code.starts_with(p.as_str()))
+            .map_or(code, |(_, c)| c.as_str())
     }
 
     /// Whether `code` is a state's code (`RUS`), not an organisation's.

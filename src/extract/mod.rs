@@ -10,6 +10,7 @@ pub mod event;
 pub mod events;
 pub mod lexicon;
 pub mod modality;
+pub mod names;
 pub mod quantities;
 pub mod relevance;
 mod roles;

@@ -75,9 +75,10 @@ fn personal_words(text: &str) -> usize {
 
 /// Whether a mention names a political actor: a state or an organisation,
 /// directly or through one of its people or parts, or a political role
-/// ("police", "rebels"); not a place, not a pronoun.
+/// ("police", "rebels"); not a place, not a pronoun, not a name that no
+/// dictionary knows.
 pub fn is_political_hit(h: &ActorHit) -> bool {
-    !h.location && !h.anaphoric
+    !h.location && !h.anaphoric && !h.code.is_empty()
 }
 
 impl Relevance {

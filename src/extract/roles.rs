@@ -52,9 +52,18 @@ pub(crate) fn mention(text: &str, h: &ActorHit) -> ActorMention {
     }
 }
 
+/// Keeps the first mention of each code, and each uncoded mention of its
+/// own words.
 pub(crate) fn dedup_codes(v: &mut Vec<ActorMention>) {
     let mut seen = std::collections::HashSet::new();
-    v.retain(|m| seen.insert(m.code.clone()));
+    v.retain(|m| {
+        let key = if m.code.is_empty() {
+            format!("\u{0}{}", m.text)
+        } else {
+            m.code.clone()
+        };
+        seen.insert(key)
+    });
 }
 
 /// Whether an actor is attached to a nominal trigger: an adjective or
@@ -70,7 +79,9 @@ pub(crate) fn attached_actor<'a>(
             let gap = &text[a.span.1..trigger.0];
             let n = gap.split_whitespace().count();
             n <= 2
-                && !gap.split_whitespace().any(super::triggers::is_finite_marker)
+                && !gap
+                    .split_whitespace()
+                    .any(super::triggers::is_finite_marker)
                 && (a.form == ActorForm::Adjective
                     || gap.starts_with("'s")
                     || gap.starts_with("’s"))
@@ -319,9 +330,15 @@ pub(crate) fn roles(
         .cloned()
         .collect();
     // A named actor beats a possessive pronoun ("to its border with Ukraine").
+    // A name no dictionary knows stands as the target only where no coded
+    // actor follows: word order is a weak guide to the object, and a place
+    // ("annexed Crimea from Ukraine") reads as a name too.
     let groups = group_actors(text, &after);
+    let coded_group = groups
+        .iter()
+        .find(|g| g.iter().any(|a| !a.anaphoric && !a.code.is_empty()));
     let named_group = groups.iter().find(|g| g.iter().any(|a| !a.anaphoric));
-    if let Some(g) = named_group.or(groups.first()) {
+    if let Some(g) = coded_group.or(named_group).or(groups.first()) {
         target.extend(g.iter().map(|a| mention(text, a)));
     }
     let passive = text[trigger.1..clause.1.max(trigger.1)]
@@ -375,7 +392,7 @@ pub(crate) fn roles(
             actors
                 .iter()
                 .filter(|a| a.span.0 >= sentence.0 && a.span.1 <= sentence.1)
-                .filter(|a| !src_codes.contains(&a.code.as_str()))
+                .filter(|a| !a.code.is_empty() && !src_codes.contains(&a.code.as_str()))
                 .map(|a| mention(text, a)),
         );
         if !target.is_empty() {
