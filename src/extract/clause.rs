@@ -286,7 +286,52 @@ impl<'a> ClauseContext<'a> {
         {
             return Some("modifier of an agent noun");
         }
+        let first_word = lower.split_whitespace().next().unwrap_or("");
+        if self.nominal && !first_word.ends_with("ed") && self.refers_back() {
+            return Some("a reference to an event already reported");
+        }
         None
+    }
+
+    /// Whether the (nominal) trigger points back at an event already
+    /// reported: a preposition and a determiner before it, up to three
+    /// modifiers between ("after the deadly embassy bombings", "since the
+    /// explosion"), and no participant of its own after it or after the
+    /// rest of its noun phrase (not "of", "by", "on" ...: "before their
+    /// first face-to-face meeting on June 16").
+    fn refers_back(&self) -> bool {
+        let cues = &LEXICON.cues;
+        let t = self.trigger.span;
+        let rest = &self.text[t.1..self.clause.1.max(t.1)];
+        let rest = rest
+            .split([',', ';', ':', '.', '(', '"'])
+            .next()
+            .unwrap_or("");
+        for w in rest.split_whitespace().take(3) {
+            let w = w.to_lowercase();
+            if cues.own_arguments.contains(&w) {
+                return false;
+            }
+            if cues.reference_prepositions.contains(&w) || super::triggers::is_finite_marker(&w) {
+                break;
+            }
+        }
+        let head = &self.text[self.clause.0.max(self.sentence.0)..self.trigger.span.0];
+        let words: Vec<&str> = head.split_whitespace().rev().take(5).collect();
+        // words[0] is the word right before the trigger
+        for k in 0..words.len().min(4) {
+            let w = words[k].to_lowercase();
+            if w.contains([',', ';', ':', '.', '"', '(']) {
+                return false;
+            }
+            if cues.reference_determiners.contains(&w) {
+                return words.get(k + 1).is_some_and(|p| {
+                    cues.reference_prepositions
+                        .contains(&p.trim_start_matches(['(', '"']).to_lowercase())
+                });
+            }
+        }
+        false
     }
 
     /// The type the clause makes of a trigger of type `ty`: reversed by

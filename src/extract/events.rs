@@ -546,4 +546,29 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].2.iter().all(|c| c != "TZA"), "{found:?}");
     }
+
+    #[test]
+    fn an_event_noun_pointing_back_is_no_new_event() {
+        let text = " date 1998-08-26 T\n\nA car bomb attack at the U.S. embassy in Nairobi killed \
+                    253 people on Aug. 7. Kenya has tightened security since the bombing. \
+                    Two weeks after the bombing of the embassy, Kenya expelled a Sudanese diplomat.";
+        let found = events(text);
+        let assaults: Vec<&str> = found
+            .iter()
+            .filter(|e| e.0 == PloverType::Assault)
+            .map(|e| e.3.as_str())
+            .collect();
+        // the first report stays; "since the bombing" points back; "the
+        // bombing of the embassy" names its own target and stays
+        assert_eq!(assaults.len(), 2, "{found:?}");
+        // a meeting with its own date is no back-reference
+        let found = events(
+            " date 2021-06-10 T\n\nBefore their first face-to-face meeting on June 16 in \
+             Geneva, Biden is adamant.",
+        );
+        assert!(
+            found.iter().any(|e| e.0 == PloverType::Consult),
+            "{found:?}"
+        );
+    }
 }

@@ -156,6 +156,15 @@ pub struct CueFile {
     /// threaten.
     #[serde(default)]
     pub promise_forms: Vec<String>,
+    /// Prepositions of a back-reference ("after the bombings").
+    #[serde(default)]
+    pub reference_prepositions: Vec<String>,
+    /// Determiners of a back-reference.
+    #[serde(default)]
+    pub reference_determiners: Vec<String>,
+    /// Words after an event noun that give it participants of its own.
+    #[serde(default)]
+    pub own_arguments: Vec<String>,
     /// Words that end a clause.
     pub clause_breaks: Vec<String>,
     /// Types whose complements are content, not events.
