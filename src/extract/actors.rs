@@ -214,7 +214,7 @@ pub fn find_actors_on(
     };
     let day = date.map(|d| d.format("%Y-%m-%d").to_string());
     let mut extra = Vec::new();
-    let mut swallowed = Vec::new();
+    let mut swallowed: rustc_hash::FxHashSet<usize> = Default::default();
     for n in find_names(text) {
         if overlaps(&hits, n.span) {
             // the longer name wins over the demonyms inside it: "the Irish
@@ -329,7 +329,7 @@ pub fn find_actors_on(
         super::dictionaries::is_agent_word(w)
     });
     let mut extra = Vec::new();
-    let mut weak = Vec::new();
+    let mut weak: rustc_hash::FxHashSet<Span> = Default::default();
     for n in unlisted {
         // the part of the run after the coded mentions inside it ("Arab
         // League Secretary-General Chedli Klibi": "Chedli Klibi")
@@ -350,7 +350,7 @@ pub fn find_actors_on(
             continue;
         }
         if n.weak {
-            weak.push((start, n.span.1));
+            weak.insert((start, n.span.1));
         }
         extra.push(ActorHit {
             code: String::new(),
@@ -382,7 +382,7 @@ pub fn find_actors_on(
 /// else the person (coded or not) named in full before whose name ends in
 /// the same word ("Madeleine Albright" ... "Albright", "James Kopp" ...
 /// "Kopp"). Returns the spans of the names so identified.
-fn name_the_surnames(text: &str, hits: &mut [ActorHit]) -> Vec<Span> {
+fn name_the_surnames(text: &str, hits: &mut [ActorHit]) -> rustc_hash::FxHashSet<Span> {
     let last_word = |s: &str| {
         s.rsplit(|c: char| c.is_whitespace() || c == '.')
             .next()
@@ -390,7 +390,7 @@ fn name_the_surnames(text: &str, hits: &mut [ActorHit]) -> Vec<Span> {
             .to_string()
     };
     let mut people: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
-    let mut identified = Vec::new();
+    let mut identified: rustc_hash::FxHashSet<Span> = Default::default();
     for i in 0..hits.len() {
         let h = &hits[i];
         let words = &text[h.span.0..h.span.1];
@@ -422,7 +422,7 @@ fn name_the_surnames(text: &str, hits: &mut [ActorHit]) -> Vec<Span> {
         let (code, role, entry) = (hits[j].code.clone(), hits[j].role, hits[j].entry);
         let h = &mut hits[i];
         (h.code, h.role, h.entry) = (code, role, entry);
-        identified.push(h.span);
+        identified.insert(h.span);
         people.insert(last_word(&text[h.span.0..h.span.1]), i);
     }
     identified
