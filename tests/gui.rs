@@ -265,3 +265,71 @@ fn the_window_keeps_responding_while_articles_load_and_the_load_can_be_cancelled
         "{loaded} articles kept after cancel"
     );
 }
+
+/// Types `text` into the field labelled `label` one character per frame,
+/// as a person types.
+fn type_slowly(h: &mut Harness<'static, App>, label: &str, text: &str) {
+    h.get_by_label(label).click();
+    h.run_steps(2);
+    for c in text.chars() {
+        h.get_by_label(label).type_text(&c.to_string());
+        h.run_steps(1);
+    }
+}
+
+#[test]
+fn date_fields_keep_what_is_typed_and_apply_it_on_enter() {
+    let mut h = seeds();
+    let shown = h.state().timeline.order.len();
+    type_slowly(&mut h, "From date", "2021-12");
+    assert_eq!(h.state().date_inputs[0].text, "2021-12", "every key kept");
+    assert_eq!(h.state().filters.from, None, "not applied while typing");
+    h.key_press(egui::Key::Enter);
+    h.run_steps(3);
+    assert_eq!(
+        h.state().filters.from,
+        chrono::NaiveDate::from_ymd_opt(2021, 12, 1),
+        "a month is its first day as the start of the range"
+    );
+    assert!(
+        h.state().timeline.order.len() < shown,
+        "earlier events leave"
+    );
+    assert_eq!(
+        h.get_by_label("From date").value().as_deref(),
+        Some("2021-12")
+    );
+
+    // an entry that is no date shows why, and changes nothing
+    type_slowly(&mut h, "To date", "2021-13");
+    h.key_press(egui::Key::Enter);
+    h.run_steps(3);
+    assert_eq!(h.state().filters.to, None);
+    let error = h.state().date_inputs[1].error.clone().expect("an error");
+    assert!(error.contains("no month 13"), "{error}");
+    h.get_by_label_contains("To: 2021-13: no month 13");
+    assert_eq!(
+        h.get_by_label("To date").value().as_deref(),
+        Some("2021-13")
+    );
+}
+
+#[test]
+fn the_actor_filter_takes_names_and_an_empty_result_says_so() {
+    let mut h = seeds();
+    let all = h.state().timeline.order.len();
+    h.state_mut().filters.actor = "Kremlin".into();
+    h.state_mut().invalidate();
+    h.run_steps(3);
+    let russian = h.state().timeline.order.len();
+    assert!(russian > 0 && russian < all, "{russian} of {all}");
+    h.state_mut().filters.actor = "Atlantis".into();
+    h.state_mut().invalidate();
+    h.run_steps(3);
+    assert!(h.state().timeline.order.is_empty());
+    h.get_by_label("No event matches the filters.");
+    h.get_by_label("Clear the filters").click();
+    h.run_steps(3);
+    assert_eq!(h.state().filters.actor, "");
+    assert_eq!(h.state().timeline.order.len(), all);
+}

@@ -155,6 +155,66 @@ fn reject_undo_redo_and_the_project_keeps_it() {
     );
 }
 
+/// The merged events as a comparable value: each one's type, score,
+/// number of articles and its mentions' ids, sorted.
+fn merged_summary(h: &Harness<'static, App>) -> Vec<(String, String, usize, Vec<String>)> {
+    let mut v: Vec<_> = h
+        .state()
+        .corpus
+        .clusters
+        .iter()
+        .map(|c| {
+            let mut ids: Vec<String> = c.mentions.iter().map(|m| m.event.clone()).collect();
+            ids.sort();
+            (
+                c.event_type.name().to_string(),
+                format!("{:.2}", c.score),
+                c.articles,
+                ids,
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn undo_puts_back_exactly_the_state_before() {
+    let mut h = seeds();
+    let before = merged_summary(&h);
+    assert!(
+        before.iter().any(|m| m.2 >= 3),
+        "a merged event of three articles (the Geneva summit)"
+    );
+    // corrections on events of two different articles, then undo both
+    let accuse = |h: &Harness<'static, App>, article: usize| {
+        let an = &h.state().corpus.analyses[article];
+        let e = an
+            .events
+            .iter()
+            .find(|e| e.event_type == PloverType::Accuse || e.event_type == PloverType::Consult)
+            .expect("an event to correct");
+        key_of(an, e)
+    };
+    for article in [0, 1] {
+        let key = accuse(&h, article);
+        h.state_mut()
+            .push(Command::Correct(Correction::Reject { key }));
+        h.run_steps(3);
+    }
+    assert_ne!(merged_summary(&h), before, "the rejections show");
+    for _ in 0..2 {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run_steps(3);
+    }
+    assert_eq!(h.state().session.corrections(), 0);
+    assert_eq!(
+        merged_summary(&h),
+        before,
+        "every merged event as it was, the unrelated ones included"
+    );
+}
+
 #[test]
 fn a_moved_article_is_reported_when_its_project_opens() {
     let dir = tempfile::tempdir().unwrap();

@@ -6,7 +6,7 @@ use super::file_dialog::{ExportKind, FilePicker, NativePicker, PickRequest, Pick
 use super::load_job::LoadJob;
 use super::panels;
 use super::session::Session;
-use super::timeline_data::{Filters, TimelineData};
+use super::timeline_data::{DateInput, Filters, TimelineData};
 use crate::corpus::Corpus;
 use crate::corpus::project::{ArticleFile, Correction, EventKey, ProjectExport};
 use crate::extract::PloverType;
@@ -119,6 +119,8 @@ pub struct App {
     pub merge_mark: Option<MergeMark>,
     /// The review panel's fields.
     pub edit: EditBuffers,
+    /// The From and To fields of the date filter, as typed.
+    pub date_inputs: [DateInput; 2],
     /// Where the plot was drawn last (for PNG export).
     pub plot_rect: Option<egui::Rect>,
     /// The stages of the last load, shown when the status message is hovered.
@@ -182,6 +184,7 @@ impl App {
             new_event_type: PloverType::Consult,
             merge_mark: None,
             edit: EditBuffers::default(),
+            date_inputs: Default::default(),
             plot_rect: None,
             dirty: true,
             commands: Vec::new(),
@@ -843,6 +846,16 @@ impl App {
                 Err(e) => self.errors.push(e),
             },
             Command::ResetView => self.reset_view = true,
+            Command::ClearFilters => {
+                self.filters = Filters {
+                    show_negated: self.filters.show_negated,
+                    show_rejected: self.filters.show_rejected,
+                    ..Default::default()
+                };
+                self.date_inputs = Default::default();
+                self.reset_view = true;
+                self.dirty = true;
+            }
         }
     }
 }

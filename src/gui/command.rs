@@ -53,4 +53,6 @@ pub enum Command {
     Export(ExportKind, PathBuf),
     /// Reset the plot to show every event.
     ResetView,
+    /// Clear every filter (actor, text, modality, dates, types, article).
+    ClearFilters,
 }

@@ -47,6 +47,10 @@ pub struct Session {
     original: HashMap<usize, Analysis>,
     /// The publication dates in effect at the last link.
     applied_dates: BTreeMap<usize, NaiveDate>,
+    /// Each event's merged-event label as the last link gave it, per
+    /// article: corrections relabel every article's events, so undoing one
+    /// puts every label back, not only the corrected article's.
+    linked_clusters: Vec<Vec<Option<String>>>,
     /// View settings not yet written, and when they last changed.
     pending_view: BTreeMap<String, serde_json::Value>,
     view_changed: Option<Instant>,
@@ -66,6 +70,7 @@ impl Session {
             pristine: HashMap::new(),
             original: HashMap::new(),
             applied_dates: BTreeMap::new(),
+            linked_clusters: Vec::new(),
             pending_view: BTreeMap::new(),
             view_changed: None,
         }
@@ -265,6 +270,7 @@ impl Session {
         self.pristine.clear();
         self.original.clear();
         self.applied_dates.clear();
+        self.linked_clusters = cluster_labels(corpus);
         self.reapply(corpus);
         self.project.save_articles_hashed(corpus, &self.hashes)
     }
@@ -291,13 +297,31 @@ impl Session {
                 redate(&mut corpus.analyses[ai], date);
             }
             corpus.link();
+            self.linked_clusters = cluster_labels(corpus);
             self.applied_dates = dates;
+        }
+        // every article's events back under the labels of the last link
+        for (a, labels) in corpus.analyses.iter_mut().zip(&self.linked_clusters) {
+            if a.events.len() == labels.len() {
+                for (e, l) in a.events.iter_mut().zip(labels) {
+                    e.cluster.clone_from(l);
+                }
+            }
         }
         for ai in touched_articles(&active, &self.index) {
             self.pristine.insert(ai, corpus.analyses[ai].events.clone());
         }
         apply_events(corpus, &active, &self.index);
     }
+}
+
+/// Each article's events' merged-event labels, in order.
+fn cluster_labels(corpus: &Corpus) -> Vec<Vec<Option<String>>> {
+    corpus
+        .analyses
+        .iter()
+        .map(|a| a.events.iter().map(|e| e.cluster.clone()).collect())
+        .collect()
 }
 
 impl Drop for Session {

@@ -48,7 +48,8 @@ impl Mark {
 pub struct Filters {
     /// Only this article.
     pub article: Option<usize>,
-    /// Only events with this actor code among source or target (empty: all).
+    /// Only events with this actor among source or target: a code, a name
+    /// of the lexicon, or words of the mention (empty: all).
     pub actor: String,
     /// Hidden types.
     pub hidden_types: std::collections::BTreeSet<PloverType>,
@@ -66,6 +67,144 @@ pub struct Filters {
     pub to: Option<NaiveDate>,
 }
 
+/// The codes an actor query stands for: the query as a code ("RUS"), and
+/// the codes of the lexicon's actors one of whose names, adjectives or
+/// people it is ("Russia", "Kremlin", "Putin" → `RUS`), case-insensitive.
+pub fn actor_query_codes(query: &str) -> Vec<String> {
+    let q = query.trim();
+    let lower = q.to_lowercase();
+    let mut codes = vec![q.to_uppercase()];
+    for a in &crate::extract::lexicon::LEXICON.actors {
+        let named = a.name.to_lowercase() == lower
+            || a.names
+                .iter()
+                .chain(&a.adjectives)
+                .chain(&a.people)
+                .any(|n| n.to_lowercase() == lower);
+        if named && !codes.contains(&a.code) {
+            codes.push(a.code.clone());
+        }
+    }
+    codes
+}
+
+/// Whether a participant (its code and its words) matches the actor
+/// filter: its code or the code of its state is one the query stands for
+/// (`RUS` takes `RUSGOV` too), or its words contain the query.
+fn actor_matches(query: &str, code: &str, text: &str) -> bool {
+    use std::sync::{LazyLock, Mutex};
+    // the query's codes, worked out once per query, not once per event
+    static CODES: LazyLock<Mutex<(String, Vec<String>)>> =
+        LazyLock::new(|| Mutex::new((String::new(), Vec::new())));
+    let mut cache = CODES
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if cache.0 != query {
+        *cache = (query.to_string(), actor_query_codes(query));
+    }
+    let q = query.trim().to_lowercase();
+    cache
+        .1
+        .iter()
+        .any(|c| code == c || (c.len() == 3 && code.len() > 3 && code.starts_with(c.as_str())))
+        || (!q.is_empty() && text.to_lowercase().contains(&q))
+}
+
+/// A bound of the date filter as typed: `2021`, `2021-06` or `2021-06-01`,
+/// the first day of the period for the start of the range (`end` false) and
+/// its last day for the end; empty is no bound.
+///
+/// # Errors
+/// The reason the text is no date, to show beside the field.
+pub fn parse_date_bound(text: &str, end: bool) -> Result<Option<NaiveDate>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let parts: Vec<&str> = t.split('-').collect();
+    let number = |p: &str, digits: usize| {
+        (p.len() == digits && p.chars().all(|c| c.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    let shape = "expected YYYY, YYYY-MM or YYYY-MM-DD".to_string();
+    let year = number(parts[0], 4).ok_or_else(|| shape.clone())? as i32;
+    let month = match parts.get(1) {
+        None => None,
+        Some(p) => Some(number(p, 2).ok_or_else(|| shape.clone())?),
+    };
+    let day = match parts.get(2) {
+        None => None,
+        Some(p) => Some(number(p, 2).ok_or_else(|| shape.clone())?),
+    };
+    if parts.len() > 3 {
+        return Err(shape);
+    }
+    let no_day = || format!("{t} is no day of the calendar");
+    let date = match (month, day) {
+        (None, _) => {
+            if end {
+                NaiveDate::from_ymd_opt(year, 12, 31)
+            } else {
+                NaiveDate::from_ymd_opt(year, 1, 1)
+            }
+        }
+        (Some(m), None) => {
+            let first =
+                NaiveDate::from_ymd_opt(year, m, 1).ok_or_else(|| format!("{t}: no month {m}"))?;
+            if end {
+                first
+                    .checked_add_months(chrono::Months::new(1))
+                    .and_then(|d| d.pred_opt())
+            } else {
+                Some(first)
+            }
+        }
+        (Some(m), Some(d)) => NaiveDate::from_ymd_opt(year, m, d),
+    };
+    date.map(Some).ok_or_else(no_day)
+}
+
+/// The text of one bound of the date filter, kept as typed: it is checked
+/// and applied on Enter or when the field loses focus, not per keystroke.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DateInput {
+    /// What the field shows.
+    pub text: String,
+    /// Why the text is no date, if it is not.
+    pub error: Option<String>,
+    /// The filter value the text last showed (the text follows the filter
+    /// when the filter changes elsewhere: a project's view settings).
+    pub shown: Option<NaiveDate>,
+}
+
+impl DateInput {
+    /// Follows a filter value set elsewhere, unless the field is being
+    /// edited or holds an error the analyst should see.
+    pub fn follow(&mut self, value: Option<NaiveDate>, editing: bool) {
+        if !editing && self.error.is_none() && value != self.shown {
+            self.text = value.map(|d| d.to_string()).unwrap_or_default();
+            self.shown = value;
+        }
+    }
+
+    /// Checks the text; on success returns the new filter value (to be
+    /// set when it differs), else keeps the reason.
+    pub fn commit(&mut self, end: bool) -> Option<Option<NaiveDate>> {
+        match parse_date_bound(&self.text, end) {
+            Ok(v) => {
+                self.error = None;
+                self.shown = v;
+                Some(v)
+            }
+            Err(e) => {
+                self.error = Some(e);
+                None
+            }
+        }
+    }
+}
+
 impl Filters {
     /// Whether an event of article `article` passes the filters.
     pub fn accepts(&self, article: usize, e: &Event) -> bool {
@@ -77,8 +216,13 @@ impl Filters {
         {
             return false;
         }
-        let actor = self.actor.trim().to_uppercase();
-        if !actor.is_empty() && !e.source.iter().chain(&e.target).any(|m| m.code == actor) {
+        if !self.actor.trim().is_empty()
+            && !e
+                .source
+                .iter()
+                .chain(&e.target)
+                .any(|m| actor_matches(&self.actor, &m.code, &m.text))
+        {
             return false;
         }
         let search = self.search.trim().to_lowercase();
@@ -300,6 +444,70 @@ pub fn calendar_marks(min: f64, max: f64, min_step: f64, max_marks: f64) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_actor_filter_takes_names_as_well_as_codes() {
+        assert!(actor_query_codes("Russia").contains(&"RUS".to_string()));
+        assert!(actor_query_codes("kremlin").contains(&"RUS".to_string()));
+        assert!(actor_matches("RUS", "RUSGOV", "the Russian government"));
+        assert!(actor_matches("Russia", "RUS", "Moscow"));
+        assert!(actor_matches("Kremlin", "RUS", "Moscow"));
+        assert!(actor_matches("moscow", "RUS", "Moscow"));
+        assert!(!actor_matches("Russia", "USA", "Washington"));
+        assert!(!actor_matches("USA", "RUS", "Moscow"));
+    }
+
+    #[test]
+    fn date_bounds_take_a_year_a_month_or_a_day() {
+        let d = |y, m, d| Some(NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        assert_eq!(parse_date_bound("2021", false), Ok(d(2021, 1, 1)));
+        assert_eq!(parse_date_bound("2021", true), Ok(d(2021, 12, 31)));
+        assert_eq!(parse_date_bound("2024-02", true), Ok(d(2024, 2, 29)));
+        assert_eq!(parse_date_bound(" 2021-06-01 ", true), Ok(d(2021, 6, 1)));
+        assert_eq!(parse_date_bound("", true), Ok(None));
+        assert!(
+            parse_date_bound("2021-13", false)
+                .unwrap_err()
+                .contains("month 13")
+        );
+        assert!(
+            parse_date_bound("2021-02-30", false)
+                .unwrap_err()
+                .contains("no day")
+        );
+        assert!(
+            parse_date_bound("June", false)
+                .unwrap_err()
+                .contains("YYYY-MM")
+        );
+        assert!(parse_date_bound("2021-6", false).is_err());
+    }
+
+    #[test]
+    fn a_date_input_keeps_its_text_until_committed() {
+        let mut input = DateInput {
+            text: "2021-1".into(),
+            ..Default::default()
+        };
+        // being edited: a filter value set elsewhere does not overwrite it
+        input.follow(None, true);
+        assert_eq!(input.text, "2021-1");
+        assert_eq!(input.commit(false), None);
+        assert!(input.error.is_some());
+        // an error stays visible when the field is left
+        input.follow(None, false);
+        assert_eq!(input.text, "2021-1");
+        input.text = "2021-10".into();
+        assert_eq!(
+            input.commit(false),
+            Some(NaiveDate::from_ymd_opt(2021, 10, 1))
+        );
+        assert!(input.error.is_none());
+        // a value set elsewhere (a project's view) shows when not editing
+        let other = NaiveDate::from_ymd_opt(2020, 1, 2);
+        input.follow(other, false);
+        assert_eq!(input.text, "2020-01-02");
+    }
 
     fn day(s: &str) -> f64 {
         day_number(NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap())

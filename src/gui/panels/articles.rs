@@ -4,6 +4,7 @@ use crate::corpus::project::Correction;
 use crate::extract::Modality;
 use crate::gui::app::App;
 use crate::gui::command::Command;
+use crate::gui::timeline_data::DateInput;
 use crate::ingest::DateSource;
 use chrono::NaiveDate;
 
@@ -20,7 +21,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 changed |= ui
                     .add(
                         egui::TextEdit::singleline(&mut app.filters.actor)
-                            .hint_text("e.g. RUS")
+                            .hint_text("RUS, Russia, Kremlin…")
                             .desired_width(140.0),
                     )
                     .changed();
@@ -51,10 +52,22 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 ui.end_row();
                 ui.label("From / to");
                 ui.horizontal(|ui| {
-                    changed |= date_field(ui, &mut app.filters.from, "from");
-                    changed |= date_field(ui, &mut app.filters.to, "to");
+                    let [from, to] = &mut app.date_inputs;
+                    changed |= date_field(ui, from, &mut app.filters.from, false);
+                    changed |= date_field(ui, to, &mut app.filters.to, true);
                 });
                 ui.end_row();
+                let errors: Vec<String> = app
+                    .date_inputs
+                    .iter()
+                    .zip(["From", "To"])
+                    .filter_map(|(d, which)| d.error.as_ref().map(|e| format!("{which}: {e}")))
+                    .collect();
+                if !errors.is_empty() {
+                    ui.label("");
+                    ui.colored_label(ui.visuals().error_fg_color, errors.join("\n"));
+                    ui.end_row();
+                }
             });
             changed |= ui
                 .checkbox(&mut app.filters.show_negated, "Show negated events")
@@ -77,7 +90,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     for (t, n) in app.timeline.type_counts.clone() {
                         let mut shown = !app.filters.hidden_types.contains(&t);
                         let label = egui::RichText::new(format!("{} ({n})", t.name()))
-                            .color(super::type_color(t));
+                            .color(super::type_color(t, ui.visuals()));
                         if ui.checkbox(&mut shown, label).changed() {
                             app.push(Command::ToggleType(t));
                         }
@@ -171,21 +184,49 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         });
 }
 
-/// A small date field bound to an optional date; true when it changed.
-fn date_field(ui: &mut egui::Ui, value: &mut Option<NaiveDate>, id: &str) -> bool {
-    let mut text = value.map(|d| d.to_string()).unwrap_or_default();
-    let r = ui.add(
-        egui::TextEdit::singleline(&mut text)
-            .id_salt(id)
-            .hint_text("YYYY-MM-DD")
-            .desired_width(80.0),
-    );
-    if r.changed() {
-        let parsed = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
-        if parsed != *value && (parsed.is_some() || text.trim().is_empty()) {
-            *value = parsed;
-            return true;
+/// One bound of the date filter: the text stays as typed and is checked
+/// on Enter or when the field loses focus (a year, a month or a day); an
+/// entry that is no date shows in red with the reason. True when the filter
+/// changed.
+fn date_field(
+    ui: &mut egui::Ui,
+    input: &mut DateInput,
+    value: &mut Option<NaiveDate>,
+    end: bool,
+) -> bool {
+    let id = ui.make_persistent_id(if end { "date_to" } else { "date_from" });
+    let editing = ui.memory(|m| m.has_focus(id));
+    input.follow(*value, editing);
+    let mut edit = egui::TextEdit::singleline(&mut input.text)
+        .id(id)
+        .hint_text(if end {
+            "to: YYYY[-MM[-DD]]"
+        } else {
+            "from: YYYY[-MM[-DD]]"
+        })
+        .desired_width(86.0);
+    if input.error.is_some() {
+        edit = edit.text_color(ui.visuals().error_fg_color);
+    }
+    let name = if end { "To date" } else { "From date" };
+    let r = ui.add(edit);
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, name));
+    let r = match &input.error {
+        Some(e) => r.on_hover_text(e.as_str()),
+        None => {
+            r.on_hover_text("a year (2021), a month (2021-06) or a day (2021-06-01); Enter applies")
         }
+    };
+    if r.changed() {
+        // typing again: the old complaint no longer applies
+        input.error = None;
+    }
+    if r.lost_focus()
+        && let Some(v) = input.commit(end)
+        && v != *value
+    {
+        *value = v;
+        return true;
     }
     false
 }

@@ -78,7 +78,7 @@ fn body(app: &mut App, ui: &mut egui::Ui) {
                         format!(" / {}", e.mode)
                     };
                     ui.colored_label(
-                        type_color(e.event_type),
+                        type_color(e.event_type, ui.visuals()),
                         format!("{}{mode}", e.event_type.name()),
                     );
                     ui.end_row();
@@ -221,7 +221,8 @@ fn body(app: &mut App, ui: &mut egui::Ui) {
                     }
                 );
                 let selected = app.selection == Some((ai, ei));
-                let mut text = egui::RichText::new(label).color(type_color(e.event_type));
+                let mut text =
+                    egui::RichText::new(label).color(type_color(e.event_type, ui.visuals()));
                 match e.review {
                     Review::Rejected => text = text.strikethrough().weak(),
                     Review::Unreviewed => {}

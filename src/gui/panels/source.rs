@@ -208,7 +208,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             ..Default::default()
         };
         if let Some((i, is_selected)) = style.evidence {
-            let c = type_color(a.events[i].event_type);
+            let c = type_color(a.events[i].event_type, ui.visuals());
             f.background = c.gamma_multiply(if is_selected { 0.55 } else { 0.22 });
             if style.trigger {
                 f.underline = Stroke::new(2.0, c);
@@ -219,7 +219,10 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 };
             }
             if style.actor {
-                f.color = c;
+                // the type's color is the highlight already: actors are
+                // strong text with a thin underline, readable on it
+                f.color = ui.visuals().strong_text_color();
+                f.underline = Stroke::new(1.0, c);
             }
             if style.timex {
                 f.italics = true;

@@ -58,6 +58,7 @@ fn date_grid(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
 /// Draws the timeline panel at the top of the central area.
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let mut clicked: Option<(f64, f64, [f64; 2])> = None;
+    let mut clear_filters = false;
     let reset = std::mem::take(&mut app.reset_view);
     let panel = egui::Panel::top("timeline")
         .default_size(330.0)
@@ -66,6 +67,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             let data = &app.timeline;
             let corpus = &app.corpus;
             let selection = app.selection;
+            let visuals = ui.visuals().clone();
             let mut plot = Plot::new("timeline_plot")
                 .legend(
                     Legend::default()
@@ -121,6 +123,18 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             if reset {
                 plot = plot.reset();
             }
+            let has_events = corpus.analyses.iter().any(|a| !a.events.is_empty());
+            if data.order.is_empty() && has_events {
+                // say so, rather than an empty plot at 1970-01-01
+                ui.vertical_centered(|ui| {
+                    ui.add_space(ui.available_height() / 3.0);
+                    ui.label("No event matches the filters.");
+                    if ui.button("Clear the filters").clicked() {
+                        clear_filters = true;
+                    }
+                });
+                return;
+            }
             let response = plot.show(ui, |plot_ui| {
                 plot_ui.hline(
                     egui_plot::HLine::new("", 0.0)
@@ -138,7 +152,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                         && cells.insert((key.0, key.1, (p.x / CELL) as i32, (p.y / CELL) as i32))
                 };
                 for (ty, marks) in &data.by_type {
-                    let color = type_color(*ty);
+                    let color = type_color(*ty, &visuals);
                     let (points, spans): (Vec<&Mark>, Vec<&Mark>) =
                         marks.iter().partition(|m| m.x.0 == m.x.1);
                     // one series per (filled, size): size grows with the sources
@@ -218,7 +232,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             let painter = ui.painter_at(*transform.frame());
             let mut bars: HashSet<(PloverType, i32, i32, i32)> = HashSet::new();
             for (ty, marks) in &data.by_type {
-                let stroke = egui::Stroke::new(5.0, type_color(*ty).gamma_multiply(0.55));
+                let stroke = egui::Stroke::new(5.0, type_color(*ty, &visuals).gamma_multiply(0.55));
                 for m in marks.iter().filter(|m| m.x.1 > m.x.0) {
                     let a = transform.position_from_point(&egui_plot::PlotPoint::new(m.x.0, m.y));
                     let b =
@@ -241,6 +255,9 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         });
     // axes and labels included, for File > Export > Timeline as PNG
     app.plot_rect = Some(panel.response.rect);
+    if clear_filters {
+        app.push(Command::ClearFilters);
+    }
     if let Some((x, y, [w, h])) = clicked {
         let scale = if h > 0.0 { w / h } else { 1.0 };
         if let Some(hit) = app.timeline.nearest(x, y, scale, h * 0.04) {
