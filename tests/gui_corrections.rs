@@ -286,7 +286,8 @@ fn merged_events_are_plotted_once_and_list_their_mentions() {
     // the facts panel lists every mention; clicking one shows its article
     select_call(&mut h);
     h.get_by_label_contains("Mentions of this event");
-    h.get_by_label_contains("002_dabadd9976efaa7d.txt · 2021-12-04 · planned")
+    // each mention names its article by its title, as the article list does
+    h.get_by_label_contains("In the midst of the Ukraine crisis, Bide · 2021-12-04 · planned")
         .click();
     h.run_steps(3);
     let (a, _) = h.state().selection.unwrap();

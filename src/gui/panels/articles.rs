@@ -199,11 +199,7 @@ fn date_field(
     input.follow(*value, editing);
     let mut edit = egui::TextEdit::singleline(&mut input.text)
         .id(id)
-        .hint_text(if end {
-            "to: YYYY[-MM[-DD]]"
-        } else {
-            "from: YYYY[-MM[-DD]]"
-        })
+        .hint_text(if end { "to" } else { "from" })
         .desired_width(86.0);
     if input.error.is_some() {
         edit = edit.text_color(ui.visuals().error_fg_color);

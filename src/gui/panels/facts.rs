@@ -39,8 +39,11 @@ pub fn date_basis(text: &str, e: &Event) -> String {
 
 /// Draws the right panel.
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
+    // a fixed range: a long fact wraps instead of widening the panel and
+    // squeezing the timeline
     egui::Panel::right("facts")
         .default_size(380.0)
+        .size_range(260.0..=560.0)
         .resizable(true)
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
@@ -70,6 +73,8 @@ fn body(app: &mut App, ui: &mut egui::Ui) {
             egui::Grid::new("facts_grid")
                 .num_columns(2)
                 .striped(true)
+                // the values wrap within the panel
+                .max_col_width((ui.available_width() - 100.0).max(120.0))
                 .show(ui, |ui| {
                     ui.label("Type");
                     let mode = if e.mode.is_empty() {
@@ -97,11 +102,14 @@ fn body(app: &mut App, ui: &mut egui::Ui) {
                     ui.label(actors(&e.target));
                     ui.end_row();
                     ui.label("Date");
-                    ui.label(format!(
-                        "{}  — {}",
-                        e.date.value.as_deref().unwrap_or("unknown"),
-                        date_basis(text, e)
-                    ));
+                    ui.add(
+                        egui::Label::new(format!(
+                            "{}  — {}",
+                            e.date.value.as_deref().unwrap_or("unknown"),
+                            date_basis(text, e)
+                        ))
+                        .wrap(),
+                    );
                     ui.end_row();
                     ui.label("Modality");
                     ui.label(e.modality.name());
@@ -156,9 +164,26 @@ fn body(app: &mut App, ui: &mut egui::Ui) {
                             for mention in &m.mentions[rows] {
                                 let this = mention.event == e.id;
                                 let evidence: String = mention.evidence.chars().take(90).collect();
+                                // the article by its title, as the article list
+                                // names it (looked up for the visible rows only)
+                                let title = app
+                                    .corpus
+                                    .analyses
+                                    .iter()
+                                    .find(|a| a.article.id == mention.article)
+                                    .map_or_else(
+                                        || mention.article.clone(),
+                                        |a| {
+                                            if a.article.title.is_empty() {
+                                                a.article.file_name.clone()
+                                            } else {
+                                                a.article.title.clone()
+                                            }
+                                        },
+                                    );
+                                let title: String = title.chars().take(40).collect();
                                 let text = format!(
-                                    "{} · {} · {} · “{evidence}…”",
-                                    mention.article,
+                                    "{title} · {} · {} · “{evidence}…”",
                                     mention
                                         .published
                                         .map_or("undated".to_string(), |d| d.to_string()),
