@@ -333,3 +333,30 @@ fn the_actor_filter_takes_names_and_an_empty_result_says_so() {
     assert_eq!(h.state().filters.actor, "");
     assert_eq!(h.state().timeline.order.len(), all);
 }
+
+#[test]
+fn the_wheel_zooms_time_around_the_pointer_and_leaves_tension_alone() {
+    let mut h = seeds();
+    let rect = h.state().plot_rect.expect("the plot is drawn");
+    let (x0, y0) = h.state().plot_view.expect("a view");
+    let at = rect.center();
+    h.hover_at(at);
+    h.run_steps(2);
+    for _ in 0..5 {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, 40.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run_steps(2);
+    }
+    h.run_steps(10);
+    let (x1, y1) = h.state().plot_view.unwrap();
+    assert!(
+        x1[1] - x1[0] < 0.8 * (x0[1] - x0[0]),
+        "time zoomed in: {x0:?} -> {x1:?}"
+    );
+    assert_eq!(y1, y0, "the tension axis neither pans nor zooms");
+}

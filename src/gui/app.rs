@@ -123,6 +123,8 @@ pub struct App {
     pub date_inputs: [DateInput; 2],
     /// Where the plot was drawn last (for PNG export).
     pub plot_rect: Option<egui::Rect>,
+    /// The part of the plot shown last: days since the epoch, tension.
+    pub plot_view: Option<([f64; 2], [f64; 2])>,
     /// The stages of the last load, shown when the status message is hovered.
     pub load_timings: Option<crate::corpus::LoadTimings>,
     dirty: bool,
@@ -186,6 +188,7 @@ impl App {
             edit: EditBuffers::default(),
             date_inputs: Default::default(),
             plot_rect: None,
+            plot_view: None,
             dirty: true,
             commands: Vec::new(),
             load: None,

@@ -8,7 +8,7 @@ use crate::extract::PloverType;
 use crate::gui::app::App;
 use crate::gui::command::Command;
 use crate::gui::timeline_data::{Mark, calendar_marks, date_of};
-use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
+use egui_plot::{Line, Plot, PlotPoints, Points};
 use std::collections::HashSet;
 
 /// The parties of an event for a tooltip: `USA → RUS`, `USA ↔ RUS` when
@@ -55,10 +55,15 @@ fn date_grid(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
         .collect()
 }
 
+/// How fast the wheel zooms the time axis: the zoom factor per point of
+/// wheel scroll is `exp(WHEEL_ZOOM)`.
+const WHEEL_ZOOM: f32 = 0.004;
+
 /// Draws the timeline panel at the top of the central area.
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let mut clicked: Option<(f64, f64, [f64; 2])> = None;
     let mut clear_filters = false;
+    let mut view = None;
     let reset = std::mem::take(&mut app.reset_view);
     let panel = egui::Panel::top("timeline")
         .default_size(330.0)
@@ -68,18 +73,20 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             let corpus = &app.corpus;
             let selection = app.selection;
             let visuals = ui.visuals().clone();
+            // no legend inside the plot: the Types list beside it is the
+            // legend, in the same colors, with the counts and the one set
+            // of toggles, and it covers no event
             let mut plot = Plot::new("timeline_plot")
-                .legend(
-                    Legend::default()
-                        .position(egui_plot::Corner::LeftTop)
-                        .text_style(egui::TextStyle::Small)
-                        .background_alpha(0.5),
-                )
                 .set_margin_fraction(egui::vec2(0.04, 0.08))
                 .x_grid_spacer(date_grid)
                 .x_axis_formatter(|mark, _range| axis_label(&mark))
                 .y_axis_label("tension")
                 .allow_double_click_reset(true)
+                // time is the axis to explore: the wheel zooms it around
+                // the pointer (below), Ctrl+wheel too, Shift+wheel and a
+                // sideways swipe pan it; the tension axis stays put
+                .allow_zoom([true, false])
+                .allow_scroll([true, false])
                 .label_formatter(move |hover| {
                     let egui_plot::HoverPosition::NearDataPoint {
                         plot_name,
@@ -112,9 +119,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     ))
                 });
             if let Some((first, last)) = data.x_range {
-                // room on the left for the legend, so it covers no event
-                let span = (last - first).max(60.0);
-                plot = plot.include_x(first - 0.5 * span).include_x(last);
+                plot = plot.include_x(first).include_x(last);
             }
             if let Some((low, high)) = data.y_range {
                 // the bounds cover every mark, drawn or not
@@ -136,6 +141,12 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 return;
             }
             let response = plot.show(ui, |plot_ui| {
+                let (wheel, modifiers) = plot_ui
+                    .ctx()
+                    .input(|i| (i.smooth_scroll_delta.y, i.modifiers));
+                if wheel != 0.0 && modifiers.is_none() && plot_ui.response().contains_pointer() {
+                    plot_ui.zoom_bounds_around_hovered(egui::vec2((wheel * WHEEL_ZOOM).exp(), 1.0));
+                }
                 plot_ui.hline(
                     egui_plot::HLine::new("", 0.0)
                         .color(egui::Color32::GRAY)
@@ -228,6 +239,8 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             });
             // coarse dates (a month, a year) as bars over their period
             let transform = response.transform;
+            let b = transform.bounds();
+            view = Some(([b.min()[0], b.max()[0]], [b.min()[1], b.max()[1]]));
 
             let painter = ui.painter_at(*transform.frame());
             let mut bars: HashSet<(PloverType, i32, i32, i32)> = HashSet::new();
@@ -255,6 +268,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         });
     // axes and labels included, for File > Export > Timeline as PNG
     app.plot_rect = Some(panel.response.rect);
+    app.plot_view = view;
     if clear_filters {
         app.push(Command::ClearFilters);
     }
