@@ -360,3 +360,32 @@ fn the_wheel_zooms_time_around_the_pointer_and_leaves_tension_alone() {
     );
     assert_eq!(y1, y0, "the tension axis neither pans nor zooms");
 }
+
+#[test]
+fn the_article_list_finds_and_sorts() {
+    let mut h = seeds();
+    // oldest first: the article of 2021-12-04 leads
+    h.get_by_value("as opened").click();
+    h.run_steps(2);
+    h.get_by_label("oldest first").click();
+    h.run_steps(3);
+    let order = h.state().article_list.order(&h.state().corpus.analyses);
+    let first = &h.state().corpus.analyses[order[0]].article;
+    assert_eq!(
+        first.published,
+        chrono::NaiveDate::from_ymd_opt(2021, 12, 4)
+    );
+    // a search keeps the articles whose title holds the words
+    h.get_by_label("find an article").click();
+    h.run_steps(1);
+    h.get_by_label("find an article").type_text("bilateral");
+    h.run_steps(3);
+    let order = h.state().article_list.order(&h.state().corpus.analyses);
+    assert_eq!(order.len(), 1);
+    h.get_by_label_contains("Biden and Putin Hold Rare Bilateral Talks");
+    assert!(
+        h.query_by_label_contains("In the midst of the Ukraine crisis")
+            .is_none(),
+        "the others are not listed"
+    );
+}

@@ -6,7 +6,7 @@ use super::file_dialog::{ExportKind, FilePicker, NativePicker, PickRequest, Pick
 use super::load_job::LoadJob;
 use super::panels;
 use super::session::Session;
-use super::timeline_data::{DateInput, Filters, TimelineData};
+use super::timeline_data::{ArticleListView, DateInput, Filters, TimelineData};
 use crate::corpus::Corpus;
 use crate::corpus::project::{ArticleFile, Correction, EventKey, ProjectExport};
 use crate::extract::PloverType;
@@ -121,6 +121,8 @@ pub struct App {
     pub edit: EditBuffers,
     /// The From and To fields of the date filter, as typed.
     pub date_inputs: [DateInput; 2],
+    /// The article list's search and order.
+    pub article_list: ArticleListView,
     /// Where the plot was drawn last (for PNG export).
     pub plot_rect: Option<egui::Rect>,
     /// The part of the plot shown last: days since the epoch, tension.
@@ -187,6 +189,7 @@ impl App {
             merge_mark: None,
             edit: EditBuffers::default(),
             date_inputs: Default::default(),
+            article_list: ArticleListView::default(),
             plot_rect: None,
             plot_view: None,
             dirty: true,

@@ -67,6 +67,88 @@ pub struct Filters {
     pub to: Option<NaiveDate>,
 }
 
+/// How the article list is ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ArticleSort {
+    /// As the articles were opened.
+    #[default]
+    Opened,
+    /// Newest publication first (undated last).
+    Newest,
+    /// Oldest publication first (undated last).
+    Oldest,
+    /// Most events first.
+    MostEvents,
+    /// By title.
+    Title,
+}
+
+impl ArticleSort {
+    /// Every order, as the menu lists them.
+    pub const ALL: [ArticleSort; 5] = [
+        ArticleSort::Opened,
+        ArticleSort::Newest,
+        ArticleSort::Oldest,
+        ArticleSort::MostEvents,
+        ArticleSort::Title,
+    ];
+
+    /// The order's name in the menu.
+    pub fn name(self) -> &'static str {
+        match self {
+            ArticleSort::Opened => "as opened",
+            ArticleSort::Newest => "newest first",
+            ArticleSort::Oldest => "oldest first",
+            ArticleSort::MostEvents => "most events",
+            ArticleSort::Title => "by title",
+        }
+    }
+}
+
+/// The article list's search and order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleListView {
+    /// Words the title or file name must contain (case-insensitive).
+    pub query: String,
+    /// The order.
+    pub sort: ArticleSort,
+}
+
+impl ArticleListView {
+    /// The indices of the articles to list, in order.
+    pub fn order(&self, analyses: &[crate::extract::Analysis]) -> Vec<usize> {
+        let q = self.query.trim().to_lowercase();
+        let mut order: Vec<usize> = (0..analyses.len())
+            .filter(|&i| {
+                let a = &analyses[i].article;
+                q.is_empty()
+                    || a.title.to_lowercase().contains(&q)
+                    || a.file_name.to_lowercase().contains(&q)
+            })
+            .collect();
+        let art = |i: usize| &analyses[i].article;
+        match self.sort {
+            ArticleSort::Opened => {}
+            ArticleSort::Newest => {
+                order.sort_by_key(|&i| {
+                    (
+                        art(i).published.is_none(),
+                        std::cmp::Reverse(art(i).published),
+                    )
+                });
+            }
+            ArticleSort::Oldest => {
+                order.sort_by_key(|&i| (art(i).published.is_none(), art(i).published));
+            }
+            ArticleSort::MostEvents => {
+                order.sort_by_key(|&i| std::cmp::Reverse(analyses[i].events.len()));
+            }
+            ArticleSort::Title => order.sort_by_cached_key(|&i| art(i).title.to_lowercase()),
+        }
+        order
+    }
+}
+
 /// The codes an actor query stands for: the query as a code ("RUS"), and
 /// the codes of the lexicon's actors one of whose names, adjectives or
 /// people it is ("Russia", "Kremlin", "Putin" → `RUS`), case-insensitive.

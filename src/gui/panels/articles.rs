@@ -4,7 +4,7 @@ use crate::corpus::project::Correction;
 use crate::extract::Modality;
 use crate::gui::app::App;
 use crate::gui::command::Command;
-use crate::gui::timeline_data::DateInput;
+use crate::gui::timeline_data::{ArticleSort, DateInput};
 use crate::ingest::DateSource;
 use chrono::NaiveDate;
 
@@ -98,6 +98,24 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 });
             ui.separator();
             ui.heading("Articles");
+            ui.horizontal(|ui| {
+                ui.add(
+                    egui::TextEdit::singleline(&mut app.article_list.query)
+                        .hint_text("find an article")
+                        .desired_width(130.0),
+                )
+                .widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, "find an article")
+                });
+                egui::ComboBox::from_id_salt("article_sort")
+                    .selected_text(app.article_list.sort.name())
+                    .show_ui(ui, |ui| {
+                        for s in ArticleSort::ALL {
+                            ui.selectable_value(&mut app.article_list.sort, s, s.name());
+                        }
+                    });
+            });
+            let order = app.article_list.order(&app.corpus.analyses);
             let mut picked = None;
             let row_height = 2.0 * ui.text_style_height(&egui::TextStyle::Body)
                 + ui.spacing().item_spacing.y
@@ -105,8 +123,8 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             egui::ScrollArea::vertical()
                 .id_salt("article_list")
                 .max_height(ui.available_height() - 90.0)
-                .show_rows(ui, row_height, app.corpus.analyses.len(), |ui, rows| {
-                    for i in rows {
+                .show_rows(ui, row_height, order.len(), |ui, rows| {
+                    for &i in &order[rows] {
                         let a = &app.corpus.analyses[i];
                         let art = &a.article;
                         let date = match (art.published, art.published_source) {
