@@ -389,3 +389,39 @@ fn the_article_list_finds_and_sorts() {
         "the others are not listed"
     );
 }
+
+#[test]
+fn a_small_window_keeps_every_column_readable() {
+    let app = App::with_picker(
+        UiState {
+            show_index: true,
+            ..Default::default()
+        },
+        Box::new(FakePicker(PickResult::Cancelled)),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1024.0, 700.0))
+        .build_ui_state(|ui, app: &mut App| app.draw(ui), app);
+    h.run_steps(2);
+    h.get_by_label("Open the bundled seeds").click();
+    h.run_steps(2);
+    settle(&mut h);
+    let facts = h.get_by_label("Facts").rect();
+    assert!(
+        facts.left() > 600.0,
+        "the facts panel leaves the centre room: {facts:?}"
+    );
+    // the centre column's lines end before the facts panel (wrapped or cut)
+    let hint = h
+        .get_by_label_contains("Click a highlighted passage")
+        .rect();
+    assert!(hint.right() <= facts.left() + 1.0, "{hint:?} vs {facts:?}");
+    // every article of the list is on screen
+    for title in [
+        "Biden and Putin Hold Rare Bilateral Talks",
+        "In the midst of the Ukraine crisis",
+    ] {
+        let r = h.get_by_label_contains(title).rect();
+        assert!(r.bottom() < 700.0, "{title} at {r:?}");
+    }
+}

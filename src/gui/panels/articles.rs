@@ -84,8 +84,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             if changed {
                 app.invalidate();
             }
+            // on a short window the list of types starts closed, so that
+            // the articles below it keep room for several rows
+            let tall = ui.ctx().content_rect().height() > 800.0;
             egui::CollapsingHeader::new("Types")
-                .default_open(true)
+                .default_open(tall)
                 .show(ui, |ui| {
                     for (t, n) in app.timeline.type_counts.clone() {
                         let mut shown = !app.filters.hidden_types.contains(&t);

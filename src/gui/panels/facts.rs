@@ -41,8 +41,9 @@ pub fn date_basis(text: &str, e: &Event) -> String {
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
     // a fixed range: a long fact wraps instead of widening the panel and
     // squeezing the timeline
+    let width = (ui.available_width() * 0.3).clamp(260.0, 380.0);
     egui::Panel::right("facts")
-        .default_size(380.0)
+        .default_size(width)
         .size_range(260.0..=560.0)
         .resizable(true)
         .show(ui, |ui| {

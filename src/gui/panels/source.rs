@@ -97,22 +97,26 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let Some(a) = app.corpus.analyses.get(ai) else {
         return;
     };
-    ui.horizontal(|ui| {
-        ui.heading(if a.article.title.is_empty() {
-            &a.article.file_name
-        } else {
-            &a.article.title
-        });
-    });
-    ui.label(
-        egui::RichText::new(format!(
-            "{} · published {}",
-            a.article.path,
-            a.article
-                .published
-                .map_or("unknown".to_string(), |d| d.to_string())
-        ))
-        .weak(),
+    // the title wraps and the lines under it are cut to the column's width:
+    // nothing here may widen the column under the facts panel
+    let title = if a.article.title.is_empty() {
+        &a.article.file_name
+    } else {
+        &a.article.title
+    };
+    ui.add(egui::Label::new(egui::RichText::new(title).heading()).wrap());
+    ui.add(
+        egui::Label::new(
+            egui::RichText::new(format!(
+                "{} · published {}",
+                a.article.path,
+                a.article
+                    .published
+                    .map_or("unknown".to_string(), |d| d.to_string())
+            ))
+            .weak(),
+        )
+        .truncate(),
     );
     ui.separator();
     // the bar keeps its height with or without a selection, so the text
@@ -122,11 +126,14 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         _ => {
             ui.horizontal(|ui| {
                 ui.set_min_height(ui.spacing().interact_size.y);
-                ui.label(
-                    egui::RichText::new(
-                        "Click a highlighted passage to see its event; drag over words to add an event the rules missed.",
+                ui.add(
+                    egui::Label::new(
+                        egui::RichText::new(
+                            "Click a highlighted passage to see its event; drag over words to add an event the rules missed.",
+                        )
+                        .weak(),
                     )
-                    .weak(),
+                    .truncate(),
                 );
             });
         }
