@@ -66,7 +66,7 @@ fn body(app: &mut App, ui: &mut egui::Ui) {
     let mut mention_clicked: Option<(String, String)> = None;
     match selected {
         None => {
-            ui.label("Select an event on the timeline, in the table below or in the text.");
+            ui.label("Select an event on the timeline, in the list of the article's events below, or in the text.");
         }
         Some((a, e)) => {
             let text = &a.article.text;
