@@ -425,3 +425,35 @@ fn a_small_window_keeps_every_column_readable() {
         assert!(r.bottom() < 700.0, "{title} at {r:?}");
     }
 }
+
+#[test]
+fn type_counts_follow_the_other_filters_and_a_hidden_type_stays_listed() {
+    use tension_timeline::extract::PloverType;
+    let mut h = seeds();
+    let all = h.state().timeline.type_counts.clone();
+    let consult = all[&PloverType::Consult];
+    h.state_mut().filters.search = "summit".into();
+    h.state_mut().invalidate();
+    h.run_steps(3);
+    let some = h.state().timeline.type_counts.clone();
+    assert!(
+        some.get(&PloverType::Consult).copied().unwrap_or(0) < consult,
+        "{some:?}"
+    );
+    // a hidden type with no event left is still listed, to be shown again
+    h.state_mut().filters.search.clear();
+    h.state_mut().invalidate();
+    h.run_steps(2);
+    h.get_by_label_contains("ASSAULT (").click();
+    h.run_steps(2);
+    h.state_mut().filters.search = "summit".into();
+    h.state_mut().invalidate();
+    h.run_steps(3);
+    assert!(
+        h.state()
+            .timeline
+            .type_counts
+            .contains_key(&PloverType::Assault)
+    );
+    h.get_by_label_contains("ASSAULT (");
+}

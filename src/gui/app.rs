@@ -142,6 +142,8 @@ pub struct App {
     /// Paths asked for while a load was running.
     queued: Vec<PathBuf>,
     saved_filters: Filters,
+    /// The filters the timeline was last built with.
+    built_filters: Filters,
     picker: Box<dyn FilePicker>,
     pick: Option<(PickRequest, Receiver<PickResult>)>,
     notices: (Sender<String>, Receiver<String>),
@@ -199,6 +201,7 @@ impl App {
             pending_project: None,
             queued: Vec::new(),
             saved_filters: Filters::default(),
+            built_filters: Filters::default(),
             picker,
             pick: None,
             notices: channel(),
@@ -213,6 +216,20 @@ impl App {
     /// Marks the plot geometry as stale (after a filter change).
     pub fn invalidate(&mut self) {
         self.dirty = true;
+    }
+
+    /// Builds the timeline again if something changed; new filters also
+    /// bring the plot back to its default view of what they show.
+    fn rebuild_timeline(&mut self) {
+        if !self.dirty {
+            return;
+        }
+        self.timeline = TimelineData::build(&self.corpus, &self.filters, !self.state.show_mentions);
+        if self.filters != self.built_filters {
+            self.built_filters = self.filters.clone();
+            self.reset_view = true;
+        }
+        self.dirty = false;
     }
 
     /// The project waiting for the user's consent to read its files.
@@ -230,11 +247,7 @@ impl App {
         let ctx = ui.ctx().clone();
         self.poll(&ctx);
         self.keyboard(&ctx);
-        if self.dirty {
-            self.timeline =
-                TimelineData::build(&self.corpus, &self.filters, !self.state.show_mentions);
-            self.dirty = false;
-        }
+        self.rebuild_timeline();
         if let Some(started) = self.load_started.take() {
             // from the click to a timeline that shows the articles
             self.message += &format!(" in {:.1} s", started.elapsed().as_secs_f64());
@@ -270,11 +283,7 @@ impl App {
 
     /// Draws the timeline panel alone (for pictures made without a window).
     pub fn draw_timeline_only(&mut self, ui: &mut egui::Ui) {
-        if self.dirty {
-            self.timeline =
-                TimelineData::build(&self.corpus, &self.filters, !self.state.show_mentions);
-            self.dirty = false;
-        }
+        self.rebuild_timeline();
         panels::timeline::show(self, ui);
     }
 

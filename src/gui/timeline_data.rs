@@ -67,6 +67,27 @@ pub struct Filters {
     pub to: Option<NaiveDate>,
 }
 
+/// The days the default view shows, from the marks' start days and their
+/// full range: the full range, unless it is more than four times as wide
+/// as the span of the middle 90 % of the marks; then that span, with a
+/// tenth of it on each side.
+fn default_view(starts: &mut [f64], full: (f64, f64)) -> (f64, f64) {
+    if starts.len() < 20 {
+        return full;
+    }
+    starts.sort_by(f64::total_cmp);
+    let at = |q: f64| starts[((starts.len() - 1) as f64 * q).round() as usize];
+    let (low, high) = (at(0.05), at(0.95));
+    let middle = (high - low).max(30.0);
+    if full.1 - full.0 <= 4.0 * middle {
+        return full;
+    }
+    (
+        (low - 0.1 * middle).max(full.0),
+        (high + 0.1 * middle).min(full.1),
+    )
+}
+
 /// How the article list is ordered.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum ArticleSort {
@@ -345,9 +366,13 @@ pub struct TimelineData {
     pub index: Vec<[f64; 2]>,
     /// Visible events in time order (for keyboard stepping and the table).
     pub order: Vec<(usize, usize)>,
-    /// Number of events of each type in the whole corpus (for the type list).
+    /// Number of events of each type that pass the other filters (for the
+    /// type list; a hidden type is listed even with none).
     pub type_counts: BTreeMap<PloverType, usize>,
-    /// First and last day of the visible marks.
+    /// The days the default view shows: every visible mark, or where most
+    /// of them are when a few lie far out (a false 1953 "summit" in a story
+    /// of 2021 would leave the rest in a tenth of the plot); those few are
+    /// a zoom or a pan away.
     pub x_range: Option<(f64, f64)>,
     /// Lowest and highest tension of the visible marks.
     pub y_range: Option<(f64, f64)>,
@@ -365,10 +390,21 @@ impl TimelineData {
         let mut x_range: Option<(f64, f64)> = None;
         let mut y_range: Option<(f64, f64)> = None;
         let mut drawn: HashSet<&str> = HashSet::new();
+        let every_type = Filters {
+            hidden_types: Default::default(),
+            ..filters.clone()
+        };
+        for &t in &filters.hidden_types {
+            type_counts.insert(t, 0);
+        }
+        let mut starts: Vec<f64> = Vec::new();
         for (ai, a) in corpus.analyses.iter().enumerate() {
             for (ei, e) in a.events.iter().enumerate() {
+                if !every_type.accepts(ai, e) {
+                    continue;
+                }
                 *type_counts.entry(e.event_type).or_insert(0) += 1;
-                if !filters.accepts(ai, e) {
+                if filters.hidden_types.contains(&e.event_type) {
                     continue;
                 }
                 let cluster = e
@@ -389,6 +425,7 @@ impl TimelineData {
                 let x = (day_number(s), day_number(t));
                 let y = -score;
                 x_range = Some(x_range.map_or(x, |(a, b)| (a.min(x.0), b.max(x.1))));
+                starts.push(x.0);
                 y_range = Some(y_range.map_or((y, y), |(a, b)| (a.min(y), b.max(y))));
                 by_type.entry(ty).or_default().push(Mark {
                     event: (ai, ei),
@@ -426,7 +463,7 @@ impl TimelineData {
             }
         }
         TimelineData {
-            x_range,
+            x_range: x_range.map(|full| default_view(&mut starts, full)),
             y_range,
             by_type,
             index,
@@ -526,6 +563,19 @@ pub fn calendar_marks(min: f64, max: f64, min_step: f64, max_marks: f64) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_few_far_outliers_do_not_set_the_default_view() {
+        // 100 events in 2021, one in 1953
+        let mut starts: Vec<f64> = (0..100).map(|i| 18_628.0 + f64::from(i) * 3.0).collect();
+        starts.push(-6_000.0);
+        let full = (-6_000.0, 18_628.0 + 297.0);
+        let (a, b) = default_view(&mut starts, full);
+        assert!(a > 18_000.0 && b <= full.1, "{a} {b}");
+        // events spread evenly keep the whole range
+        let mut even: Vec<f64> = (0..100).map(|i| f64::from(i) * 100.0).collect();
+        assert_eq!(default_view(&mut even, (0.0, 9_900.0)), (0.0, 9_900.0));
+    }
 
     #[test]
     fn the_actor_filter_takes_names_as_well_as_codes() {

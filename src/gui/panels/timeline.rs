@@ -119,7 +119,10 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     ))
                 });
             if let Some((first, last)) = data.x_range {
-                plot = plot.include_x(first).include_x(last);
+                // the default view (also after a double-click or a reset):
+                // where the marks are, a few far outliers left outside
+                let pad = ((last - first) * 0.04).max(15.0);
+                plot = plot.default_x_bounds(first - pad, last + 1.0 + pad);
             }
             if let Some((low, high)) = data.y_range {
                 // the bounds cover every mark, drawn or not
