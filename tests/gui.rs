@@ -457,3 +457,27 @@ fn type_counts_follow_the_other_filters_and_a_hidden_type_stays_listed() {
     );
     h.get_by_label_contains("ASSAULT (");
 }
+
+#[test]
+fn the_view_menu_names_the_themes() {
+    let mut h = seeds();
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("Dark").click();
+    h.run_steps(2);
+    assert_eq!(
+        h.ctx.options(|o| o.theme_preference),
+        egui::ThemePreference::Dark
+    );
+    // choosing closes the menu; open it again
+    if h.query_by_label("Light").is_none() {
+        h.get_by_label("View").click();
+        h.run_steps(2);
+    }
+    h.get_by_label("Light").click();
+    h.run_steps(2);
+    assert_eq!(
+        h.ctx.options(|o| o.theme_preference),
+        egui::ThemePreference::Light
+    );
+}

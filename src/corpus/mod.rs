@@ -257,6 +257,12 @@ pub fn analyze_contained_within(
     budget: Duration,
 ) -> Result<Analysis, IngestError> {
     let path = article.path.clone();
+    // the lexicons and the syntax model are loaded once, for every article:
+    // their loading (a second or more in a debug build on a busy machine)
+    // is no part of one article's budget
+    std::sync::LazyLock::force(&crate::extract::lexicon::LEXICON);
+    std::sync::LazyLock::force(&crate::extract::dictionaries::DICTIONARIES);
+    let _ = crate::nlp::syntax::default_model();
     let deadline = Instant::now().checked_add(budget);
     let result = contain(
         || (path.clone(), what.clone()),

@@ -136,7 +136,21 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     ui.close();
                 }
                 ui.separator();
-                egui::widgets::global_theme_preference_buttons(ui);
+                // the theme in words: egui's own buttons are icons that the
+                // system fonts may not have (they drew as empty boxes)
+                ui.label("Theme");
+                let mut theme = ui.options(|o| o.theme_preference);
+                ui.horizontal(|ui| {
+                    for (t, name) in [
+                        (egui::ThemePreference::System, "System"),
+                        (egui::ThemePreference::Light, "Light"),
+                        (egui::ThemePreference::Dark, "Dark"),
+                    ] {
+                        if ui.selectable_value(&mut theme, t, name).clicked() {
+                            ui.ctx().set_theme(theme);
+                        }
+                    }
+                });
             });
             ui.menu_button("Help", |ui| {
                 if ui.button("About").clicked() {
