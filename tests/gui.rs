@@ -9,6 +9,11 @@ use tension_timeline::gui::app::{App, UiState};
 use tension_timeline::gui::file_dialog::{FakePicker, PickResult};
 
 pub fn harness(pick: PickResult) -> Harness<'static, App> {
+    harness_sized(pick, egui::vec2(1400.0, 900.0))
+}
+
+/// The app in a window of `size`, its file dialog answering `pick`.
+fn harness_sized(pick: PickResult, size: egui::Vec2) -> Harness<'static, App> {
     let app = App::with_picker(
         UiState {
             show_index: true,
@@ -17,7 +22,7 @@ pub fn harness(pick: PickResult) -> Harness<'static, App> {
         Box::new(FakePicker(pick)),
     );
     Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
+        .with_size(size)
         .build_ui_state(|ui, app: &mut App| app.draw(ui), app)
 }
 
@@ -392,16 +397,7 @@ fn the_article_list_finds_and_sorts() {
 
 #[test]
 fn a_small_window_keeps_every_column_readable() {
-    let app = App::with_picker(
-        UiState {
-            show_index: true,
-            ..Default::default()
-        },
-        Box::new(FakePicker(PickResult::Cancelled)),
-    );
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1024.0, 700.0))
-        .build_ui_state(|ui, app: &mut App| app.draw(ui), app);
+    let mut h = harness_sized(PickResult::Cancelled, egui::vec2(1024.0, 700.0));
     h.run_steps(2);
     h.get_by_label("Open the bundled seeds").click();
     h.run_steps(2);

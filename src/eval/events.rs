@@ -33,6 +33,11 @@ pub fn main_event(a: &Analysis) -> Option<&Event> {
     best
 }
 
+/// An event in an error line: its type and trigger (`ASSAULT "shelled"`).
+fn describe(e: &Event) -> String {
+    format!("{} \"{}\"", e.event_type.name(), e.trigger.text)
+}
+
 /// The five sentence classes: 0 no coded event, 1 verbal cooperation,
 /// 2 material cooperation, 3 verbal conflict, 4 material conflict.
 pub fn pentaclass(t: PloverType) -> usize {
@@ -116,10 +121,7 @@ pub fn classify(sentences: &[(String, usize)]) -> ClassFigures {
         .map(|(i, (s, _))| {
             let a = analyze_text(&format!("s{i:04}"), s);
             match a.as_ref().and_then(main_event) {
-                Some(e) => (
-                    pentaclass(e.event_type),
-                    format!("{} \"{}\"", e.event_type.name(), e.trigger.text),
-                ),
+                Some(e) => (pentaclass(e.event_type), describe(e)),
                 None => (0, "no event".to_string()),
             }
         })
@@ -312,18 +314,17 @@ pub fn plover_type_accuracy(jsonl: &str) -> (usize, usize, Vec<String>) {
         .enumerate()
         .map(|(i, (text, gold))| {
             let a = analyze_text(&format!("g{i}"), text);
-            let got = a.as_ref().and_then(|a| {
+            let first = a.as_ref().and_then(|a| {
                 a.events
                     .iter()
                     .find(|e| e.modality != Modality::Negated)
                     .or(a.events.first())
-                    .map(|e| format!("{} \"{}\"", e.event_type.name(), e.trigger.text))
             });
-            match got {
-                Some(g) if g.split(' ').next() == Some(gold.as_str()) => None,
-                g => Some(format!(
+            match first {
+                Some(e) if e.event_type.name() == gold => None,
+                e => Some(format!(
                     "gold {gold} got {} | {text}",
-                    g.as_deref().unwrap_or("no event")
+                    e.map_or_else(|| "no event".to_string(), describe)
                 )),
             }
         })

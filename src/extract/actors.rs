@@ -214,25 +214,26 @@ pub fn find_actors_on(
     };
     let day = date.map(|d| d.format("%Y-%m-%d").to_string());
     let mut extra = Vec::new();
-    let mut swallowed: rustc_hash::FxHashSet<usize> = Default::default();
+    let mut swallowed: rustc_hash::FxHashSet<Span> = Default::default();
     for n in find_names(text) {
         if overlaps(&hits, n.span) {
             // the longer name wins over the demonyms inside it: "the Irish
             // Republican Army" is not "Irish" (IRL) and two words more
             let i = hits.partition_point(|h| h.span.1 <= n.span.0);
-            let inside = hits[i..].iter().take_while(|h| h.span.0 < n.span.1);
-            let (mut all_inside, mut count) = (true, 0);
-            for h in inside {
-                all_inside &= n.span.0 <= h.span.0
+            let inside: Vec<&ActorHit> = hits[i..]
+                .iter()
+                .take_while(|h| h.span.0 < n.span.1)
+                .collect();
+            let demonyms_within = inside.iter().all(|h| {
+                n.span.0 <= h.span.0
                     && h.span.1 <= n.span.1
                     && h.span != n.span
-                    && h.form == ActorForm::Adjective;
-                count += 1;
-            }
-            if !all_inside || !text[n.span.0..n.span.1].contains(' ') {
+                    && h.form == ActorForm::Adjective
+            });
+            if !demonyms_within || !text[n.span.0..n.span.1].contains(' ') {
                 continue;
             }
-            swallowed.extend(i..i + count);
+            swallowed.extend(inside.iter().map(|h| h.span));
         }
         let actor = &DICTIONARIES.named[n.actor];
         let Some(code) = actor.code_on_day(day.as_deref()) else {
@@ -255,13 +256,7 @@ pub fn find_actors_on(
         };
         extra.push(with_country_role(hit, code));
     }
-    if !swallowed.is_empty() {
-        let mut k = 0;
-        hits.retain(|_| {
-            k += 1;
-            !swallowed.contains(&(k - 1))
-        });
-    }
+    hits.retain(|h| !swallowed.contains(&h.span));
     merge_sorted(&mut hits, extra);
     let mut extra = Vec::new();
     let mut agents = Vec::new();

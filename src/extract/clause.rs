@@ -10,8 +10,8 @@ use super::modality::{Cue, clause_of, governing_cue, modality_of, words_between}
 use super::roles::attached_actor;
 use super::text::quote_between;
 use super::triggers::{
-    COMPLEMENT_OPENERS, MATERIAL_CONFLICT, TriggerHit, inside_quote, is_gerund, opens_own_clause,
-    reversed_by, word_before, word_before_at,
+    COMPLEMENT_OPENERS, MATERIAL_CONFLICT, TriggerHit, inside_quote, is_finite_marker, is_gerund,
+    opens_own_clause, reversed_by, word_before, word_before_at,
 };
 use crate::Span;
 
@@ -24,60 +24,14 @@ const PREMODIFIER_SLOTS: &[&str] = &[
 ];
 
 /// Words that cannot be the noun a participle modifies: prepositions,
-/// conjunctions, auxiliaries, adverbs of time ("the arrested were freed",
-/// "Arrested in 2010, he").
+/// conjunctions, adverbs of time ("Arrested in 2010, he"); auxiliaries
+/// ("the arrested were freed") are `is_finite_marker`'s.
+#[rustfmt::skip]
 const NOT_A_HEAD: &[&str] = &[
-    "by",
-    "in",
-    "on",
-    "at",
-    "for",
-    "to",
-    "from",
-    "with",
-    "after",
-    "during",
-    "over",
-    "into",
-    "as",
-    "and",
-    "or",
-    "but",
-    "since",
-    "last",
-    "this",
-    "earlier",
-    "later",
-    "yesterday",
-    "today",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "have",
-    "has",
-    "had",
-    "off",
-    "out",
-    "up",
-    "down",
-    "back",
-    "away",
-    "of",
-    "near",
-    "outside",
-    "inside",
-    "under",
-    "without",
-    "while",
-    "when",
-    "because",
-    "than",
-    "that",
-    "which",
-    "who",
+    "by", "in", "on", "at", "for", "to", "from", "with", "after", "during", "over", "into", "as",
+    "and", "or", "but", "since", "last", "this", "earlier", "later", "yesterday", "today", "off",
+    "out", "up", "down", "back", "away", "of", "near", "outside", "inside", "under", "without",
+    "while", "when", "because", "than", "that", "which", "who",
 ];
 
 /// The reason a trigger is the content of an earlier one.
@@ -228,9 +182,6 @@ impl<'a> ClauseContext<'a> {
         {
             return Some("quoted");
         }
-        if std::env::var_os("TT_NO_NAMES").is_some() {
-            return None;
-        }
         self.names_a_thing()
     }
 
@@ -248,12 +199,10 @@ impl<'a> ClauseContext<'a> {
         let (before_at, before) = word_before_at(text, t.0);
         let at_start = before_at < self.sentence.0 || text[self.sentence.0..t.0].trim().is_empty();
         let before = if at_start { String::new() } else { before };
-        let after: Vec<&str> = crate::slice::head(&text[t.1..self.sentence.1], 80)
+        let next = crate::slice::head(&text[t.1..self.sentence.1], 80)
             .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
-            .filter(|w| !w.is_empty())
-            .take(2)
-            .collect();
-        let next = after.first().copied().unwrap_or("");
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
         let capitalised =
             |w: &str| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase);
         let next_capitalised =
@@ -275,6 +224,7 @@ impl<'a> ClauseContext<'a> {
             && !next.is_empty()
             && text[t.1..].starts_with(' ')
             && !NOT_A_HEAD.contains(&next_lower.as_str())
+            && !is_finite_marker(&next_lower)
             && !next.starts_with(|c: char| c.is_ascii_digit())
         {
             return Some("participle modifying a noun");
@@ -312,7 +262,7 @@ impl<'a> ClauseContext<'a> {
             if cues.own_arguments.contains(&w) {
                 return false;
             }
-            if cues.reference_prepositions.contains(&w) || super::triggers::is_finite_marker(&w) {
+            if cues.reference_prepositions.contains(&w) || is_finite_marker(&w) {
                 break;
             }
         }

@@ -225,6 +225,8 @@ impl App {
             return;
         }
         self.timeline = TimelineData::build(&self.corpus, &self.filters, !self.state.show_mentions);
+        // the articles may have changed (loaded, dated, corrected)
+        self.article_list.invalidate();
         if self.filters != self.built_filters {
             self.built_filters = self.filters.clone();
             self.reset_view = true;

@@ -133,9 +133,30 @@ pub struct ArticleListView {
     pub query: String,
     /// The order.
     pub sort: ArticleSort,
+    /// The articles listed, as [`ArticleListView::order`] last gave them.
+    listed: Vec<usize>,
+    /// Whether `listed` is current (the articles, the query and the order
+    /// unchanged since): the list is not sorted again every frame.
+    current: bool,
 }
 
 impl ArticleListView {
+    /// Has the list worked out again at its next use (the articles, the
+    /// query or the order changed).
+    pub fn invalidate(&mut self) {
+        self.current = false;
+    }
+
+    /// The articles to list, in order, worked out again only after
+    /// [`ArticleListView::invalidate`].
+    pub fn listed(&mut self, analyses: &[crate::extract::Analysis]) -> &[usize] {
+        if !self.current {
+            self.listed = self.order(analyses);
+            self.current = true;
+        }
+        &self.listed
+    }
+
     /// The indices of the articles to list, in order.
     pub fn order(&self, analyses: &[crate::extract::Analysis]) -> Vec<usize> {
         let q = self.query.trim().to_lowercase();
@@ -170,22 +191,35 @@ impl ArticleListView {
     }
 }
 
+/// Every name, adjective and person of the lexicon's actors, lower case,
+/// with the codes it stands for (built once, for the actor filter).
+static NAME_CODES: std::sync::LazyLock<std::collections::HashMap<String, Vec<String>>> =
+    std::sync::LazyLock::new(|| {
+        let mut map: std::collections::HashMap<String, Vec<String>> = Default::default();
+        for a in &crate::extract::lexicon::LEXICON.actors {
+            let forms = std::iter::once(&a.name)
+                .chain(&a.names)
+                .chain(&a.adjectives)
+                .chain(&a.people);
+            for f in forms {
+                let codes = map.entry(f.to_lowercase()).or_default();
+                if !codes.contains(&a.code) {
+                    codes.push(a.code.clone());
+                }
+            }
+        }
+        map
+    });
+
 /// The codes an actor query stands for: the query as a code ("RUS"), and
 /// the codes of the lexicon's actors one of whose names, adjectives or
 /// people it is ("Russia", "Kremlin", "Putin" → `RUS`), case-insensitive.
 pub fn actor_query_codes(query: &str) -> Vec<String> {
     let q = query.trim();
-    let lower = q.to_lowercase();
     let mut codes = vec![q.to_uppercase()];
-    for a in &crate::extract::lexicon::LEXICON.actors {
-        let named = a.name.to_lowercase() == lower
-            || a.names
-                .iter()
-                .chain(&a.adjectives)
-                .chain(&a.people)
-                .any(|n| n.to_lowercase() == lower);
-        if named && !codes.contains(&a.code) {
-            codes.push(a.code.clone());
+    for c in NAME_CODES.get(&q.to_lowercase()).into_iter().flatten() {
+        if !codes.contains(c) {
+            codes.push(c.clone());
         }
     }
     codes
@@ -195,19 +229,8 @@ pub fn actor_query_codes(query: &str) -> Vec<String> {
 /// filter: its code or the code of its state is one the query stands for
 /// (`RUS` takes `RUSGOV` too), or its words contain the query.
 fn actor_matches(query: &str, code: &str, text: &str) -> bool {
-    use std::sync::{LazyLock, Mutex};
-    // the query's codes, worked out once per query, not once per event
-    static CODES: LazyLock<Mutex<(String, Vec<String>)>> =
-        LazyLock::new(|| Mutex::new((String::new(), Vec::new())));
-    let mut cache = CODES
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if cache.0 != query {
-        *cache = (query.to_string(), actor_query_codes(query));
-    }
     let q = query.trim().to_lowercase();
-    cache
-        .1
+    actor_query_codes(query)
         .iter()
         .any(|c| code == c || (c.len() == 3 && code.len() > 3 && code.starts_with(c.as_str())))
         || (!q.is_empty() && text.to_lowercase().contains(&q))

@@ -107,6 +107,15 @@ pub struct Article {
 }
 
 impl Article {
+    /// How the article is named to the user: its title, else its file name.
+    pub fn display_title(&self) -> &str {
+        if self.title.is_empty() {
+            &self.file_name
+        } else {
+            &self.title
+        }
+    }
+
     /// The parts of the text to analyse: everything but headers and debris,
     /// as sorted, non-overlapping spans.
     pub fn body_spans(&self) -> Vec<Span> {

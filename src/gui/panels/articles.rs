@@ -102,23 +102,29 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             ui.separator();
             ui.heading("Articles");
             ui.horizontal(|ui| {
-                ui.add(
+                let search = ui.add(
                     egui::TextEdit::singleline(&mut app.article_list.query)
                         .hint_text("find an article")
                         .desired_width(130.0),
-                )
-                .widget_info(|| {
+                );
+                search.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::Role::TextInput, true, "find an article")
                 });
+                let mut list_changed = search.changed();
                 egui::ComboBox::from_id_salt("article_sort")
                     .selected_text(app.article_list.sort.name())
                     .show_ui(ui, |ui| {
                         for s in ArticleSort::ALL {
-                            ui.selectable_value(&mut app.article_list.sort, s, s.name());
+                            list_changed |= ui
+                                .selectable_value(&mut app.article_list.sort, s, s.name())
+                                .changed();
                         }
                     });
+                if list_changed {
+                    app.article_list.invalidate();
+                }
             });
-            let order = app.article_list.order(&app.corpus.analyses);
+            let order = app.article_list.listed(&app.corpus.analyses);
             let mut picked = None;
             let row_height = 2.0 * ui.text_style_height(&egui::TextStyle::Body)
                 + ui.spacing().item_spacing.y
@@ -135,12 +141,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                             (Some(d), _) => d.to_string(),
                             (None, _) => "undated (!)".to_string(),
                         };
-                        let title = if art.title.is_empty() {
-                            art.file_name.clone()
-                        } else {
-                            art.title.clone()
-                        };
-                        let text = format!("{title}\n{date} · {} events", a.events.len());
+                        let text = format!(
+                            "{}\n{date} · {} events",
+                            art.display_title(),
+                            a.events.len()
+                        );
                         let selected = app.article == Some(i);
                         let r = ui.selectable_label(selected, text);
                         let r = if art.warnings.is_empty() {

@@ -167,22 +167,15 @@ fn body(app: &mut App, ui: &mut egui::Ui) {
                                 let evidence: String = mention.evidence.chars().take(90).collect();
                                 // the article by its title, as the article list
                                 // names it (looked up for the visible rows only)
-                                let title = app
+                                let title: String = app
                                     .corpus
                                     .analyses
                                     .iter()
                                     .find(|a| a.article.id == mention.article)
-                                    .map_or_else(
-                                        || mention.article.clone(),
-                                        |a| {
-                                            if a.article.title.is_empty() {
-                                                a.article.file_name.clone()
-                                            } else {
-                                                a.article.title.clone()
-                                            }
-                                        },
-                                    );
-                                let title: String = title.chars().take(40).collect();
+                                    .map_or(mention.article.as_str(), |a| a.article.display_title())
+                                    .chars()
+                                    .take(40)
+                                    .collect();
                                 let text = format!(
                                     "{title} · {} · {} · “{evidence}…”",
                                     mention

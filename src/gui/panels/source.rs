@@ -99,12 +99,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     };
     // the title wraps and the lines under it are cut to the column's width:
     // nothing here may widen the column under the facts panel
-    let title = if a.article.title.is_empty() {
-        &a.article.file_name
-    } else {
-        &a.article.title
-    };
-    ui.add(egui::Label::new(egui::RichText::new(title).heading()).wrap());
+    ui.add(egui::Label::new(egui::RichText::new(a.article.display_title()).heading()).wrap());
     ui.add(
         egui::Label::new(
             egui::RichText::new(format!(

@@ -1,7 +1,8 @@
 //! The timeline: x = date, y = tension (escalation up), one marker per
 //! event colored by type (filled when asserted, hollow otherwise), spans for
-//! events known only to the month or year, the tension index, a legend that
-//! toggles types, hover details, click to select, double-click to reset.
+//! events known only to the month or year, the tension index, hover
+//! details, click to select, the wheel zooming time, double-click to reset
+//! (the Types list beside it is the legend).
 
 use super::type_color;
 use crate::extract::PloverType;
