@@ -14,6 +14,13 @@ pub fn harness(pick: PickResult) -> Harness<'static, App> {
 
 /// The app in a window of `size`, its file dialog answering `pick`.
 fn harness_sized(pick: PickResult, size: egui::Vec2) -> Harness<'static, App> {
+    harness_timed(pick, size, 0.25)
+}
+
+/// The app in a window of `size`, each frame `step_dt` seconds after the
+/// one before (kittest sends each input event in a frame of its own: a
+/// double click needs frames shorter than egui's 0.3 s between clicks).
+fn harness_timed(pick: PickResult, size: egui::Vec2, step_dt: f32) -> Harness<'static, App> {
     let app = App::with_picker(
         UiState {
             show_index: true,
@@ -23,6 +30,7 @@ fn harness_sized(pick: PickResult, size: egui::Vec2) -> Harness<'static, App> {
     );
     Harness::builder()
         .with_size(size)
+        .with_step_dt(step_dt)
         .build_ui_state(|ui, app: &mut App| app.draw(ui), app)
 }
 
@@ -476,4 +484,68 @@ fn the_view_menu_names_the_themes() {
         h.ctx.options(|o| o.theme_preference),
         egui::ThemePreference::Light
     );
+}
+
+#[test]
+fn every_event_is_in_one_sortable_table_linked_to_the_selection() {
+    use tension_timeline::gui::app::CentralView;
+    use tension_timeline::gui::events_table::Column;
+    let mut h = harness_timed(PickResult::Cancelled, egui::vec2(1400.0, 900.0), 0.05);
+    h.run_steps(2);
+    h.get_by_label("Open the bundled seeds").click();
+    h.run_steps(2);
+    settle(&mut h);
+    let listed = h.state().timeline.listed.len();
+    assert!(listed > 20, "{listed}");
+    h.get_by_label(&format!("All events ({listed})")).click();
+    h.run_steps(3);
+    assert_eq!(h.state().central, CentralView::Table);
+    // the headings sort; the same heading again reverses
+    h.get_by_label("Score").click();
+    h.run_steps(2);
+    assert_eq!(h.state().events_table.sort, Column::Score);
+    let app = h.state_mut();
+    let rows = app.events_table.rows(&app.corpus, &app.timeline).to_vec();
+    assert_eq!(rows.len(), listed, "one row per plotted event");
+    assert!(rows.windows(2).all(|w| w[0].score <= w[1].score));
+    h.get_by_label("Score").click();
+    h.run_steps(2);
+    assert!(h.state().events_table.descending);
+    // a click on a row selects its event everywhere: the top row is the
+    // most cooperative event
+    let app = h.state_mut();
+    let top = app.events_table.rows(&app.corpus, &app.timeline)[0].clone();
+    assert!(top.score >= rows.last().expect("rows").score);
+    h.get_all_by_label(top.event_type.name())
+        .next()
+        .expect("the top row")
+        .click();
+    h.run_steps(3);
+    let (a, e) = h.state().selection.expect("the row's event is selected");
+    assert_eq!(
+        h.state().corpus.analyses[a].events[e].event_type,
+        top.event_type
+    );
+    h.get_by_label_contains("Evidence: “");
+    // filters apply to the table: "Kremlin" leaves Russia's events
+    h.state_mut().filters.actor = "Kremlin".into();
+    h.state_mut().invalidate();
+    h.run_steps(3);
+    let app = h.state_mut();
+    let rows = app.events_table.rows(&app.corpus, &app.timeline).to_vec();
+    assert!(!rows.is_empty() && rows.len() < listed);
+    assert!(
+        rows.iter()
+            .all(|r| r.source.contains("RUS") || r.target.contains("RUS")),
+        "{rows:?}"
+    );
+    // a double click opens the passage in the article
+    // (after a pause: clicks in quick succession count as a triple click)
+    h.run_steps(10);
+    let row = h.get_all_by_label("RUS").next().expect("a row");
+    row.click();
+    row.click();
+    h.run_steps(3);
+    assert_eq!(h.state().central, CentralView::Article);
+    assert!(h.state().selection.is_some());
 }

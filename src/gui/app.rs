@@ -2,6 +2,7 @@
 //! and applies the commands they push.
 
 use super::command::Command;
+use super::events_table::EventsTableView;
 use super::file_dialog::{ExportKind, FilePicker, NativePicker, PickRequest, PickResult};
 use super::load_job::LoadJob;
 use super::panels;
@@ -41,6 +42,16 @@ pub struct EditBuffers {
     pub source: String,
     /// Target actor codes being typed.
     pub target: String,
+}
+
+/// What the central area under the timeline shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum CentralView {
+    /// The selected article's text.
+    #[default]
+    Article,
+    /// The table of every visible event.
+    Table,
 }
 
 /// An event marked to be merged with another.
@@ -123,6 +134,10 @@ pub struct App {
     pub date_inputs: [DateInput; 2],
     /// The article list's search and order.
     pub article_list: ArticleListView,
+    /// The events table's order and rows.
+    pub events_table: EventsTableView,
+    /// What the central area shows.
+    pub central: CentralView,
     /// Where the plot was drawn last (for PNG export).
     pub plot_rect: Option<egui::Rect>,
     /// The part of the plot shown last: days since the epoch, tension.
@@ -192,6 +207,8 @@ impl App {
             edit: EditBuffers::default(),
             date_inputs: Default::default(),
             article_list: ArticleListView::default(),
+            events_table: EventsTableView::default(),
+            central: CentralView::default(),
             plot_rect: None,
             plot_view: None,
             dirty: true,
@@ -227,6 +244,7 @@ impl App {
         self.timeline = TimelineData::build(&self.corpus, &self.filters, !self.state.show_mentions);
         // the articles may have changed (loaded, dated, corrected)
         self.article_list.invalidate();
+        self.events_table.invalidate();
         if self.filters != self.built_filters {
             self.built_filters = self.filters.clone();
             self.reset_view = true;
@@ -273,7 +291,7 @@ impl App {
             panels::articles::show(self, ui);
             panels::facts::show(self, ui);
             panels::timeline::show(self, ui);
-            egui::CentralPanel::default().show(ui, |ui| panels::source::show(self, ui));
+            egui::CentralPanel::default().show(ui, |ui| panels::central::show(self, ui));
         }
         panels::errors::show(self, &ctx);
         panels::about::show(self, &ctx);
@@ -478,6 +496,8 @@ impl App {
             self.text_selection = None;
         }
         if enter && let Some((a, _)) = self.selection {
+            // the passage in its article, from the table too
+            self.central = CentralView::Article;
             self.push(Command::SelectArticle(a));
             self.scroll_to_selection = true;
         }

@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod command;
+pub mod events_table;
 pub mod file_dialog;
 pub mod load_job;
 pub mod offscreen;

@@ -387,8 +387,13 @@ pub struct TimelineData {
     pub by_type: BTreeMap<PloverType, Vec<Mark>>,
     /// The tension index: (x, value) per week.
     pub index: Vec<[f64; 2]>,
-    /// Visible events in time order (for keyboard stepping and the table).
+    /// Visible dated events in time order (for keyboard stepping).
     pub order: Vec<(usize, usize)>,
+    /// Every visible event, dated or not, one per merged event when the
+    /// plot shows merged events (the rows of the events table).
+    pub listed: Vec<(usize, usize)>,
+    /// Whether the marks stand for merged events.
+    pub merged: bool,
     /// Number of events of each type that pass the other filters (for the
     /// type list; a hidden type is listed even with none).
     pub type_counts: BTreeMap<PloverType, usize>,
@@ -408,6 +413,7 @@ impl TimelineData {
     pub fn build(corpus: &Corpus, filters: &Filters, merged: bool) -> TimelineData {
         let mut by_type: BTreeMap<PloverType, Vec<Mark>> = BTreeMap::new();
         let mut order = Vec::new();
+        let mut listed = Vec::new();
         let mut weekly: BTreeMap<i64, (f64, f64)> = BTreeMap::new();
         let mut type_counts = BTreeMap::new();
         let mut x_range: Option<(f64, f64)> = None;
@@ -442,6 +448,7 @@ impl TimelineData {
                     Some(c) => (c.event_type, &c.date, c.score, c.modality, c.articles),
                     None => (e.event_type, &e.date, e.score, e.modality, 1),
                 };
+                listed.push((ai, ei));
                 let Some((s, t)) = date_period(date) else {
                     continue;
                 };
@@ -491,6 +498,8 @@ impl TimelineData {
             by_type,
             index,
             order: order.into_iter().map(|(_, a, e)| (a, e)).collect(),
+            listed,
+            merged,
             type_counts,
         }
     }

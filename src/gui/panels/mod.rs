@@ -3,7 +3,9 @@
 
 pub mod about;
 pub mod articles;
+pub mod central;
 pub mod errors;
+pub mod events_table;
 pub mod facts;
 pub mod menu;
 pub mod project_paths;

@@ -1,0 +1,24 @@
+//! The central area under the timeline: the selected article's text or the
+//! table of every event, with a tab for each.
+
+use crate::gui::app::{App, CentralView};
+
+/// Draws the tabs and the view they select.
+pub fn show(app: &mut App, ui: &mut egui::Ui) {
+    let events = app.timeline.listed.len();
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut app.central, CentralView::Article, "Article text")
+            .on_hover_text("The selected article, its events highlighted in their passages");
+        ui.selectable_value(
+            &mut app.central,
+            CentralView::Table,
+            format!("All events ({events})"),
+        )
+        .on_hover_text("Every event that passes the filters, in a sortable table");
+    });
+    ui.separator();
+    match app.central {
+        CentralView::Article => super::source::show(app, ui),
+        CentralView::Table => super::events_table::show(app, ui),
+    }
+}
