@@ -375,6 +375,51 @@ fn the_wheel_zooms_time_around_the_pointer_and_leaves_tension_alone() {
 }
 
 #[test]
+fn a_right_drag_zooms_to_its_box_and_a_double_click_resets() {
+    let mut h = seeds();
+    let rect = h.state().plot_rect.expect("the plot is drawn");
+    let (x0, _) = h.state().plot_view.expect("a view");
+    let from = rect.center() - egui::vec2(60.0, 40.0);
+    let to = rect.center() + egui::vec2(60.0, 40.0);
+    let button = |pos, pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Secondary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    h.hover_at(from);
+    h.event(button(from, true));
+    for i in 1..=10 {
+        h.hover_at(from + (to - from) * (i as f32 / 10.0));
+    }
+    h.event(button(to, false));
+    h.run_steps(4);
+    let (x1, _) = h.state().plot_view.expect("a view");
+    assert!(
+        x1[1] - x1[0] < 0.5 * (x0[1] - x0[0]),
+        "zoomed to the box: {x0:?} -> {x1:?}"
+    );
+    h.hover_at(rect.center());
+    let primary = |pressed| egui::Event::PointerButton {
+        pos: rect.center(),
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    // (kittest gives each event a frame of 0.25 s: a double click is sent
+    // in one batch of events)
+    h.input_mut()
+        .events
+        .extend([primary(true), primary(false), primary(true), primary(false)]);
+    h.run_steps(4);
+    let (x2, _) = h.state().plot_view.expect("a view");
+    assert!(
+        (x2[1] - x2[0] - (x0[1] - x0[0])).abs() < 1.0,
+        "back to the default view: {x0:?} -> {x2:?}"
+    );
+}
+
+#[test]
 fn the_article_list_finds_and_sorts() {
     let mut h = seeds();
     // oldest first: the article of 2021-12-04 leads

@@ -67,6 +67,38 @@ pub struct Filters {
     pub to: Option<NaiveDate>,
 }
 
+/// The largest vertical gap, in tension units, between markers spread
+/// within one day.
+const SPREAD_STEP: f64 = 0.5;
+/// How far from its score a spread marker may go, either way.
+const SPREAD_MAX: f64 = 1.5;
+
+/// Spreads day-precise marks that share a day and a tension, which would
+/// otherwise be drawn one on top of another, each one clickable: a small
+/// vertical offset around their common tension, in type then event order
+/// (the same every time). A group's offsets sum to zero and stay within
+/// [`SPREAD_MAX`]; the facts panel and the tooltip give the exact score.
+fn spread_same_day(by_type: &mut BTreeMap<PloverType, Vec<Mark>>) {
+    let mut groups: BTreeMap<(i64, i64), Vec<(PloverType, usize)>> = BTreeMap::new();
+    for (ty, marks) in by_type.iter() {
+        for (i, m) in marks.iter().enumerate() {
+            if m.x.0 == m.x.1 {
+                let key = (m.x.0 as i64, (m.y * 100.0).round() as i64);
+                groups.entry(key).or_default().push((*ty, i));
+            }
+        }
+    }
+    for members in groups.values().filter(|g| g.len() > 1) {
+        let n = members.len() as f64;
+        let step = SPREAD_STEP.min(2.0 * SPREAD_MAX / (n - 1.0));
+        for (k, &(ty, i)) in members.iter().enumerate() {
+            if let Some(m) = by_type.get_mut(&ty).and_then(|v| v.get_mut(i)) {
+                m.y += (k as f64 - (n - 1.0) / 2.0) * step;
+            }
+        }
+    }
+}
+
 /// The days the default view shows, from the marks' start days and their
 /// full range: the full range, unless it is more than four times as wide
 /// as the span of the middle 90 % of the marks; then that span, with a
@@ -492,6 +524,13 @@ impl TimelineData {
                 }
             }
         }
+        spread_same_day(&mut by_type);
+        let y_range = by_type
+            .values()
+            .flatten()
+            .map(|m| (m.y, m.y))
+            .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
+            .or(y_range);
         TimelineData {
             x_range: x_range.map(|full| default_view(&mut starts, full)),
             y_range,
@@ -530,15 +569,20 @@ impl TimelineData {
 /// Calendar grid marks for the date axis between days `min` and `max` (days
 /// since 1970-01-01): at year, month, week or day boundaries, whichever is
 /// the finest that gives at most `max_marks` marks and steps of at least
-/// `min_step` days. Returns (day, approximate step in days) pairs.
+/// `min_step` days; hours within a day zoomed in. Returns (day, approximate
+/// step in days) pairs.
 pub fn calendar_marks(min: f64, max: f64, min_step: f64, max_marks: f64) -> Vec<(f64, f64)> {
     use chrono::Datelike;
     let (Some(first), Some(last)) = (date_of(min.floor()), date_of(max.ceil())) else {
         return Vec::new();
     };
     let span = (max - min).max(1.0);
-    // (approximate step in days, months per step or 0, days per step)
-    const LEVELS: [(f64, u32, i64); 13] = [
+    // (approximate step in days, months per step or 0, days per step or 0
+    // for hours)
+    const LEVELS: [(f64, u32, i64); 16] = [
+        (1.0 / 24.0, 0, 0),
+        (0.125, 0, 0),
+        (0.25, 0, 0),
         (1.0, 0, 1),
         (7.0, 0, 7),
         (30.4, 1, 0),
@@ -560,7 +604,16 @@ pub fn calendar_marks(min: f64, max: f64, min_step: f64, max_marks: f64) -> Vec<
         return Vec::new();
     };
     let mut out = Vec::new();
-    if months == 0 {
+    if days == 0 && months == 0 {
+        // hours: 1, 3 or 6 of them
+        let mut x = (min / step).floor() * step;
+        while x <= max && out.len() < 10_000 {
+            if x >= min {
+                out.push((x, step));
+            }
+            x += step;
+        }
+    } else if months == 0 {
         // days, or weeks starting on Monday
         let mut d = first;
         if days == 7 {
@@ -595,6 +648,61 @@ pub fn calendar_marks(min: f64, max: f64, min_step: f64, max_marks: f64) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn mark(event: usize, day: f64, y: f64) -> Mark {
+        Mark {
+            event: (0, event),
+            x: (day, day),
+            y,
+            filled: true,
+            sources: 1,
+        }
+    }
+
+    #[test]
+    fn same_day_marks_spread_apart_around_their_tension() {
+        let mut by_type: BTreeMap<PloverType, Vec<Mark>> = BTreeMap::new();
+        by_type.insert(
+            PloverType::Accuse,
+            vec![
+                mark(0, 100.0, 2.0),
+                mark(1, 100.0, 2.0),
+                mark(2, 101.0, 2.0),
+            ],
+        );
+        by_type.insert(PloverType::Consult, vec![mark(3, 100.0, 2.0)]);
+        // a span is left where it is
+        let mut span = mark(4, 100.0, 2.0);
+        span.x.1 = 130.0;
+        by_type.insert(PloverType::Threaten, vec![span]);
+        spread_same_day(&mut by_type);
+        let mut ys: Vec<f64> = [
+            &by_type[&PloverType::Accuse][..2],
+            &by_type[&PloverType::Consult][..],
+        ]
+        .concat()
+        .iter()
+        .map(|m| m.y)
+        .collect();
+        ys.sort_by(f64::total_cmp);
+        assert_eq!(ys, [1.5, 2.0, 2.5], "one step apart, centred on the score");
+        assert_eq!(by_type[&PloverType::Accuse][2].y, 2.0, "alone on its day");
+        assert_eq!(by_type[&PloverType::Threaten][0].y, 2.0);
+        // many on one day stay within reach of their score, all apart
+        let mut crowd: BTreeMap<PloverType, Vec<Mark>> = BTreeMap::new();
+        crowd.insert(
+            PloverType::Consult,
+            (0..40).map(|i| mark(i, 5.0, -4.0)).collect(),
+        );
+        spread_same_day(&mut crowd);
+        let mut ys: Vec<f64> = crowd[&PloverType::Consult].iter().map(|m| m.y).collect();
+        ys.sort_by(f64::total_cmp);
+        assert!(ys.windows(2).all(|w| w[1] > w[0]));
+        assert!(
+            ys.iter().all(|y| (y + 4.0).abs() <= SPREAD_MAX + 1e-9),
+            "{ys:?}"
+        );
+    }
 
     #[test]
     fn a_few_far_outliers_do_not_set_the_default_view() {

@@ -30,27 +30,42 @@ fn who_to_whom(e: &crate::extract::Event) -> String {
 const CELL: f32 = 1.5;
 
 /// A date label for an axis mark, as precise as its grid step: years,
-/// months or days.
+/// months, days or hours.
 fn axis_label(mark: &egui_plot::GridMark) -> String {
-    let Some(d) = date_of(mark.value) else {
+    let Some(d) = date_of(mark.value.floor()) else {
         return String::new();
     };
     if mark.step_size >= 365.0 {
         d.format("%Y").to_string()
     } else if mark.step_size >= 28.0 {
         d.format("%b %Y").to_string()
-    } else {
+    } else if mark.step_size >= 1.0 {
         d.format("%Y-%m-%d").to_string()
+    } else {
+        let minutes = ((mark.value - mark.value.floor()) * 24.0 * 60.0).round() as u32;
+        format!(
+            "{} {:02}:{:02}",
+            d.format("%m-%d"),
+            minutes / 60,
+            minutes % 60
+        )
     }
 }
 
+/// Points of axis width per date label: wider than the widest label
+/// ("2021-12-07") and than the spacing under which egui_plot leaves
+/// labels out (60 points) or fades them (80).
+const LABEL_SPACING: f64 = 100.0;
+
 /// Grid lines at calendar boundaries (1 January, the 1st of a month, a
-/// Monday, a day), about one per 60 points of width.
+/// Monday, a day, an hour), at most one per [`LABEL_SPACING`] points, so
+/// that every line has its label at every width and zoom.
 fn date_grid(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
     let (min, max) = input.bounds;
-    let width_days = max - min;
-    let marks = (width_days / input.base_step_size.max(1e-9) / 7.0).clamp(2.0, 14.0);
-    calendar_marks(min, max, input.base_step_size, marks)
+    // egui_plot's base step is the number of days in 8 points
+    let width_points = (max - min) / input.base_step_size.max(1e-12) * 8.0;
+    let marks = (width_points / LABEL_SPACING).clamp(1.0, 14.0);
+    calendar_marks(min, max, 0.0, marks)
         .into_iter()
         .map(|(value, step_size)| egui_plot::GridMark { value, step_size })
         .collect()
@@ -290,6 +305,54 @@ mod tests {
 
     fn first_event(text: &str) -> crate::extract::Event {
         crate::extract::analyze_text("t.txt", text).events.remove(0)
+    }
+
+    /// Whether egui_plot draws the label of `mark` on an axis `width`
+    /// points wide showing `days` days (its rule: the step is wider than
+    /// 60 points and than the text, about 8 points a character).
+    fn labelled(mark: &egui_plot::GridMark, days: f64, width: f64) -> bool {
+        let spacing = mark.step_size * width / days;
+        let text = axis_label(mark);
+        !text.is_empty() && spacing > 60.0 && spacing > text.chars().count() as f64 * 8.0
+    }
+
+    #[test]
+    fn the_date_axis_has_labels_at_every_width_and_zoom() {
+        let day = |s: &str| {
+            crate::gui::timeline_data::day_number(s.parse::<chrono::NaiveDate>().unwrap())
+        };
+        // the seeds' whole range, a year, a month, a week, a day, six hours
+        let ranges = [
+            (day("2013-11-01"), day("2022-04-01")),
+            (day("2021-01-01"), day("2022-01-01")),
+            (day("2021-12-01"), day("2022-01-01")),
+            (day("2021-12-03"), day("2021-12-10")),
+            (day("2021-12-07"), day("2021-12-08")),
+            (day("2021-12-07") + 0.25, day("2021-12-07") + 0.5),
+            (day("1953-01-01"), day("2022-01-01")),
+        ];
+        for window in (800..=2600).step_by(50) {
+            // the plot takes the window less the side panels (about 600
+            // points at most) and the axis
+            for width in [f64::from(window) * 0.4, f64::from(window) - 600.0] {
+                for (min, max) in ranges {
+                    let input = egui_plot::GridInput {
+                        bounds: (min, max),
+                        base_step_size: (max - min) / width * 8.0,
+                    };
+                    let marks = date_grid(input);
+                    let shown = marks
+                        .iter()
+                        .filter(|m| labelled(m, max - min, width))
+                        .count();
+                    assert!(
+                        shown >= 1 && shown == marks.len(),
+                        "{window} px window, {width} px plot, {min}..{max}: {shown} of {} marks labelled",
+                        marks.len()
+                    );
+                }
+            }
+        }
     }
 
     #[test]
