@@ -594,3 +594,40 @@ fn every_event_is_in_one_sortable_table_linked_to_the_selection() {
     assert_eq!(h.state().central, CentralView::Article);
     assert!(h.state().selection.is_some());
 }
+
+#[test]
+fn help_legend_explains_the_marks_and_esc_closes_menus_and_windows_first() {
+    let mut h = seeds();
+    h.get_by_label_contains("CONSULT · asserted · “video conversation”")
+        .click();
+    h.run_steps(2);
+    let selected = h.state().selection;
+    assert!(selected.is_some());
+    h.get_by_label("Help").click();
+    h.run_steps(2);
+    h.get_by_label("Legend").click();
+    h.run_steps(3);
+    assert!(h.state().legend_open);
+    h.get_by_label_contains("A bar: the text gives only the month or the year");
+    h.get_by_label("Right-drag");
+    // Esc closes the window, not the selection
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(!h.state().legend_open);
+    assert_eq!(h.state().selection, selected);
+    // Esc closes an open menu, not the selection
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("Tension index line");
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(
+        h.query_by_label("Tension index line").is_none(),
+        "the menu closed"
+    );
+    assert_eq!(h.state().selection, selected);
+    // with nothing open, Esc clears the selection
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(h.state().selection.is_none());
+}

@@ -41,10 +41,13 @@ fn reject_undo_redo_and_the_project_keeps_it() {
     let mut h = seeds();
     let ((a, e), id) = select_call(&mut h);
     let shown = h.state().timeline.order.len();
+    assert_eq!(h.state().window_title(), "untitled — tension-timeline");
 
     h.get_by_label("Reject").click();
     h.run_steps(3);
     assert_eq!(review_of(&h, &id), Some(Review::Rejected));
+    // the title marks corrections kept only for recovery, not in a named file
+    assert_eq!(h.state().window_title(), "*untitled — tension-timeline");
     assert_eq!(h.state().session.corrections(), 1);
     let on_plot = |h: &Harness<'static, App>| {
         h.state()
@@ -108,6 +111,7 @@ fn reject_undo_redo_and_the_project_keeps_it() {
     h.run_steps(2);
     assert!(h.state().errors.is_empty(), "{:?}", h.state().errors);
     assert_eq!(h.state().session.path(), Some(project.as_path()));
+    assert_eq!(h.state().window_title(), "review.ttproj — tension-timeline");
     drop(h);
     let journal = Project::open(&project).unwrap().journal().unwrap();
     assert_eq!(journal.len(), 4, "reject, undo, redo, set type");

@@ -116,6 +116,8 @@ pub struct App {
     pub date_entry: String,
     /// Whether the About window is open.
     pub about_open: bool,
+    /// Whether the Help > Legend window is open.
+    pub legend_open: bool,
     /// Scroll the source view to the selection on the next frame.
     pub scroll_to_selection: bool,
     /// Reset the plot bounds on the next frame.
@@ -157,6 +159,8 @@ pub struct App {
     /// Paths asked for while a load was running.
     queued: Vec<PathBuf>,
     saved_filters: Filters,
+    /// The window title last sent.
+    shown_title: String,
     /// The filters the timeline was last built with.
     built_filters: Filters,
     picker: Box<dyn FilePicker>,
@@ -198,6 +202,7 @@ impl App {
             path_entry: None,
             date_entry: String::new(),
             about_open: false,
+            legend_open: false,
             scroll_to_selection: false,
             reset_view: false,
             session: Session::untitled(None),
@@ -218,6 +223,7 @@ impl App {
             pending_project: None,
             queued: Vec::new(),
             saved_filters: Filters::default(),
+            shown_title: String::new(),
             built_filters: Filters::default(),
             picker,
             pick: None,
@@ -262,6 +268,23 @@ impl App {
         self.load.as_ref().map(LoadJob::progress)
     }
 
+    /// The window's title: the project's file name, or "untitled" with a
+    /// star while its corrections are only in the recovery file (every
+    /// correction of a named project is in its file the moment it is made).
+    pub fn window_title(&self) -> String {
+        match self.session.path().filter(|_| self.session.is_named()) {
+            Some(path) => format!(
+                "{} — tension-timeline",
+                path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned()
+                )
+            ),
+            None if self.session.journal().is_empty() => "untitled — tension-timeline".into(),
+            None => "*untitled — tension-timeline".into(),
+        }
+    }
+
     /// Draws one frame and applies the commands it produced.
     pub fn draw(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
@@ -283,6 +306,11 @@ impl App {
         if let Some(wait) = self.session.save_view_when_idle() {
             ctx.request_repaint_after(wait);
         }
+        let title = self.window_title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
         panels::menu::show(self, ui);
         panels::status::show(self, ui);
         if self.corpus.analyses.is_empty() && self.load.is_none() {
@@ -295,6 +323,7 @@ impl App {
         }
         panels::errors::show(self, &ctx);
         panels::about::show(self, &ctx);
+        panels::legend::show(self, &ctx);
         panels::project_paths::show(self, &ctx);
         for c in std::mem::take(&mut self.commands) {
             self.run_command(c, &ctx);
@@ -491,9 +520,15 @@ impl App {
         if up {
             self.push(Command::StepEvent(-1));
         }
-        if esc {
-            self.push(Command::SelectEvent(None));
-            self.text_selection = None;
+        // a menu (egui closes it) or a window goes first; then the selection
+        if esc && !egui::Popup::is_any_open(ctx) {
+            if self.legend_open || self.about_open {
+                self.legend_open = false;
+                self.about_open = false;
+            } else {
+                self.push(Command::SelectEvent(None));
+                self.text_selection = None;
+            }
         }
         if enter && let Some((a, _)) = self.selection {
             // the passage in its article, from the table too

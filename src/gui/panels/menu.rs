@@ -153,6 +153,16 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 });
             });
             ui.menu_button("Help", |ui| {
+                if ui
+                    .button("Legend")
+                    .on_hover_text(
+                        "What the marks, sizes, bars and colors mean; mouse and keyboard",
+                    )
+                    .clicked()
+                {
+                    app.legend_open = true;
+                    ui.close();
+                }
                 if ui.button("About").clicked() {
                     app.about_open = true;
                     ui.close();

@@ -7,6 +7,7 @@ pub mod central;
 pub mod errors;
 pub mod events_table;
 pub mod facts;
+pub mod legend;
 pub mod menu;
 pub mod project_paths;
 pub mod review;

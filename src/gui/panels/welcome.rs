@@ -5,12 +5,15 @@ use crate::gui::command::Command;
 use crate::gui::file_dialog::PickRequest;
 use std::path::PathBuf;
 
-/// Where the bundled seed articles are: beside the executable or here.
+/// Where the bundled seed articles are: here, in the source tree the
+/// program was built from (wherever it is started), or beside the
+/// executable.
 pub fn seeds_dir() -> Option<PathBuf> {
+    let built_from = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let exe_dir = std::env::current_exe()
         .ok()
         .and_then(|p| p.parent().map(|d| d.to_path_buf()));
-    let mut candidates = vec![PathBuf::from("seeds")];
+    let mut candidates = vec![PathBuf::from("seeds"), built_from];
     if let Some(d) = exe_dir {
         candidates.extend([d.join("seeds"), d.join("../../seeds")]);
     }
@@ -54,4 +57,29 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             }
         });
     });
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_seeds_are_found_from_the_source_tree() {
+        let seeds = super::seeds_dir().expect("the seeds are found");
+        let articles = std::fs::read_dir(&seeds)
+            .expect("a folder")
+            .filter_map(Result::ok)
+            .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+            .count();
+        assert!(
+            articles >= 3,
+            "{} holds {articles} articles",
+            seeds.display()
+        );
+        // the path fixed at build time holds them too, wherever the
+        // program is started
+        assert!(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("seeds")
+                .is_dir()
+        );
+    }
 }
