@@ -631,3 +631,50 @@ fn help_legend_explains_the_marks_and_esc_closes_menus_and_windows_first() {
     h.run_steps(2);
     assert!(h.state().selection.is_none());
 }
+
+#[test]
+fn pictures_show_the_view_at_the_chosen_size_in_the_light_theme_with_a_caption() {
+    use tension_timeline::gui::command::Command;
+    use tension_timeline::gui::file_dialog::ExportKind;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = seeds();
+    h.state_mut().filters.actor = "Kremlin".into();
+    h.state_mut().invalidate();
+    h.run_steps(4);
+    // SVG: the default size, the caption names the filter and the period
+    let svg_path = dir.path().join("view.svg");
+    h.state_mut()
+        .push(Command::Export(ExportKind::Svg, svg_path.clone()));
+    h.run_steps(2);
+    let svg = std::fs::read_to_string(&svg_path).expect("the SVG is written");
+    assert!(
+        svg.contains(r#"width="1600" height="900""#),
+        "{}",
+        &svg[..200]
+    );
+    assert!(svg.contains("Filters: actor “Kremlin”"));
+    assert!(svg.contains(" to 20"), "the period shown");
+    // PNG: a chosen size, drawn on a thread, a light background
+    h.state_mut().state.picture_size = Some([1000, 600]);
+    let png_path = dir.path().join("view.png");
+    h.state_mut()
+        .push(Command::Export(ExportKind::Png, png_path.clone()));
+    step_until(&mut h, |app| app.message.starts_with("Timeline written"));
+    assert!(
+        h.state().message.contains("1000×600"),
+        "{}",
+        h.state().message
+    );
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(&png_path).expect("the PNG is written"),
+    ));
+    let mut reader = decoder.read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut pixels).unwrap();
+    assert_eq!((info.width, info.height), (1000, 600));
+    let light = pixels
+        .chunks(4)
+        .filter(|p| p[0] > 200 && p[1] > 200 && p[2] > 200)
+        .count();
+    assert!(light * 2 > pixels.len() / 4, "mostly light: {light}");
+}

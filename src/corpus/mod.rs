@@ -123,6 +123,30 @@ impl Corpus {
         self.clusters.get(n.checked_sub(1)?).filter(|m| m.id == id)
     }
 
+    /// A copy of the events, the merged events and the articles' metadata,
+    /// without the texts and their analyses (for a picture drawn on another
+    /// thread: a fraction of the memory of a full copy).
+    pub fn events_only(&self) -> Corpus {
+        Corpus {
+            analyses: self
+                .analyses
+                .iter()
+                .map(|a| Analysis {
+                    article: crate::ingest::Article {
+                        text: String::new(),
+                        ..a.article.clone()
+                    },
+                    sentences: Vec::new(),
+                    timexes: Vec::new(),
+                    events: a.events.clone(),
+                    quantities: Vec::new(),
+                })
+                .collect(),
+            clusters: self.clusters.clone(),
+            ..Corpus::default()
+        }
+    }
+
     /// Whether the analyst rejected any event.
     pub fn has_rejected(&self) -> bool {
         self.analyses

@@ -29,6 +29,9 @@ pub struct UiState {
     pub show_mentions: bool,
     /// Project files opened or saved recently, newest first.
     pub recent_projects: Vec<PathBuf>,
+    /// The size of exported pictures in pixels ([`super::picture::DEFAULT_SIZE`]
+    /// when not set).
+    pub picture_size: Option<[u32; 2]>,
 }
 
 /// The editing fields of the review panel, for one selected event.
@@ -144,6 +147,9 @@ pub struct App {
     pub plot_rect: Option<egui::Rect>,
     /// The part of the plot shown last: days since the epoch, tension.
     pub plot_view: Option<([f64; 2], [f64; 2])>,
+    /// A view the plot keeps whatever the data (days, tension): for
+    /// pictures of what the analyst saw.
+    pub fixed_view: Option<([f64; 2], [f64; 2])>,
     /// The stages of the last load, shown when the status message is hovered.
     pub load_timings: Option<crate::corpus::LoadTimings>,
     dirty: bool,
@@ -216,6 +222,7 @@ impl App {
             central: CentralView::default(),
             plot_rect: None,
             plot_view: None,
+            fixed_view: None,
             dirty: true,
             commands: Vec::new(),
             load: None,
@@ -330,10 +337,11 @@ impl App {
         }
     }
 
-    /// Draws the timeline panel alone (for pictures made without a window).
-    pub fn draw_timeline_only(&mut self, ui: &mut egui::Ui) {
+    /// Draws the timeline panel alone, `height` high (for pictures made
+    /// without a window).
+    pub fn draw_timeline_sized(&mut self, ui: &mut egui::Ui, height: f32) {
         self.rebuild_timeline();
-        panels::timeline::show(self, ui);
+        panels::timeline::show_sized(self, ui, height);
     }
 
     /// Background work: the load job, the file dialog, dropped files,
@@ -725,7 +733,11 @@ impl App {
             ExportKind::Csv => crate::export::csv::to_csv(corpus).into_bytes(),
             ExportKind::Json => (crate::export::json::to_json(corpus) + "\n").into_bytes(),
             ExportKind::Gdelt => crate::export::gdelt::to_gdelt_tsv(corpus).into_bytes(),
-            ExportKind::Svg => crate::export::svg::to_svg(corpus, "tension-timeline").into_bytes(),
+            ExportKind::Svg => {
+                // the view on screen, as the PNG
+                let request = super::picture::PictureRequest::of(self);
+                super::picture::svg(&self.timeline, &self.corpus, &request).into_bytes()
+            }
             ExportKind::TimeMl => {
                 let n = crate::export::timeml::write_dir(path, corpus).map_err(|e| fail(&e))?;
                 return Ok(format!("{n} TimeML file(s) written to {}", path.display()));
@@ -736,16 +748,27 @@ impl App {
                 serde_json::to_vec_pretty(&export).map_err(|e| fail(&e))?
             }
             ExportKind::Png => {
-                let rect = self
-                    .plot_rect
-                    .ok_or_else(|| "Cannot save the plot: the timeline is not shown".to_string())?;
-                let ppp = ctx.pixels_per_point();
+                // drawn away from the window (light theme, the chosen
+                // size), on a thread of its own: the window goes on
+                let request = super::picture::PictureRequest::of(self);
+                let corpus = self.corpus.events_only();
                 let tx = self.notices.0.clone();
                 let path = path.to_path_buf();
                 let repaint = ctx.clone();
-                ctx.request_screenshot(move |image| {
-                    let msg = match super::png_export::write_region(&image, rect, ppp, &path) {
-                        Ok(()) => format!("Timeline written to {}", path.display()),
+                std::thread::spawn(move || {
+                    let image = super::offscreen::render_picture(corpus, &request);
+                    let written = super::png_export::encode(&image)
+                        .map_err(|e| e.to_string())
+                        .and_then(|png| {
+                            crate::export::write_atomic(&path, &png).map_err(|e| e.to_string())
+                        });
+                    let msg = match written {
+                        Ok(()) => format!(
+                            "Timeline written to {} ({}×{})",
+                            path.display(),
+                            image.width(),
+                            image.height()
+                        ),
                         Err(e) => format!("Cannot write {}: {e}", path.display()),
                     };
                     let _ = tx.send(msg);

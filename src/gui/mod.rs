@@ -14,6 +14,7 @@ pub mod file_dialog;
 pub mod load_job;
 pub mod offscreen;
 pub mod panels;
+pub mod picture;
 pub mod png_export;
 pub mod session;
 pub mod timeline_data;

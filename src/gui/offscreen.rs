@@ -5,31 +5,48 @@
 
 use super::app::{App, UiState};
 use super::file_dialog::{FakePicker, PickResult};
+use super::picture::{PictureRequest, SIDE_RANGE};
 use crate::corpus::Corpus;
 use egui::epaint::{ClippedPrimitive, Primitive, Vertex};
 use egui::{Color32, ColorImage, TextureId};
 use std::collections::HashMap;
 
-/// Width of the picture in points (pixels at scale 1).
+/// Width of the batch picture in points (pixels at scale 1).
 pub const WIDTH: f32 = 1200.0;
-/// Height of the timeline panel, as in the app.
+/// Height of the batch picture: the timeline panel's, as in the app.
 pub const HEIGHT: f32 = 340.0;
 
 /// Renders the timeline of `corpus` (light theme, merged events, tension
-/// index) as an image of [`WIDTH`] × the panel's height.
+/// index) as an image of [`WIDTH`] × [`HEIGHT`].
 pub fn render_timeline(corpus: Corpus) -> ColorImage {
+    render_picture(
+        corpus,
+        &PictureRequest::whole([WIDTH as u32, HEIGHT as u32]),
+    )
+}
+
+/// Renders the picture `request` asks for of `corpus`: its title and
+/// caption above the application's timeline panel, in the light theme, at
+/// the request's size.
+pub fn render_picture(corpus: Corpus, request: &PictureRequest) -> ColorImage {
     let mut app = App::with_picker(
         UiState {
-            show_index: true,
+            show_index: request.show_index,
+            show_mentions: !request.merged,
             ..Default::default()
         },
         Box::new(FakePicker(PickResult::Cancelled)),
     );
     app.corpus = corpus;
+    app.filters = request.filters.clone();
+    app.fixed_view = request.view;
     app.invalidate();
+    let [w, h] = request
+        .size
+        .map(|v| v.clamp(*SIDE_RANGE.start(), *SIDE_RANGE.end()) as f32);
     let ctx = egui::Context::default();
     ctx.set_visuals(egui::Visuals::light());
-    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(WIDTH, HEIGHT));
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(w, h));
     let mut textures: HashMap<TextureId, ColorImage> = HashMap::new();
     let mut output = None;
     // the plot settles its bounds over the first frames
@@ -38,7 +55,7 @@ pub fn render_timeline(corpus: Corpus) -> ColorImage {
             screen_rect: Some(screen),
             ..Default::default()
         };
-        let mut out = ctx.run_ui(input, |ui| app.draw_timeline_only(ui));
+        let mut out = ctx.run_ui(input, |ui| draw(&mut app, ui, request, h));
         for (id, deltas) in &out.textures_delta.set {
             for delta in deltas {
                 let egui::ImageData::Color(image) = &delta.image;
@@ -66,12 +83,29 @@ pub fn render_timeline(corpus: Corpus) -> ColorImage {
     }
     let out = output.expect("three frames ran");
     let primitives = ctx.tessellate(out.shapes, out.pixels_per_point);
-    let rect = app.plot_rect.unwrap_or(screen).intersect(screen);
-    let mut canvas = Canvas::new(WIDTH as usize, HEIGHT as usize);
+    let mut canvas = Canvas::new(w as usize, h as usize);
     for p in &primitives {
         paint(&mut canvas, p, &textures);
     }
-    canvas.image().region(&rect, Some(1.0))
+    canvas.image()
+}
+
+/// One frame of the picture: the caption, if any, then the timeline in
+/// the rest of the `height`.
+fn draw(app: &mut App, ui: &mut egui::Ui, request: &PictureRequest, height: f32) {
+    let mut used = 0.0;
+    if !request.title.is_empty() || !request.caption.is_empty() {
+        let caption = egui::Panel::top("caption").show(ui, |ui| {
+            ui.add_space(4.0);
+            ui.heading(&request.title);
+            for line in &request.caption {
+                ui.add(egui::Label::new(line).wrap());
+            }
+            ui.add_space(2.0);
+        });
+        used = caption.response.rect.height();
+    }
+    app.draw_timeline_sized(ui, (height - used).max(100.0));
 }
 
 /// A premultiplied RGBA picture being painted.

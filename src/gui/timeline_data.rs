@@ -364,6 +364,41 @@ impl DateInput {
 }
 
 impl Filters {
+    /// The active filters in words, for a picture's caption ("actor
+    /// “Kremlin”", "hidden: AGREE, CONSULT"); empty when none is set.
+    pub fn describe(&self, corpus: &Corpus) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(a) = self.article.and_then(|i| corpus.analyses.get(i)) {
+            out.push(format!("article “{}”", a.article.display_title()));
+        }
+        if !self.actor.trim().is_empty() {
+            out.push(format!("actor “{}”", self.actor.trim()));
+        }
+        if !self.search.trim().is_empty() {
+            out.push(format!("text “{}”", self.search.trim()));
+        }
+        if let Some(m) = self.modality {
+            out.push(format!("{} only", m.name()));
+        }
+        match (self.from, self.to) {
+            (Some(f), Some(t)) => out.push(format!("{f} to {t}")),
+            (Some(f), None) => out.push(format!("from {f}")),
+            (None, Some(t)) => out.push(format!("up to {t}")),
+            (None, None) => {}
+        }
+        if !self.hidden_types.is_empty() {
+            let names: Vec<&str> = self.hidden_types.iter().map(|t| t.name()).collect();
+            out.push(format!("hidden: {}", names.join(", ")));
+        }
+        if self.show_negated {
+            out.push("negated events shown".into());
+        }
+        if self.show_rejected {
+            out.push("rejected events shown".into());
+        }
+        out
+    }
+
     /// Whether an event of article `article` passes the filters.
     pub fn accepts(&self, article: usize, e: &Event) -> bool {
         if self.article.is_some_and(|a| a != article)

@@ -74,6 +74,28 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 }
                 ui.separator();
                 ui.menu_button("Export", |ui| {
+                    use crate::gui::picture::{DEFAULT_SIZE, SIDE_RANGE};
+                    let mut size = app.state.picture_size.unwrap_or(DEFAULT_SIZE);
+                    ui.horizontal(|ui| {
+                        ui.label("Picture size");
+                        ui.add(
+                            egui::DragValue::new(&mut size[0])
+                                .range(SIDE_RANGE)
+                                .suffix(" px"),
+                        )
+                        .on_hover_text("Width of the PNG and SVG pictures of the timeline");
+                        ui.label("×");
+                        ui.add(
+                            egui::DragValue::new(&mut size[1])
+                                .range(SIDE_RANGE)
+                                .suffix(" px"),
+                        )
+                        .on_hover_text("Height of the PNG and SVG pictures of the timeline");
+                    });
+                    if size != app.state.picture_size.unwrap_or(DEFAULT_SIZE) {
+                        app.state.picture_size = Some(size);
+                    }
+                    ui.separator();
                     for kind in ExportKind::ALL {
                         if ui.button(kind.label()).clicked() {
                             app.push(Command::Pick(PickRequest::Export(kind)));

@@ -75,14 +75,22 @@ fn date_grid(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
 /// wheel scroll is `exp(WHEEL_ZOOM)`.
 const WHEEL_ZOOM: f32 = 0.004;
 
+/// The timeline panel's height when the window opens.
+const DEFAULT_HEIGHT: f32 = 330.0;
+
 /// Draws the timeline panel at the top of the central area.
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
+    show_sized(app, ui, DEFAULT_HEIGHT);
+}
+
+/// Draws the timeline panel, `height` high until the user resizes it.
+pub fn show_sized(app: &mut App, ui: &mut egui::Ui, height: f32) {
     let mut clicked: Option<(f64, f64, [f64; 2])> = None;
     let mut clear_filters = false;
     let mut view = None;
     let reset = std::mem::take(&mut app.reset_view);
     let panel = egui::Panel::top("timeline")
-        .default_size(330.0)
+        .default_size(height)
         .resizable(true)
         .show(ui, |ui| {
             let data = &app.timeline;
@@ -134,13 +142,16 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                         sentence
                     ))
                 });
-            if let Some((first, last)) = data.x_range {
+            if let Some(([x0, x1], [y0, y1])) = app.fixed_view {
+                // a picture of the view the analyst had
+                plot = plot.default_x_bounds(x0, x1).default_y_bounds(y0, y1);
+            } else if let Some((first, last)) = data.x_range {
                 // the default view (also after a double-click or a reset):
                 // where the marks are, a few far outliers left outside
                 let pad = ((last - first) * 0.04).max(15.0);
                 plot = plot.default_x_bounds(first - pad, last + 1.0 + pad);
             }
-            if let Some((low, high)) = data.y_range {
+            if let Some((low, high)) = data.y_range.filter(|_| app.fixed_view.is_none()) {
                 // the bounds cover every mark, drawn or not
                 plot = plot.include_y(low).include_y(high);
             }
