@@ -678,3 +678,40 @@ fn pictures_show_the_view_at_the_chosen_size_in_the_light_theme_with_a_caption()
         .count();
     assert!(light * 2 > pixels.len() / 4, "mostly light: {light}");
 }
+
+#[test]
+fn the_view_menu_switches_the_timeline_to_lanes_and_back() {
+    let mut h = seeds();
+    assert!(
+        h.state().timeline.lanes.is_empty(),
+        "the tension scale first"
+    );
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("Lanes by actor pair").click();
+    h.run_steps(4);
+    let lanes = h.state().timeline.lanes.clone();
+    assert!(lanes.iter().any(|l| l == "RUS–USA"), "{lanes:?}");
+    // every marker sits on its lane, each clickable
+    assert!(
+        h.state()
+            .timeline
+            .by_type
+            .values()
+            .flatten()
+            .all(|m| m.y <= 0.5 && m.y > -(lanes.len() as f64))
+    );
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("Lanes by type").click();
+    h.run_steps(4);
+    assert_eq!(
+        h.state().timeline.lanes.first().map(String::as_str),
+        Some("ASSAULT")
+    );
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("Tension scale").click();
+    h.run_steps(4);
+    assert!(h.state().timeline.lanes.is_empty());
+}

@@ -16,3 +16,4 @@ mod robustness;
 mod seed_key;
 mod syntax;
 mod tempeval;
+mod undo_property;

@@ -7,7 +7,7 @@ use super::file_dialog::{ExportKind, FilePicker, NativePicker, PickRequest, Pick
 use super::load_job::LoadJob;
 use super::panels;
 use super::session::Session;
-use super::timeline_data::{ArticleListView, DateInput, Filters, TimelineData};
+use super::timeline_data::{ArticleListView, DateInput, Filters, Rows, TimelineData};
 use crate::corpus::Corpus;
 use crate::corpus::project::{ArticleFile, Correction, EventKey, ProjectExport};
 use crate::extract::PloverType;
@@ -29,6 +29,8 @@ pub struct UiState {
     pub show_mentions: bool,
     /// Project files opened or saved recently, newest first.
     pub recent_projects: Vec<PathBuf>,
+    /// What the timeline's vertical axis shows.
+    pub rows: Rows,
     /// The size of exported pictures in pixels ([`super::picture::DEFAULT_SIZE`]
     /// when not set).
     pub picture_size: Option<[u32; 2]>,
@@ -254,7 +256,12 @@ impl App {
         if !self.dirty {
             return;
         }
-        self.timeline = TimelineData::build(&self.corpus, &self.filters, !self.state.show_mentions);
+        self.timeline = TimelineData::build_rows(
+            &self.corpus,
+            &self.filters,
+            !self.state.show_mentions,
+            self.state.rows,
+        );
         // the articles may have changed (loaded, dated, corrected)
         self.article_list.invalidate();
         self.events_table.invalidate();
@@ -941,6 +948,13 @@ impl App {
                 Err(e) => self.errors.push(e),
             },
             Command::ResetView => self.reset_view = true,
+            Command::SetRows(rows) => {
+                if self.state.rows != rows {
+                    self.state.rows = rows;
+                    self.dirty = true;
+                    self.reset_view = true;
+                }
+            }
             Command::ClearFilters => {
                 self.filters = Filters {
                     show_negated: self.filters.show_negated,

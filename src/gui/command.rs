@@ -2,6 +2,7 @@
 //! while drawing; [`crate::gui::app::App::run_command`] applies them after.
 
 use super::file_dialog::{ExportKind, PickRequest};
+use super::timeline_data::Rows;
 use crate::corpus::project::Correction;
 use crate::extract::PloverType;
 use std::path::PathBuf;
@@ -55,4 +56,6 @@ pub enum Command {
     ResetView,
     /// Clear every filter (actor, text, modality, dates, types, article).
     ClearFilters,
+    /// Show the tension scale or lanes on the vertical axis.
+    SetRows(Rows),
 }

@@ -308,11 +308,57 @@ impl Session {
                 }
             }
         }
-        for ai in touched_articles(&active, &self.index) {
+        let mut touched = touched_articles(&active, &self.index);
+        touched.extend(merged_articles(corpus, &active, &self.index));
+        for ai in touched {
             self.pristine.insert(ai, corpus.analyses[ai].events.clone());
         }
         apply_events(corpus, &active, &self.index);
     }
+}
+
+/// The articles whose events a merge in effect may relabel (and note as
+/// merged): every article with an event in the merged event of either
+/// side, as last linked, not only the two articles the merge names. Their
+/// events are kept as they were, so that undoing the merge puts them back.
+fn merged_articles(
+    corpus: &Corpus,
+    active: &[&Correction],
+    index: &HashMap<String, usize>,
+) -> std::collections::BTreeSet<usize> {
+    let mut labels: std::collections::HashSet<&str> = Default::default();
+    for c in active {
+        if let Correction::Merge { key, other } = c {
+            for k in [key, other] {
+                let Some(a) = index
+                    .get(&k.article_hash)
+                    .and_then(|&ai| corpus.analyses.get(ai))
+                else {
+                    continue;
+                };
+                labels.extend(
+                    a.events
+                        .iter()
+                        .filter(|e| e.span == k.span)
+                        .filter_map(|e| e.cluster.as_deref()),
+                );
+            }
+        }
+    }
+    if labels.is_empty() {
+        return Default::default();
+    }
+    corpus
+        .analyses
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| {
+            a.events
+                .iter()
+                .any(|e| e.cluster.as_deref().is_some_and(|l| labels.contains(l)))
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Each article's events' merged-event labels, in order.

@@ -4,10 +4,11 @@
 //! exponential decay, so it stays on the events' scale however many there are).
 
 use crate::corpus::Corpus;
+use crate::extract::event::distinct_codes;
 use crate::extract::{Event, EventDate, Modality, PloverType, Review};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Days since 1970-01-01, the plot's x axis.
 pub fn day_number(d: NaiveDate) -> f64 {
@@ -75,10 +76,11 @@ const SPREAD_MAX: f64 = 1.5;
 
 /// Spreads day-precise marks that share a day and a tension, which would
 /// otherwise be drawn one on top of another, each one clickable: a small
-/// vertical offset around their common tension, in type then event order
-/// (the same every time). A group's offsets sum to zero and stay within
-/// [`SPREAD_MAX`]; the facts panel and the tooltip give the exact score.
-fn spread_same_day(by_type: &mut BTreeMap<PloverType, Vec<Mark>>) {
+/// vertical offset around their common tension (or lane), in type then
+/// event order (the same every time): at most `step_max` apart, the group's
+/// offsets summing to zero and staying within `reach` ([`SPREAD_MAX`] on
+/// the tension scale); the facts panel and the tooltip give the exact score.
+fn spread_same_day(by_type: &mut BTreeMap<PloverType, Vec<Mark>>, step_max: f64, reach: f64) {
     let mut groups: BTreeMap<(i64, i64), Vec<(PloverType, usize)>> = BTreeMap::new();
     for (ty, marks) in by_type.iter() {
         for (i, m) in marks.iter().enumerate() {
@@ -90,13 +92,132 @@ fn spread_same_day(by_type: &mut BTreeMap<PloverType, Vec<Mark>>) {
     }
     for members in groups.values().filter(|g| g.len() > 1) {
         let n = members.len() as f64;
-        let step = SPREAD_STEP.min(2.0 * SPREAD_MAX / (n - 1.0));
+        let step = step_max.min(2.0 * reach / (n - 1.0));
         for (k, &(ty, i)) in members.iter().enumerate() {
             if let Some(m) = by_type.get_mut(&ty).and_then(|v| v.get_mut(i)) {
                 m.y += (k as f64 - (n - 1.0) / 2.0) * step;
             }
         }
     }
+}
+
+/// How far from its lane a spread marker may go, either way.
+const LANE_SPREAD: f64 = 0.35;
+/// Actor pairs with lanes of their own (the busiest); the others share
+/// the last lane.
+pub const MAX_DYAD_LANES: usize = 14;
+/// The name of the lane of the less busy actor pairs.
+pub const OTHER_PAIRS: &str = "other pairs";
+
+/// What the plot's vertical axis shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Rows {
+    /// The tension (the negated score): conflict up, cooperation down.
+    #[default]
+    Tension,
+    /// One lane per pair of actors (RUS–UKR, RUS–USA...), the busiest on top.
+    Dyads,
+    /// One lane per type, conflict on top.
+    Types,
+}
+
+impl Rows {
+    /// Every choice, as the View menu lists them.
+    pub const ALL: [Rows; 3] = [Rows::Tension, Rows::Dyads, Rows::Types];
+
+    /// Its name in the View menu.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rows::Tension => "Tension scale",
+            Rows::Dyads => "Lanes by actor pair",
+            Rows::Types => "Lanes by type",
+        }
+    }
+}
+
+/// The codes of the lexicon's states (RUS, USA...).
+static STATE_CODES: std::sync::LazyLock<HashSet<&'static str>> = std::sync::LazyLock::new(|| {
+    crate::extract::lexicon::LEXICON
+        .actors
+        .iter()
+        .filter(|a| a.kind == "state")
+        .map(|a| a.code.as_str())
+        .collect()
+});
+
+/// The state an actor code belongs to ("RUSMIL", "RUSGOV" → "RUS"), or
+/// the code itself (NATO, a group).
+fn state_of(code: &str) -> &str {
+    match code.get(..3) {
+        Some(state) if code.len() > 3 && STATE_CODES.contains(state) => state,
+        _ => code,
+    }
+}
+
+/// The lane of an event's actors: the states (or organisations) of the
+/// first two distinct codes, in alphabetical order ("RUS–UKR" for an
+/// attack either way, "RUS–USA" for talks of their presidents), one alone,
+/// or "no actor".
+fn dyad<'a>(codes: impl Iterator<Item = &'a str>) -> String {
+    let mut all: Vec<&str> = Vec::new();
+    for c in codes.map(state_of) {
+        if !c.is_empty() && !all.contains(&c) {
+            all.push(c);
+        }
+    }
+    all.truncate(2);
+    all.sort_unstable();
+    if all.is_empty() {
+        "no actor".to_string()
+    } else {
+        all.join("–")
+    }
+}
+
+/// Puts each mark on its lane: lanes ordered top down (actor pairs by
+/// number of events, then by name; types from conflict to cooperation),
+/// lane `k` at height `-k`. Returns the lanes' names.
+fn into_lanes(
+    by_type: &mut BTreeMap<PloverType, Vec<Mark>>,
+    keys: &HashMap<(usize, usize), String>,
+    rows: Rows,
+) -> Vec<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for m in by_type.values().flatten() {
+        if let Some(k) = keys.get(&m.event) {
+            *counts.entry(k.as_str()).or_default() += 1;
+        }
+    }
+    let mut lanes: Vec<String> = counts.keys().map(|k| k.to_string()).collect();
+    match rows {
+        Rows::Types => lanes.sort_by_key(|name| {
+            std::cmp::Reverse(
+                PloverType::ALL
+                    .iter()
+                    .position(|t| t.name() == name)
+                    .unwrap_or(0),
+            )
+        }),
+        _ => {
+            lanes.sort_by(|a, b| counts[b.as_str()].cmp(&counts[a.as_str()]).then(a.cmp(b)));
+            if lanes.len() > MAX_DYAD_LANES {
+                lanes.truncate(MAX_DYAD_LANES - 1);
+                lanes.push(OTHER_PAIRS.to_string());
+            }
+        }
+    }
+    let rank: HashMap<&str, usize> = lanes
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.as_str(), i))
+        .collect();
+    let last = lanes.len().saturating_sub(1);
+    for m in by_type.values_mut().flatten() {
+        if let Some(k) = keys.get(&m.event) {
+            m.y = -(rank.get(k.as_str()).copied().unwrap_or(last) as f64);
+        }
+    }
+    lanes
 }
 
 /// The days the default view shows, from the marks' start days and their
@@ -469,8 +590,12 @@ pub struct TimelineData {
     /// of 2021 would leave the rest in a tenth of the plot); those few are
     /// a zoom or a pan away.
     pub x_range: Option<(f64, f64)>,
-    /// Lowest and highest tension of the visible marks.
+    /// Lowest and highest tension of the visible marks (lanes: 0 and
+    /// minus the last lane's number).
     pub y_range: Option<(f64, f64)>,
+    /// The lanes' names, top down, when the rows are lanes (lane `k` is
+    /// drawn at height `-k`); empty on the tension scale.
+    pub lanes: Vec<String>,
 }
 
 impl TimelineData {
@@ -478,6 +603,18 @@ impl TimelineData {
     /// merged event (`merged`, drawn at the merged date, sized by sources,
     /// standing for its first visible mention) or one per mention.
     pub fn build(corpus: &Corpus, filters: &Filters, merged: bool) -> TimelineData {
+        TimelineData::build_rows(corpus, filters, merged, Rows::Tension)
+    }
+
+    /// [`TimelineData::build`] with the vertical axis as `rows` says: the
+    /// tension, or one lane per actor pair or per type.
+    pub fn build_rows(
+        corpus: &Corpus,
+        filters: &Filters,
+        merged: bool,
+        rows: Rows,
+    ) -> TimelineData {
+        let mut lane_keys: HashMap<(usize, usize), String> = HashMap::new();
         let mut by_type: BTreeMap<PloverType, Vec<Mark>> = BTreeMap::new();
         let mut order = Vec::new();
         let mut listed = Vec::new();
@@ -515,6 +652,23 @@ impl TimelineData {
                     Some(c) => (c.event_type, &c.date, c.score, c.modality, c.articles),
                     None => (e.event_type, &e.date, e.score, e.modality, 1),
                 };
+                match rows {
+                    Rows::Tension => {}
+                    Rows::Types => {
+                        lane_keys.insert((ai, ei), ty.name().to_string());
+                    }
+                    Rows::Dyads => {
+                        let key = match cluster {
+                            Some(c) => dyad(c.source.iter().chain(&c.target).map(String::as_str)),
+                            None => dyad(
+                                distinct_codes(&e.source)
+                                    .into_iter()
+                                    .chain(distinct_codes(&e.target)),
+                            ),
+                        };
+                        lane_keys.insert((ai, ei), key);
+                    }
+                }
                 listed.push((ai, ei));
                 let Some((s, t)) = date_period(date) else {
                     continue;
@@ -559,7 +713,18 @@ impl TimelineData {
                 }
             }
         }
-        spread_same_day(&mut by_type);
+        let lanes = match rows {
+            Rows::Tension => {
+                spread_same_day(&mut by_type, SPREAD_STEP, SPREAD_MAX);
+                Vec::new()
+            }
+            Rows::Dyads | Rows::Types => {
+                index.clear();
+                let lanes = into_lanes(&mut by_type, &lane_keys, rows);
+                spread_same_day(&mut by_type, 0.15, LANE_SPREAD);
+                lanes
+            }
+        };
         let y_range = by_type
             .values()
             .flatten()
@@ -575,6 +740,7 @@ impl TimelineData {
             listed,
             merged,
             type_counts,
+            lanes,
         }
     }
 
@@ -695,6 +861,66 @@ mod tests {
     }
 
     #[test]
+    fn lanes_put_each_event_on_the_row_of_its_actors_or_its_type() {
+        let texts = [
+            " date 2022-02-24 War\n\nRussia attacked Ukraine on Thursday. Russian troops shelled Kharkiv on Friday.",
+            " date 2021-12-08 Sanctions\n\nThe United States imposed sanctions on Russia on Tuesday.",
+        ];
+        let mut corpus = Corpus {
+            analyses: texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| crate::extract::analyze_text(&format!("{i}.txt"), t))
+                .collect(),
+            ..Default::default()
+        };
+        corpus.link();
+        let pairs = TimelineData::build_rows(&corpus, &Filters::default(), true, Rows::Dyads);
+        assert!(
+            pairs.lanes.contains(&"RUS–UKR".to_string()),
+            "{:?}",
+            pairs.lanes
+        );
+        assert!(
+            pairs.lanes.contains(&"RUS–USA".to_string()),
+            "{:?}",
+            pairs.lanes
+        );
+        assert!(pairs.index.is_empty(), "no tension index over lanes");
+        let lane_of = |t: &TimelineData, ty: PloverType| -> String {
+            let m = &t.by_type[&ty][0];
+            t.lanes[(-m.y).round() as usize].clone()
+        };
+        assert_eq!(lane_of(&pairs, PloverType::Sanction), "RUS–USA");
+        assert_eq!(lane_of(&pairs, PloverType::Assault), "RUS–UKR");
+        // the busiest pairs on top
+        let count = |lane: usize| {
+            pairs
+                .by_type
+                .values()
+                .flatten()
+                .filter(|m| (-m.y).round() as usize == lane)
+                .count()
+        };
+        assert!((1..pairs.lanes.len()).all(|k| count(k - 1) >= count(k)));
+        for m in pairs.by_type.values().flatten() {
+            assert!((m.y - m.y.round()).abs() <= LANE_SPREAD + 1e-9, "{m:?}");
+        }
+        let types = TimelineData::build_rows(&corpus, &Filters::default(), true, Rows::Types);
+        assert_eq!(
+            types.lanes[0], "ASSAULT",
+            "conflict on top: {:?}",
+            types.lanes
+        );
+        assert_eq!(lane_of(&types, PloverType::Sanction), "SANCTION");
+        assert_eq!(dyad(["UKR", "RUS", "USA"].into_iter()), "RUS–UKR");
+        assert_eq!(dyad(["USAGOV", "RUSMIL"].into_iter()), "RUS–USA");
+        assert_eq!(dyad(["NATO", "RUS"].into_iter()), "NATO–RUS");
+        assert_eq!(dyad(["", "RUS"].into_iter()), "RUS");
+        assert_eq!(dyad(std::iter::empty()), "no actor");
+    }
+
+    #[test]
     fn same_day_marks_spread_apart_around_their_tension() {
         let mut by_type: BTreeMap<PloverType, Vec<Mark>> = BTreeMap::new();
         by_type.insert(
@@ -710,7 +936,7 @@ mod tests {
         let mut span = mark(4, 100.0, 2.0);
         span.x.1 = 130.0;
         by_type.insert(PloverType::Threaten, vec![span]);
-        spread_same_day(&mut by_type);
+        spread_same_day(&mut by_type, SPREAD_STEP, SPREAD_MAX);
         let mut ys: Vec<f64> = [
             &by_type[&PloverType::Accuse][..2],
             &by_type[&PloverType::Consult][..],
@@ -729,7 +955,7 @@ mod tests {
             PloverType::Consult,
             (0..40).map(|i| mark(i, 5.0, -4.0)).collect(),
         );
-        spread_same_day(&mut crowd);
+        spread_same_day(&mut crowd, SPREAD_STEP, SPREAD_MAX);
         let mut ys: Vec<f64> = crowd[&PloverType::Consult].iter().map(|m| m.y).collect();
         ys.sort_by(f64::total_cmp);
         assert!(ys.windows(2).all(|w| w[1] > w[0]));

@@ -24,6 +24,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                             .hint_text("RUS, Russia, Kremlin…")
                             .desired_width(140.0),
                     )
+                    .on_hover_text(
+                        "Events with this actor as source or target: a code (RUS), \
+                         a name, an adjective or a person of the lexicon (Russia, Kremlin, Putin), \
+                         or words of the mention",
+                    )
                     .changed();
                 ui.end_row();
                 ui.label("Text");
@@ -33,6 +38,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                             .hint_text("search evidence")
                             .desired_width(140.0),
                     )
+                    .on_hover_text("Events whose sentence contains these words (any case)")
                     .changed();
                 ui.end_row();
                 ui.label("Modality");
@@ -48,7 +54,9 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                                 .selectable_value(&mut app.filters.modality, Some(m), m.name())
                                 .changed();
                         }
-                    });
+                    })
+                    .response
+                    .on_hover_text("Only events the text asserts, denies, plans, reports...");
                 ui.end_row();
                 ui.label("From / to");
                 ui.horizontal(|ui| {
@@ -71,11 +79,13 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             });
             changed |= ui
                 .checkbox(&mut app.filters.show_negated, "Show negated events")
+                .on_hover_text("Also events the text says did not happen (\"has no plans of invading\")")
                 .changed();
             let only = app.filters.article.is_some();
             let mut only_this = only;
             if ui
                 .checkbox(&mut only_this, "Only the selected article")
+                .on_hover_text("Only the events of the article shown in the text view")
                 .changed()
             {
                 app.filters.article = if only_this { app.article } else { None };
@@ -94,7 +104,14 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                         let mut shown = !app.filters.hidden_types.contains(&t);
                         let label = egui::RichText::new(format!("{} ({n})", t.name()))
                             .color(super::type_color(t, ui.visuals()));
-                        if ui.checkbox(&mut shown, label).changed() {
+                        if ui
+                            .checkbox(&mut shown, label)
+                            .on_hover_text(format!(
+                                "Show or hide {} events; the count is of those the other filters let through",
+                                t.name()
+                            ))
+                            .changed()
+                        {
                             app.push(Command::ToggleType(t));
                         }
                     }
@@ -187,7 +204,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                                 .hint_text("YYYY-MM-DD")
                                 .desired_width(90.0),
                         );
-                        if ui.button("Set").clicked() {
+                        if ui.button("Set").on_hover_text("Date the article's relative times (\"on Tuesday\") from this day").clicked() {
                             match NaiveDate::parse_from_str(app.date_entry.trim(), "%Y-%m-%d") {
                                 Ok(date) => {
                                     if let Some(hash) = app.session.hash_of(i) {

@@ -20,7 +20,10 @@ pub fn show(app: &mut App, ctx: &egui::Context) {
                         ui.label(egui::RichText::new(e).color(ui.visuals().warn_fg_color));
                     }
                 });
-            dismiss = ui.button("Dismiss").clicked();
+            dismiss = ui
+                .button("Dismiss")
+                .on_hover_text("Forget this list of failed files")
+                .clicked();
         });
     if dismiss {
         app.push(Command::DismissErrors);

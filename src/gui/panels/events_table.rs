@@ -55,7 +55,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         ui.vertical_centered(|ui| {
             ui.add_space(ui.available_height() / 3.0);
             ui.label("No event matches the filters.");
-            if ui.button("Clear the filters").clicked() {
+            if ui
+                .button("Clear the filters")
+                .on_hover_text("Show every event again")
+                .clicked()
+            {
                 app.push(Command::ClearFilters);
             }
         });

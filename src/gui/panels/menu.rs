@@ -31,15 +31,27 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     egui::Panel::top("menu").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                if ui.button("Open articles…  (Ctrl+O)").clicked() {
+                if ui
+                    .button("Open articles…  (Ctrl+O)")
+                    .on_hover_text("Read news files: text, HTML, JSON, JSONL, TimeML")
+                    .clicked()
+                {
                     app.push(Command::Pick(PickRequest::Articles));
                     ui.close();
                 }
-                if ui.button("Open folder…").clicked() {
+                if ui
+                    .button("Open folder…")
+                    .on_hover_text("Read every article in a folder and its subfolders")
+                    .clicked()
+                {
                     app.push(Command::Pick(PickRequest::Folder));
                     ui.close();
                 }
-                if ui.button("Open path…").clicked() {
+                if ui
+                    .button("Open path…")
+                    .on_hover_text("Type the path of a file or folder to read")
+                    .clicked()
+                {
                     app.path_entry.get_or_insert_with(String::new);
                     ui.close();
                 }
@@ -48,11 +60,19 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     Command::OpenPaths(vec![p])
                 });
                 ui.separator();
-                if ui.button("New project").clicked() {
+                if ui
+                    .button("New project")
+                    .on_hover_text("Close the articles and start an untitled project")
+                    .clicked()
+                {
                     app.push(Command::NewProject);
                     ui.close();
                 }
-                if ui.button("Open project…").clicked() {
+                if ui
+                    .button("Open project…")
+                    .on_hover_text("Open a project file (.ttproj): its articles and corrections")
+                    .clicked()
+                {
                     app.push(Command::Pick(PickRequest::OpenProject));
                     ui.close();
                 }
@@ -64,11 +84,21 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     &recent,
                     Command::OpenProject,
                 );
-                if ui.button("Save project as…").clicked() {
+                if ui
+                    .button("Save project as…")
+                    .on_hover_text(
+                        "Keep the articles and corrections in a project file of your choosing",
+                    )
+                    .clicked()
+                {
                     app.push(Command::Pick(PickRequest::SaveProject));
                     ui.close();
                 }
-                if ui.button("Import project from JSON…").clicked() {
+                if ui
+                    .button("Import project from JSON…")
+                    .on_hover_text("Create a project from an exported project JSON")
+                    .clicked()
+                {
                     app.push(Command::Pick(PickRequest::ImportProject));
                     ui.close();
                 }
@@ -104,7 +134,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     }
                 });
                 ui.separator();
-                if ui.button("Quit").clicked() {
+                if ui
+                    .button("Quit")
+                    .on_hover_text("Close the window (corrections are already saved)")
+                    .clicked()
+                {
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             });
@@ -126,6 +160,28 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 }
             });
             ui.menu_button("View", |ui| {
+                ui.label("Timeline rows");
+                for rows in crate::gui::timeline_data::Rows::ALL {
+                    if ui
+                        .radio(app.state.rows == rows, rows.name())
+                        .on_hover_text(match rows {
+                            crate::gui::timeline_data::Rows::Tension => {
+                                "Height is the tension: conflict up, cooperation down"
+                            }
+                            crate::gui::timeline_data::Rows::Dyads => {
+                                "One row per pair of actors, the busiest on top"
+                            }
+                            crate::gui::timeline_data::Rows::Types => {
+                                "One row per event type, conflict on top"
+                            }
+                        })
+                        .clicked()
+                    {
+                        app.push(Command::SetRows(rows));
+                        ui.close();
+                    }
+                }
+                ui.separator();
                 if ui
                     .checkbox(&mut app.state.show_index, "Tension index line")
                     .changed()
@@ -153,7 +209,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 {
                     app.invalidate();
                 }
-                if ui.button("Reset timeline view").clicked() {
+                if ui
+                    .button("Reset timeline view")
+                    .on_hover_text("Frame the events again (also a double-click on the plot)")
+                    .clicked()
+                {
                     app.push(Command::ResetView);
                     ui.close();
                 }
@@ -185,7 +245,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     app.legend_open = true;
                     ui.close();
                 }
-                if ui.button("About").clicked() {
+                if ui
+                    .button("About")
+                    .on_hover_text("Version, ontology and measured accuracy")
+                    .clicked()
+                {
                     app.about_open = true;
                     ui.close();
                 }
@@ -202,11 +266,18 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                         .hint_text("e.g. seeds/"),
                 );
                 if (r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
-                    || ui.button("Open").clicked()
+                    || ui
+                        .button("Open")
+                        .on_hover_text("Read this file or folder")
+                        .clicked()
                 {
                     open = Some(entry.clone());
                 }
-                if ui.button("Cancel").clicked() {
+                if ui
+                    .button("Cancel")
+                    .on_hover_text("Close the path field")
+                    .clicked()
+                {
                     close = true;
                 }
             });

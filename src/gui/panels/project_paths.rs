@@ -45,13 +45,26 @@ pub fn show(app: &mut App, ctx: &egui::Context) {
                 ));
             }
             ui.horizontal(|ui| {
-                if ui.button("Open").clicked() {
+                if ui
+                    .button("Open")
+                    .on_hover_text("Read every file the project lists")
+                    .clicked()
+                {
                     answer = Some(Command::ConfirmProject { outside: true });
                 }
-                if outside > 0 && ui.button("Open only the files in its folder").clicked() {
+                if outside > 0
+                    && ui
+                        .button("Open only the files in its folder")
+                        .on_hover_text("Read only the files under the project’s folder")
+                        .clicked()
+                {
                     answer = Some(Command::ConfirmProject { outside: false });
                 }
-                if ui.button("Cancel").clicked() {
+                if ui
+                    .button("Cancel")
+                    .on_hover_text("Close the project unread")
+                    .clicked()
+                {
                     answer = Some(Command::CancelProject);
                 }
             });

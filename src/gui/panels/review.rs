@@ -167,7 +167,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                         .hint_text("codes, e.g. RUS")
                         .desired_width(130.0),
                 );
-                if ui.button("Set actors").clicked() {
+                if ui
+                    .button("Set actors")
+                    .on_hover_text("Replace the source and target codes (comma-separated)")
+                    .clicked()
+                {
                     out.push(Command::Correct(Correction::SetActors {
                         key: key.clone(),
                         source: split_codes(&app.edit.source),

@@ -78,7 +78,11 @@ fn selection_bar(app: &mut App, ui: &mut egui::Ui, ai: usize, span: (usize, usiz
                 modality: Modality::Asserted,
             });
         }
-        if ui.button("Clear").clicked() {
+        if ui
+            .button("Clear")
+            .on_hover_text("Forget the selected text")
+            .clicked()
+        {
             app.push(Command::SelectText(None));
         }
         ui.add(egui::Label::new(format!("Selected: “{shown}”")).truncate());

@@ -17,7 +17,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     .desired_width(220.0)
                     .text(format!("Loading {done}/{total}")),
                 );
-                if ui.button("Cancel").clicked() {
+                if ui
+                    .button("Cancel")
+                    .on_hover_text("Stop loading; the articles read so far stay")
+                    .clicked()
+                {
                     app.push(Command::CancelLoad);
                 }
                 ui.separator();

@@ -104,7 +104,7 @@ pub fn show_sized(app: &mut App, ui: &mut egui::Ui, height: f32) {
                 .set_margin_fraction(egui::vec2(0.04, 0.08))
                 .x_grid_spacer(date_grid)
                 .x_axis_formatter(|mark, _range| axis_label(&mark))
-                .y_axis_label("tension")
+                .y_axis_label(if data.lanes.is_empty() { "tension" } else { "" })
                 .allow_double_click_reset(true)
                 // time is the axis to explore: the wheel zooms it around
                 // the pointer (below), Ctrl+wheel too, Shift+wheel and a
@@ -142,6 +142,34 @@ pub fn show_sized(app: &mut App, ui: &mut egui::Ui, height: f32) {
                         sentence
                     ))
                 });
+            if !data.lanes.is_empty() {
+                // lanes: one named row each, top down
+                let lanes = &data.lanes;
+                plot = plot
+                    .y_grid_spacer(|input| {
+                        let (low, high) = input.bounds;
+                        let (low, high) = (low.ceil() as i64, high.floor() as i64);
+                        (low..=high.min(0))
+                            .map(|v| egui_plot::GridMark {
+                                value: v as f64,
+                                step_size: 1.0,
+                            })
+                            .collect()
+                    })
+                    .custom_y_axes(vec![
+                        egui_plot::AxisHints::new_y()
+                            .formatter(move |mark, _| {
+                                let k = -mark.value.round();
+                                if k < 0.0 || (mark.value + k).abs() > 1e-6 {
+                                    return String::new();
+                                }
+                                lanes.get(k as usize).cloned().unwrap_or_default()
+                            })
+                            // a name on every lane, down to lanes of 11 points
+                            .label_spacing(10.0..=11.0)
+                            .min_thickness(72.0),
+                    ]);
+            }
             if let Some(([x0, x1], [y0, y1])) = app.fixed_view {
                 // a picture of the view the analyst had
                 plot = plot.default_x_bounds(x0, x1).default_y_bounds(y0, y1);
@@ -164,7 +192,11 @@ pub fn show_sized(app: &mut App, ui: &mut egui::Ui, height: f32) {
                 ui.vertical_centered(|ui| {
                     ui.add_space(ui.available_height() / 3.0);
                     ui.label("No event matches the filters.");
-                    if ui.button("Clear the filters").clicked() {
+                    if ui
+                        .button("Clear the filters")
+                        .on_hover_text("Show every event again")
+                        .clicked()
+                    {
                         clear_filters = true;
                     }
                 });
@@ -177,11 +209,14 @@ pub fn show_sized(app: &mut App, ui: &mut egui::Ui, height: f32) {
                 if wheel != 0.0 && modifiers.is_none() && plot_ui.response().contains_pointer() {
                     plot_ui.zoom_bounds_around_hovered(egui::vec2((wheel * WHEEL_ZOOM).exp(), 1.0));
                 }
-                plot_ui.hline(
-                    egui_plot::HLine::new("", 0.0)
-                        .color(egui::Color32::GRAY)
-                        .width(1.0),
-                );
+                if data.lanes.is_empty() {
+                    // no tension: the zero line
+                    plot_ui.hline(
+                        egui_plot::HLine::new("", 0.0)
+                            .color(egui::Color32::GRAY)
+                            .width(1.0),
+                    );
+                }
                 // Only marks on screen are drawn, and one per screen cell of
                 // each series: 100k events cost what a few thousand do.
                 let transform = *plot_ui.transform();

@@ -31,13 +31,13 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             ui.label("on a timeline, with every fact next to the words that state it.");
             ui.label("Text, Markdown, HTML, JSON, JSONL and TimeML files are read; drop files or folders here.");
             ui.add_space(16.0);
-            if ui.button("Open articles…").clicked() {
+            if ui.button("Open articles…").on_hover_text("Read news files: text, HTML, JSON, JSONL, TimeML").clicked() {
                 app.push(Command::Pick(PickRequest::Articles));
             }
-            if ui.button("Open folder…").clicked() {
+            if ui.button("Open folder…").on_hover_text("Read every article in a folder and its subfolders").clicked() {
                 app.push(Command::Pick(PickRequest::Folder));
             }
-            if ui.button("Open project…").clicked() {
+            if ui.button("Open project…").on_hover_text("Open a project file (.ttproj): its articles and corrections").clicked() {
                 app.push(Command::Pick(PickRequest::OpenProject));
             }
             for p in app.state.recent_projects.iter().take(3).cloned().collect::<Vec<_>>() {
@@ -51,7 +51,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 }
             }
             if let Some(seeds) = seeds_dir()
-                && ui.button("Open the bundled seeds").clicked()
+                && ui.button("Open the bundled seeds").on_hover_text("Three articles on the 2021 Biden–Putin talks").clicked()
             {
                 app.push(Command::OpenPaths(vec![seeds]));
             }
