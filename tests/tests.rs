@@ -10,6 +10,7 @@ mod gui;
 mod gui_corrections;
 mod hostile;
 mod panics;
+mod places;
 mod plover_gsr;
 mod project;
 mod robustness;

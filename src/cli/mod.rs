@@ -56,6 +56,36 @@ pub enum Command {
     /// sentences, the seed and development answer keys, text that is not
     /// about politics, and the TempEval-3 temporal figures.
     EvalEvents(EvalEventsArgs),
+    /// Measure place finding: place names linked to the gazetteer on the
+    /// hand-written key of place mentions, and event locations on the seed
+    /// key's events.
+    EvalPlaces(EvalPlacesArgs),
+}
+
+/// Options of `eval-places`.
+#[derive(Debug, clap::Args)]
+pub struct EvalPlacesArgs {
+    /// The place-mention key (sentence, mention, start, id, country, kind,
+    /// note; tab-separated).
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "tests/data/places/resolution_key.tsv"
+    )]
+    pub key: PathBuf,
+    /// The location answers of the seed key's events.
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "tests/data/seeds_key/locations.json"
+    )]
+    pub locations: PathBuf,
+    /// The seed articles.
+    #[arg(long, value_name = "DIR", default_value = "seeds")]
+    pub seeds: PathBuf,
+    /// Also list this many errors of each kind.
+    #[arg(long, value_name = "N")]
+    pub errors: Option<usize>,
 }
 
 /// Output formats of `extract`.
@@ -191,6 +221,41 @@ pub struct EvalEventsArgs {
     pub errors: Option<usize>,
 }
 
+/// `eval-places`: the two place measures, with their errors if asked.
+fn eval_places(args: &EvalPlacesArgs) -> anyhow::Result<u8> {
+    use crate::eval::places::{
+        LocationKey, read_resolution_key, score_locations, score_resolution,
+    };
+    use std::io::Write;
+    let read = |p: &PathBuf| {
+        std::fs::read_to_string(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))
+    };
+    let mut out = std::io::stdout().lock();
+    let key = read_resolution_key(&read(&args.key)?);
+    let r = score_resolution(&key);
+    writeln!(out, "== place names ({}) ==\n{r}", args.key.display())?;
+    for e in r.errors.iter().take(args.errors.unwrap_or(0)) {
+        writeln!(out, "  {e}")?;
+    }
+    let answers: LocationKey = serde_json::from_str(&read(&args.locations)?)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", args.locations.display()))?;
+    let corpus = crate::corpus::load_paths(
+        std::slice::from_ref(&args.seeds),
+        &|_, _| {},
+        &std::sync::atomic::AtomicBool::new(false),
+    );
+    let l = score_locations(&answers, &corpus.analyses);
+    writeln!(
+        out,
+        "\n== event locations ({}) ==\n{l}",
+        args.locations.display()
+    )?;
+    for e in l.errors.iter().take(args.errors.unwrap_or(0)) {
+        writeln!(out, "  {e}")?;
+    }
+    Ok(EXIT_OK)
+}
+
 /// Parses the command line, runs it, and returns the exit code.
 pub fn main() -> ExitCode {
     let args = Args::parse();
@@ -205,6 +270,7 @@ pub fn main() -> ExitCode {
         Some(Command::EvalTimeml(a)) => eval(&a),
         Some(Command::EvalSyntax(a)) => eval_syntax(&a),
         Some(Command::EvalEvents(a)) => eval_events::run(&a),
+        Some(Command::EvalPlaces(a)) => eval_places(&a),
         None => crate::gui::run(args.paths).map(|()| EXIT_OK),
     })
     .unwrap_or_else(|p| {

@@ -237,6 +237,7 @@ fn added_event(a: &Analysis, c: &Correction) -> Option<Event> {
         rule: "added by the analyst".into(),
         cluster: None,
         review: Review::Added,
+        location: None,
         stated_modality: None,
     })
 }

@@ -140,6 +140,7 @@ impl Corpus {
                     timexes: Vec::new(),
                     events: a.events.clone(),
                     quantities: Vec::new(),
+                    places: Vec::new(),
                 })
                 .collect(),
             clusters: self.clusters.clone(),

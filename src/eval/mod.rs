@@ -7,6 +7,7 @@
 
 pub mod events;
 pub mod key;
+pub mod places;
 pub mod syntax;
 
 use std::fmt;

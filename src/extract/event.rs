@@ -148,6 +148,79 @@ impl Modality {
     }
 }
 
+/// How precise an event's location is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LocationPrecision {
+    /// A city or town.
+    City,
+    /// A first-level region or an area (an oblast, a sea, the Gaza Strip).
+    Region,
+    /// Only the country.
+    Country,
+}
+
+/// What an event's location was taken from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LocationBasis {
+    /// A place the event's own words put it in ("in Cairo", "near the
+    /// border with Turkey", "off the coast of Crimea").
+    Explicit,
+    /// A place named elsewhere in its sentence.
+    Sentence,
+    /// The article's dateline ("KYIV, Ukraine —").
+    Dateline,
+    /// The territory of the state attacked, when nothing else tells.
+    Target,
+}
+
+impl LocationBasis {
+    /// Its name in exports and the facts panel.
+    pub fn name(self) -> &'static str {
+        match self {
+            LocationBasis::Explicit => "explicit",
+            LocationBasis::Sentence => "sentence",
+            LocationBasis::Dateline => "dateline",
+            LocationBasis::Target => "target",
+        }
+    }
+}
+
+impl LocationPrecision {
+    /// Its name in exports and the facts panel.
+    pub fn name(self) -> &'static str {
+        match self {
+            LocationPrecision::City => "city",
+            LocationPrecision::Region => "region",
+            LocationPrecision::Country => "country",
+        }
+    }
+}
+
+/// Where an event happened: a gazetteer entry and how the text gave it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    /// The place's name ("Geneva", "Crimea", "Ukraine").
+    pub name: String,
+    /// Its gazetteer id (GeoNames id, `us-tx`, `x-crimea`).
+    pub id: String,
+    /// ISO 3166-1 alpha-2 code of its country ("" for international waters).
+    pub country: String,
+    /// First-level region code, if known.
+    pub admin1: String,
+    /// Latitude in degrees.
+    pub lat: f64,
+    /// Longitude in degrees.
+    pub lon: f64,
+    /// City, region or country.
+    pub precision: LocationPrecision,
+    /// The place name in the text, if the text names it.
+    pub span: Option<Span>,
+    /// What it was taken from.
+    pub basis: LocationBasis,
+}
+
 /// An actor named in an event: its code and where the text names it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActorMention {
@@ -358,6 +431,10 @@ pub struct Event {
     /// What the analyst said about it (nothing until a correction applies).
     #[serde(default, skip_serializing_if = "Review::is_unreviewed")]
     pub review: Review,
+    /// Where it happened, if the text (or the article's dateline, or the
+    /// target of an attack) tells.
+    #[serde(default)]
+    pub location: Option<Location>,
     /// The modality the clause states, where the event's date changed it
     /// (an asserted event dated after publication is planned): kept so
     /// that dating the article again can undo the change.

@@ -109,6 +109,7 @@ fn build_event(ctx: &ClauseContext<'_>, article: &str, f: Found) -> Event {
         rule,
         cluster: None,
         review: Review::Unreviewed,
+        location: None,
         stated_modality: None,
     }
 }

@@ -8,9 +8,11 @@ mod dating;
 pub mod dictionaries;
 pub mod event;
 pub mod events;
+pub mod gazetteer;
 pub mod lexicon;
 pub mod modality;
 pub mod names;
+pub mod places;
 pub mod quantities;
 pub mod relevance;
 mod roles;
@@ -19,7 +21,8 @@ pub mod tree_roles;
 mod triggers;
 
 pub use event::{
-    ActorMention, DateBasis, Event, EventDate, Modality, PloverType, Quantity, Review, Trigger,
+    ActorMention, DateBasis, Event, EventDate, Location, LocationBasis, LocationPrecision,
+    Modality, PloverType, Quantity, Review, Trigger,
 };
 
 use crate::Span;
@@ -55,6 +58,8 @@ pub struct Analysis {
     pub events: Vec<Event>,
     /// The figures it states.
     pub quantities: Vec<Quantity>,
+    /// The places it names, linked to the gazetteer.
+    pub places: Vec<places::PlaceMention>,
 }
 
 /// Analyses one article: segmentation, temporal tagging against the
@@ -132,7 +137,7 @@ fn analyze_until(mut article: Article, stop: &mut dyn FnMut() -> bool) -> Option
             }),
         })
         .collect();
-    let events = events::find_events(
+    let mut events = events::find_events(
         &article.text,
         &article.id,
         article.published,
@@ -143,6 +148,14 @@ fn analyze_until(mut article: Article, stop: &mut dyn FnMut() -> bool) -> Option
     )?;
     drop(inputs);
     drop(words);
+    let actor_states: Vec<&str> = events
+        .iter()
+        .flat_map(|e| e.source.iter().chain(&e.target))
+        .filter_map(|m| m.country.as_deref())
+        .collect();
+    let places = places::find_places(&article.text, &spans, &actor_states);
+    drop(actor_states);
+    places::locate_events(&spans, &places, &mut events);
     let sentences = sentences
         .into_iter()
         .zip(refs)
@@ -157,6 +170,7 @@ fn analyze_until(mut article: Article, stop: &mut dyn FnMut() -> bool) -> Option
         timexes,
         events,
         quantities,
+        places,
     })
 }
 
@@ -235,6 +249,7 @@ pub fn with_publication_date(a: &Analysis, date: NaiveDate, source: DateSource) 
         timexes,
         events,
         quantities: a.quantities.clone(),
+        places: a.places.clone(),
     }
 }
 

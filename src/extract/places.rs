@@ -1,0 +1,659 @@
+//! Places: the place names of an article linked to the gazetteer, and each
+//! event's location.
+//!
+//! A place name is the longest run of capitalised words the gazetteer
+//! knows, unless the words around it show another kind of name ("Michael
+//! Jordan", "the Paris Agreement"), or it is a city whose name is also a
+//! common English word ("Reading", "Split", "Police") with nothing to show
+//! it is a place: a locative word before it ("in Reading"), a region or
+//! country after it ("Reading, England"), a place noun ("the Split
+//! region"), or the dateline. Among the places of one name the choice goes
+//! to the one the article's context supports (its other places, the states
+//! of its actors, a qualifier such as "Paris, Texas"), then to the larger
+//! kind (a country before a city), then to the more populous.
+//!
+//! An event is put where its own words say ("talks in Geneva", "near the
+//! border with Turkey"), else at a place of its sentence that is not one of
+//! its actors ("Moscow said" names an actor, not a place), else at the
+//! dateline's place, else, for an attack or a coercion, in the territory of
+//! the state it targets.
+
+use super::PloverType;
+use super::event::{Event, Location, LocationBasis, LocationPrecision};
+use super::gazetteer::{GAZETTEER, Gazetteer, Place, PlaceKind, normalise};
+use crate::Span;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// A place named in the text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlaceMention {
+    /// The words in the text.
+    pub span: Span,
+    /// The gazetteer id of the place chosen.
+    pub id: String,
+    /// Its name in the gazetteer.
+    pub name: String,
+    /// Its country (ISO 3166-1 alpha-2).
+    pub country: String,
+    /// Its kind.
+    pub kind: PlaceKind,
+    /// Whether a locative word puts something there ("in", "near the
+    /// border with").
+    pub locative: bool,
+    /// Whether it is the article's dateline.
+    pub dateline: bool,
+}
+
+/// The word lists of `assets/places.toml`.
+#[derive(Debug, Deserialize)]
+struct PlaceWords {
+    locative: Vec<String>,
+    locative_links: Vec<String>,
+    may_follow: Vec<String>,
+    may_precede: Vec<String>,
+    place_nouns: Vec<String>,
+    hyphen_suffixes: Vec<String>,
+    given_names: Vec<String>,
+}
+
+/// The word lists as sets.
+struct Words {
+    locative: HashSet<String>,
+    locative_links: HashSet<String>,
+    may_follow: HashSet<String>,
+    may_precede: HashSet<String>,
+    place_nouns: HashSet<String>,
+    hyphen_suffixes: HashSet<String>,
+    given_names: HashSet<String>,
+}
+
+fn parse_words(text: &str) -> Result<Words, toml::de::Error> {
+    let w: PlaceWords = toml::from_str(text)?;
+    let set = |v: Vec<String>| v.into_iter().collect::<HashSet<String>>();
+    Ok(Words {
+        locative: set(w.locative),
+        locative_links: set(w.locative_links),
+        may_follow: set(w.may_follow),
+        may_precede: set(w.may_precede),
+        place_nouns: set(w.place_nouns),
+        hyphen_suffixes: set(w.hyphen_suffixes),
+        given_names: set(w.given_names),
+    })
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    parse_words(include_str!("../../assets/places.toml"))
+        .expect("assets/places.toml is checked by a test")
+});
+
+/// Words: initials with periods ("U.S."), or letters with inner
+/// apostrophes and hyphens.
+static WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}'’\-]*").expect("a valid pattern")
+});
+
+/// One word of a sentence.
+#[derive(Debug, Clone, Copy)]
+struct Word<'a> {
+    text: &'a str,
+    span: Span,
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether a lower-case word is an ordinary English word: the treebank the
+/// tagger learnt from has it with a tag other than proper noun.
+fn common_word(lower: &str) -> bool {
+    let Ok(model) = crate::nlp::syntax::default_model() else {
+        return false;
+    };
+    let tagger = &model.tagger;
+    (0..tagger.tags.len()).any(|t| {
+        let t = t as u16;
+        tagger.upos(t) != "PROPN" && model.lemmatizer.known.contains_key(&(lower.to_string(), t))
+    })
+}
+
+/// The lower-case names of the lexicon's organisations and groups ("Hamas",
+/// "UN"): a place of the same name in the gazetteer is not meant.
+static ORGANISATIONS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    crate::extract::lexicon::LEXICON
+        .actors
+        .iter()
+        .filter(|a| a.kind != "state")
+        .flat_map(|a| {
+            std::iter::once(&a.name)
+                .chain(&a.names)
+                .chain(&a.adjectives)
+        })
+        .map(|n| normalise(n))
+        .collect()
+});
+
+fn is_organisation(name: &str) -> bool {
+    ORGANISATIONS.contains(&normalise(name))
+}
+
+/// A name the gazetteer knows, found in a sentence, before its place is
+/// chosen.
+#[derive(Debug, Clone)]
+struct Candidate {
+    /// The name as looked up.
+    key: String,
+    /// The sentence it is in.
+    sentence: usize,
+    span: Span,
+    /// Word indices in the sentence: first, one past the last.
+    words: (usize, usize),
+    places: Vec<u32>,
+    locative: bool,
+    dateline: bool,
+    /// Places named right after it, after a comma ("Paris, Texas").
+    qualifier: Vec<u32>,
+    /// The places of the name it follows after a comma ("Texas" in
+    /// "Paris, Texas").
+    qualifies: Vec<u32>,
+    /// Followed by a place noun ("the Kharkiv region").
+    place_noun: bool,
+}
+
+/// Finds the place names of an article: `sentences` are its sentence spans,
+/// `actor_states` the ISO alpha-3 codes of the states its events name.
+pub fn find_places(text: &str, sentences: &[Span], actor_states: &[&str]) -> Vec<PlaceMention> {
+    let g = &*GAZETTEER;
+    let words = &*WORDS;
+    let mut found: Vec<Candidate> = Vec::new();
+    for (si, &(s, e)) in sentences.iter().enumerate() {
+        let Some(sentence) = text.get(s..e) else {
+            continue;
+        };
+        let ws: Vec<Word<'_>> = WORD
+            .find_iter(sentence)
+            .map(|m| Word {
+                text: m.as_str(),
+                span: (s + m.start(), s + m.end()),
+            })
+            .collect();
+        let gap = |a: usize, b: usize| &text[ws[a].span.1..ws[b].span.0];
+        let mut i = 0;
+        let first_of_article = found.is_empty() && si < 3;
+        while i < ws.len() {
+            if !capitalised(ws[i].text) {
+                i += 1;
+                continue;
+            }
+            let Some((n, places, span)) = longest_match(g, &ws, i, &gap) else {
+                i += 1;
+                continue;
+            };
+            let end = i + n;
+            let next_cap = ws.get(end).filter(|_| gap(end - 1, end).trim().is_empty());
+            let prev = (i > 0)
+                .then(|| &ws[i - 1])
+                .filter(|_| gap(i - 1, i).trim().is_empty());
+            // part of another name: a capitalised word right before or after
+            let joined_before = prev.is_some_and(|p| {
+                capitalised(p.text) && !words.may_precede.contains(p.text) && !g.knows(p.text)
+            });
+            // a country's name before another capitalised word is still the
+            // country ("the US Navy"), unless it is also a given name
+            // ("Jordan Reyes")
+            let a_country = places
+                .iter()
+                .any(|&p| g.places[p as usize].kind == PlaceKind::Country);
+            let name = &text[span.0..span.1];
+            let joined_after = next_cap.is_some_and(|w| {
+                capitalised(w.text)
+                    && !words.may_follow.contains(w.text)
+                    && (!a_country || words.given_names.contains(name))
+            });
+            if joined_before || joined_after || is_organisation(name) {
+                i = end;
+                continue;
+            }
+            let locative = is_locative(&ws, i, words);
+            let place_noun = ws
+                .get(end)
+                .is_some_and(|w| words.place_nouns.contains(&w.text.to_lowercase()));
+            let dateline = first_of_article
+                && i == 0
+                && ws[..end]
+                    .iter()
+                    .all(|w| !w.text.chars().any(char::is_lowercase))
+                && ws[i].text.chars().filter(|c| c.is_alphabetic()).count() > 2;
+            found.push(Candidate {
+                key: normalise(&text[span.0..span.1]),
+                sentence: si,
+                span,
+                words: (i, end),
+                places,
+                locative,
+                dateline,
+                qualifier: Vec::new(),
+                qualifies: Vec::new(),
+                place_noun,
+            });
+            i = end;
+        }
+        // a place right after another, after a comma, qualifies it
+        let this: Vec<usize> = (0..found.len())
+            .filter(|&k| found[k].span.0 >= s && found[k].span.1 <= e)
+            .collect();
+        for pair in this.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let between = &text[found[a].span.1..found[b].span.0];
+            if between.trim() == "," && found[b].words.0 == found[a].words.1 {
+                let q: Vec<u32> = found[b]
+                    .places
+                    .iter()
+                    .copied()
+                    .filter(|&p| {
+                        matches!(
+                            g.places[p as usize].kind,
+                            PlaceKind::Country | PlaceKind::Admin1
+                        )
+                    })
+                    .collect();
+                if !q.is_empty() {
+                    found[b].qualifies = found[a].places.clone();
+                }
+                found[a].qualifier = q;
+            }
+        }
+    }
+    resolve(g, words, &found, actor_states)
+}
+
+/// The longest gazetteer name starting at word `i`: its length in words,
+/// its places and its span. Names of more than one word are whole runs of
+/// words separated by spaces, the last capitalised; a hyphenated word
+/// counts by its first part when the rest is a suffix such as "based".
+fn longest_match<'a>(
+    g: &Gazetteer,
+    ws: &[Word<'a>],
+    i: usize,
+    gap: &dyn Fn(usize, usize) -> &'a str,
+) -> Option<(usize, Vec<u32>, Span)> {
+    let most = g.longest_name.min(ws.len() - i);
+    // between the words of a name: a space, or a period and a space after
+    // an abbreviation ("St. Petersburg")
+    let joins = |k: usize| {
+        let between = gap(k, k + 1);
+        between == " " || (between == ". " && ws[k].text.len() <= 3)
+    };
+    for n in (1..=most).rev() {
+        let last = &ws[i + n - 1];
+        if n > 1 && (!capitalised(last.text) || !(i..i + n - 1).all(joins)) {
+            continue;
+        }
+        let mut texts: Vec<&str> = ws[i..i + n].iter().map(|w| w.text).collect();
+        // a possessive is not part of the name ("Ukraine's border")
+        let mut end = last.span.1;
+        if let Some(stem) = last
+            .text
+            .strip_suffix("'s")
+            .or_else(|| last.text.strip_suffix("’s"))
+        {
+            end -= last.text.len() - stem.len();
+            texts[n - 1] = stem;
+        }
+        let key = normalise(&texts.join(" "));
+        let places = g.by_key(&key);
+        if places.is_empty() || !plausible_form(&key, &ws[i..i + n]) {
+            continue;
+        }
+        return Some((n, places.to_vec(), (ws[i].span.0, end)));
+    }
+    // "Moscow-based", "Kyiv-backed": the place before the hyphen
+    let w = &ws[i];
+    if let Some((head, tail)) = w.text.split_once('-')
+        && WORDS.hyphen_suffixes.contains(&tail.to_lowercase())
+    {
+        let places = g.by_key(&normalise(head));
+        if !places.is_empty() && head.len() > 2 {
+            return Some((1, places.to_vec(), (w.span.0, w.span.0 + head.len())));
+        }
+    }
+    None
+}
+
+/// Short names only in capitals ("US", "UK", not "Us"); names of one or
+/// two letters never.
+fn plausible_form(key: &str, ws: &[Word<'_>]) -> bool {
+    let letters = key.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2 {
+        return false;
+    }
+    if letters <= 3 {
+        return ws.iter().all(|w| !w.text.chars().any(char::is_lowercase));
+    }
+    true
+}
+
+/// Whether a locative word comes before word `i`: right before it, or a
+/// few words before with only the words of a locative phrase between ("in
+/// the outskirts of Kyiv", "near the border with Turkey").
+fn is_locative(ws: &[Word<'_>], i: usize, words: &Words) -> bool {
+    for back in 1..=5 {
+        let Some(k) = i.checked_sub(back) else {
+            return false;
+        };
+        let w = ws[k].text.to_lowercase();
+        if words.locative.contains(&w) {
+            return true;
+        }
+        if !words.locative_links.contains(&w) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Chooses a place for each candidate, in two rounds: names with one
+/// place (or a country among them) set the article's context; then every
+/// name takes the place its context, kind and size favour.
+fn resolve(
+    g: &Gazetteer,
+    words: &Words,
+    found: &[Candidate],
+    actor_states: &[&str],
+) -> Vec<PlaceMention> {
+    // round one: names whose places are all in one country vote for it, in
+    // the article and in their sentence, and for the region of their most
+    // likely place ("Atlanta" for Georgia the state)
+    let mut countries: HashSet<&str> = HashSet::new();
+    let mut in_sentence: HashSet<(usize, &str)> = HashSet::new();
+    // regions named as such ("Texas"), and regions of the cities named
+    let mut named_regions: HashSet<(&str, &str)> = HashSet::new();
+    let mut city_regions: HashSet<(&str, &str)> = HashSet::new();
+    for c in found {
+        let places: Vec<&Place> = c.places.iter().map(|&p| &g.places[p as usize]).collect();
+        if places.iter().all(|p| p.country == places[0].country) {
+            let p = best_without_context(&places);
+            countries.insert(p.country.as_str());
+            // a country named as an actor ("the US would press") says
+            // nothing of where its sentence's places are; one named as a
+            // place ("in Lebanon") or a city does
+            if p.kind != PlaceKind::Country || c.locative {
+                in_sentence.insert((c.sentence, p.country.as_str()));
+            }
+            let region = (p.country.as_str(), p.admin1.as_str());
+            match p.kind {
+                PlaceKind::Admin1 if !p.admin1.is_empty() => {
+                    named_regions.insert(region);
+                }
+                PlaceKind::City if !p.admin1.is_empty() => {
+                    city_regions.insert(region);
+                }
+                _ => {}
+            }
+        }
+    }
+    let actors: HashSet<&str> = actor_states.iter().filter_map(|s| g.iso2(s)).collect();
+    let mut out = Vec::new();
+    for c in found {
+        let candidates: Vec<&Place> = c.places.iter().map(|&p| &g.places[p as usize]).collect();
+        let qualifier: Vec<&Place> = c.qualifier.iter().map(|&p| &g.places[p as usize]).collect();
+        let qualified: Vec<&Place> = c.qualifies.iter().map(|&p| &g.places[p as usize]).collect();
+        let score = |p: &Place| {
+            let mut s = match p.kind {
+                PlaceKind::Country => 11.0,
+                PlaceKind::Admin1 | PlaceKind::Feature => 8.5,
+                PlaceKind::City => 1.5 * (f64::from(p.population) + 1.0).log10(),
+            };
+            // the name itself, not one of its other names ("New Delhi")
+            if normalise(&p.name) == c.key {
+                s += 2.0;
+            }
+            // "Paris, Texas"
+            if qualifier.iter().any(|q| {
+                q.country == p.country && (q.kind == PlaceKind::Country || q.admin1 == p.admin1)
+            }) {
+                s += 8.0;
+            }
+            // the region or country of the place before it ("Atlanta, Georgia")
+            if qualified.iter().any(|q| {
+                q.country == p.country && (p.kind == PlaceKind::Country || q.admin1 == p.admin1)
+            }) {
+                s += 8.0;
+            }
+            if in_sentence.contains(&(c.sentence, p.country.as_str())) {
+                s += 3.5;
+            }
+            if countries.contains(p.country.as_str()) {
+                s += 0.5;
+            }
+            if actors.contains(p.country.as_str()) {
+                s += 0.3;
+            }
+            // a city of a region the article names; a region of a city it names
+            let region = (p.country.as_str(), p.admin1.as_str());
+            if (p.kind == PlaceKind::City && named_regions.contains(&region))
+                || (p.kind == PlaceKind::Admin1 && city_regions.contains(&region))
+            {
+                s += 4.0;
+            }
+            s
+        };
+        let Some(best) = candidates
+            .iter()
+            .copied()
+            .max_by(|a, b| score(a).total_cmp(&score(b)).then_with(|| b.id.cmp(&a.id)))
+        else {
+            continue;
+        };
+        if !supported(c, best, words, &candidates) {
+            continue;
+        }
+        out.push(PlaceMention {
+            span: c.span,
+            id: best.id.clone(),
+            name: best.name.clone(),
+            country: best.country.clone(),
+            kind: best.kind,
+            locative: c.locative,
+            dateline: c.dateline,
+        });
+    }
+    out
+}
+
+/// The place of a name with no context: the larger kind, then the more
+/// populous.
+fn best_without_context<'p>(places: &[&'p Place]) -> &'p Place {
+    let rank = |p: &Place| match p.kind {
+        PlaceKind::Country => 3,
+        PlaceKind::Admin1 | PlaceKind::Feature => 2,
+        PlaceKind::City => 1,
+    };
+    places
+        .iter()
+        .copied()
+        .max_by_key(|p| (rank(p), p.population))
+        .expect("a name has a place")
+}
+
+/// A town this small is a place only with a locative word, a qualifier,
+/// a place noun or the dateline ("Hurricane winds" are not in Utah).
+const SMALL_TOWN: u32 = 50_000;
+
+/// Whether a name chosen as `best` is a place here: a city (or a place
+/// that is also a given name) whose name is an ordinary word needs a
+/// locative word, a qualifier, a place noun or the dateline.
+fn supported(c: &Candidate, best: &Place, words: &Words, candidates: &[&Place]) -> bool {
+    let support = c.locative || !c.qualifier.is_empty() || c.place_noun || c.dateline;
+    if support {
+        return true;
+    }
+    let single = c.words.1 - c.words.0 == 1;
+    if !single {
+        return true;
+    }
+    let name = best.name.as_str();
+    if best.kind == PlaceKind::City
+        && (words.given_names.contains(name) || best.population < SMALL_TOWN)
+    {
+        return false;
+    }
+    if best.kind == PlaceKind::City
+        && candidates.iter().all(|p| p.kind == PlaceKind::City)
+        && common_word(&normalise(name))
+    {
+        return false;
+    }
+    true
+}
+
+/// The alpha-2 code and the gazetteer entry of the state an actor code
+/// belongs to.
+fn state_place(code: &str) -> Option<&'static Place> {
+    let g = &*GAZETTEER;
+    let iso2 = g.iso2(code.get(..3)?)?;
+    g.country(iso2)
+}
+
+/// Sets each event's location from the article's places (`places`, in text
+/// order) and sentences.
+pub fn locate_events<'p>(sentences: &[Span], places: &'p [PlaceMention], events: &mut [Event]) {
+    let g = &*GAZETTEER;
+    let dateline = places.iter().find(|p| p.dateline);
+    for e in events.iter_mut() {
+        let Some(&(s, t)) = sentences
+            .iter()
+            .find(|&&(s, t)| s <= e.span.0 && e.span.0 < t.max(s + 1))
+        else {
+            continue;
+        };
+        let actor_spans: Vec<Span> = e
+            .source
+            .iter()
+            .chain(&e.target)
+            .map(|m| m.span)
+            .filter(|sp| sp.1 > sp.0)
+            .collect();
+        let is_actor =
+            |p: &PlaceMention| actor_spans.iter().any(|a| a.0 < p.span.1 && p.span.0 < a.1);
+        // a place named as an actor ("Moscow said") is not where it
+        // happened, unless a locative word puts it there too ("a buildup
+        // near Ukraine's border")
+        let in_sentence: Vec<&PlaceMention> = places
+            .iter()
+            .filter(|p| p.span.0 >= s && p.span.1 <= t && !p.dateline)
+            .filter(|p| p.locative || !is_actor(p))
+            .collect();
+        let trigger = e.trigger.span.0;
+        let nearest = |ps: Vec<&'p PlaceMention>| nearest_to(ps, trigger);
+        let inside = |p: &PlaceMention| p.span.0 >= e.span.0 && p.span.1 <= e.span.1;
+        let locative: Vec<&PlaceMention> =
+            in_sentence.iter().copied().filter(|p| p.locative).collect();
+        let chosen = nearest(locative.iter().copied().filter(|p| inside(p)).collect())
+            .map(|p| (p, LocationBasis::Explicit))
+            .or_else(|| {
+                nearest(locative.clone())
+                    .or_else(|| nearest(in_sentence.clone()))
+                    .map(|p| (p, LocationBasis::Sentence))
+            })
+            .or_else(|| dateline.map(|p| (p, LocationBasis::Dateline)));
+        e.location = match chosen {
+            Some((p, basis)) => g
+                .by_id(&p.id)
+                .map(|place| location(place, Some(p.span), basis)),
+            None if matches!(e.event_type, PloverType::Assault | PloverType::Coerce) => e
+                .target
+                .iter()
+                .find_map(|m| state_place(m.country.as_deref().unwrap_or(&m.code)))
+                .map(|place| location(place, None, LocationBasis::Target)),
+            None => None,
+        };
+    }
+}
+
+/// The place mention nearest to byte `at`.
+fn nearest_to(ps: Vec<&PlaceMention>, at: usize) -> Option<&PlaceMention> {
+    ps.into_iter().min_by_key(|p| p.span.0.abs_diff(at))
+}
+
+/// An event location at a gazetteer entry.
+fn location(p: &Place, span: Option<Span>, basis: LocationBasis) -> Location {
+    Location {
+        name: p.name.clone(),
+        id: p.id.clone(),
+        country: p.country.clone(),
+        admin1: p.admin1.clone(),
+        lat: f64::from(p.lat),
+        lon: f64::from(p.lon),
+        precision: match p.kind {
+            PlaceKind::City => LocationPrecision::City,
+            PlaceKind::Admin1 | PlaceKind::Feature => LocationPrecision::Region,
+            PlaceKind::Country => LocationPrecision::Country,
+        },
+        span,
+        basis,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn places_in(text: &str) -> Vec<(String, String)> {
+        let sentences = crate::nlp::segment::segment(text, &[(0, text.len())]);
+        let spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
+        find_places(text, &spans, &[])
+            .into_iter()
+            .map(|p| (text[p.span.0..p.span.1].to_string(), p.id))
+            .collect()
+    }
+
+    #[test]
+    fn the_word_lists_read() {
+        parse_words(include_str!("../../assets/places.toml")).expect("places.toml reads");
+    }
+
+    #[test]
+    fn names_are_linked_by_context_kind_and_size() {
+        let found = places_in("Talks in Geneva between Washington and Moscow ended on Tuesday.");
+        assert_eq!(found[0], ("Geneva".into(), "2660646".into()));
+        assert!(found.iter().any(|(t, _)| t == "Moscow"));
+        let texas = places_in("The storm hit Paris, Texas, on Monday.");
+        assert_eq!(texas[0].0, "Paris");
+        assert_eq!(
+            GAZETTEER.by_id(&texas[0].1).map(|p| p.country.as_str()),
+            Some("US")
+        );
+        let france = places_in("Protesters marched in Paris on Saturday.");
+        assert_eq!(
+            GAZETTEER.by_id(&france[0].1).map(|p| p.country.as_str()),
+            Some("FR")
+        );
+        let state =
+            places_in("Voters in Atlanta, Georgia, went to the polls as Texas and Ohio did.");
+        assert!(
+            state.iter().any(|(t, id)| t == "Georgia" && id == "us-ga"),
+            "{state:?}"
+        );
+        let country = places_in("Russian troops entered Georgia in 2008, near Tbilisi.");
+        assert!(
+            country
+                .iter()
+                .any(|(t, id)| t == "Georgia" && id == "614540"),
+            "{country:?}"
+        );
+    }
+
+    #[test]
+    fn people_and_ordinary_words_are_not_places() {
+        assert!(places_in("Michael Jordan visited the club.").is_empty());
+        assert!(places_in("Reading the report, officials frowned.").is_empty());
+        assert!(places_in("Nice work, said the minister.").is_empty());
+        assert!(places_in("Police arrested twelve protesters.").is_empty());
+        assert!(places_in("The Paris Agreement was signed.").is_empty());
+        let reading = places_in("He was born in Reading, England.");
+        assert_eq!(reading.first().map(|p| p.0.as_str()), Some("Reading"));
+    }
+}
