@@ -7,7 +7,8 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::path::{Path, PathBuf};
-use tension_timeline::extract::analyze;
+use tension_timeline::extract::gazetteer::Gazetteer;
+use tension_timeline::extract::{analyze, places};
 use tension_timeline::ingest::{Source, read_bytes};
 use tension_timeline::nlp::{segment::segment_text, temporal};
 
@@ -79,7 +80,32 @@ fn bench(c: &mut Criterion) {
             n
         })
     });
+    // finding and linking the place names alone (the budget: at
+    // most a tenth of the whole path)
+    g.throughput(Throughput::Bytes(text_bytes as u64));
+    g.bench_function("places_text_bytes", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for (t, _) in &texts {
+                let spans: Vec<(usize, usize)> = segment_text(t).iter().map(|s| s.span).collect();
+                n += places::find_places(t, &spans, &[]).len();
+            }
+            n
+        })
+    });
     g.finish();
+    // reading the gazetteer (once per run, before the first article)
+    let mut once = c.benchmark_group("gazetteer");
+    once.sample_size(10);
+    once.bench_function("parse_places_tsv", |b| {
+        b.iter(|| {
+            Gazetteer::parse(include_str!("../assets/places.tsv"))
+                .expect("it reads")
+                .places
+                .len()
+        })
+    });
+    once.finish();
 }
 
 criterion_group!(benches, bench);

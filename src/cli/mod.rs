@@ -10,7 +10,7 @@ mod eval_events;
 mod extract;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Exit code: everything was processed.
@@ -73,6 +73,14 @@ pub struct EvalPlacesArgs {
         default_value = "tests/data/places/resolution_key.tsv"
     )]
     pub key: PathBuf,
+    /// A second place-mention key, written later and never used to develop
+    /// the rules (skipped when missing).
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "tests/data/places/heldout_key.tsv"
+    )]
+    pub heldout: PathBuf,
     /// The location answers of the seed key's events.
     #[arg(
         long,
@@ -83,6 +91,16 @@ pub struct EvalPlacesArgs {
     /// The seed articles.
     #[arg(long, value_name = "DIR", default_value = "seeds")]
     pub seeds: PathBuf,
+    /// The location answers of the development key's events.
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "tests/data/devkey/locations.json"
+    )]
+    pub dev_locations: PathBuf,
+    /// The development key's articles.
+    #[arg(long, value_name = "DIR", default_value = "tests/data/devkey/articles")]
+    pub dev_articles: PathBuf,
     /// Also list this many errors of each kind.
     #[arg(long, value_name = "N")]
     pub errors: Option<usize>,
@@ -221,37 +239,65 @@ pub struct EvalEventsArgs {
     pub errors: Option<usize>,
 }
 
-/// `eval-places`: the two place measures, with their errors if asked.
+/// `eval-places`: place names on the two keys, event locations on the seed
+/// and development keys, with their errors if asked.
 fn eval_places(args: &EvalPlacesArgs) -> anyhow::Result<u8> {
     use crate::eval::places::{
         LocationKey, read_resolution_key, score_locations, score_resolution,
     };
     use std::io::Write;
-    let read = |p: &PathBuf| {
-        std::fs::read_to_string(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))
-    };
+    let read =
+        |p: &Path| std::fs::read_to_string(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()));
+    let errors = args.errors.unwrap_or(0);
     let mut out = std::io::stdout().lock();
-    let key = read_resolution_key(&read(&args.key)?);
-    let r = score_resolution(&key);
-    writeln!(out, "== place names ({}) ==\n{r}", args.key.display())?;
-    for e in r.errors.iter().take(args.errors.unwrap_or(0)) {
-        writeln!(out, "  {e}")?;
+    for (what, key) in [
+        ("development key", &args.key),
+        ("held-out key", &args.heldout),
+    ] {
+        if !key.is_file() {
+            writeln!(
+                out,
+                "== place names, {what}: skipped, {} not found ==\n",
+                key.display()
+            )?;
+            continue;
+        }
+        let r = score_resolution(&read_resolution_key(&read(key)?));
+        writeln!(out, "== place names, {what} ({}) ==\n{r}", key.display())?;
+        for e in r.errors.iter().take(errors) {
+            writeln!(out, "  {e}")?;
+        }
+        writeln!(out)?;
     }
-    let answers: LocationKey = serde_json::from_str(&read(&args.locations)?)
-        .map_err(|e| anyhow::anyhow!("{}: {e}", args.locations.display()))?;
-    let corpus = crate::corpus::load_paths(
-        std::slice::from_ref(&args.seeds),
-        &|_, _| {},
-        &std::sync::atomic::AtomicBool::new(false),
-    );
-    let l = score_locations(&answers, &corpus.analyses);
-    writeln!(
-        out,
-        "\n== event locations ({}) ==\n{l}",
-        args.locations.display()
-    )?;
-    for e in l.errors.iter().take(args.errors.unwrap_or(0)) {
-        writeln!(out, "  {e}")?;
+    for (what, answers, articles) in [
+        ("seed key", &args.locations, &args.seeds),
+        ("development key", &args.dev_locations, &args.dev_articles),
+    ] {
+        if !answers.is_file() || !articles.is_dir() {
+            writeln!(
+                out,
+                "== event locations, {what}: skipped, {} not found ==\n",
+                answers.display()
+            )?;
+            continue;
+        }
+        let key: LocationKey = serde_json::from_str(&read(answers)?)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", answers.display()))?;
+        let corpus = crate::corpus::load_paths(
+            std::slice::from_ref(articles),
+            &|_, _| {},
+            &std::sync::atomic::AtomicBool::new(false),
+        );
+        let l = score_locations(&key, &corpus.analyses);
+        writeln!(
+            out,
+            "== event locations, {what} ({}) ==\n{l}",
+            answers.display()
+        )?;
+        for e in l.errors.iter().take(errors) {
+            writeln!(out, "  {e}")?;
+        }
+        writeln!(out)?;
     }
     Ok(EXIT_OK)
 }

@@ -287,6 +287,7 @@ pub fn analyze_contained_within(
     // is no part of one article's budget
     std::sync::LazyLock::force(&crate::extract::lexicon::LEXICON);
     std::sync::LazyLock::force(&crate::extract::dictionaries::DICTIONARIES);
+    std::sync::LazyLock::force(&crate::extract::gazetteer::GAZETTEER);
     let _ = crate::nlp::syntax::default_model();
     let deadline = Instant::now().checked_add(budget);
     let result = contain(
