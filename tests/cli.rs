@@ -268,6 +268,16 @@ fn gdelt_and_svg_exports() {
     assert_eq!(call.len(), header.len());
     assert_eq!(call[10], "3", "reported by the three articles");
     assert!(call[5].starts_with("04"), "a CAMEO consult code");
+    let col = |name: &str| header.iter().position(|h| *h == name).expect(name);
+    let geneva = tsv
+        .lines()
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .find(|r| r[col("ActionGeo_FullName")] == "Geneva")
+        .expect("an event in Geneva");
+    assert_eq!(geneva[col("ActionGeo_CountryCode")], "CH");
+    assert_eq!(geneva[col("ActionGeo_Type")], "4", "a world city");
+    let lat: f64 = geneva[col("ActionGeo_Lat")].parse().unwrap();
+    assert!((lat - 46.2).abs() < 0.1);
 
     let out = run(&["extract", "seeds/", "--format", "svg"], None);
     let svg = String::from_utf8(out.stdout).unwrap();
@@ -278,10 +288,26 @@ fn gdelt_and_svg_exports() {
     let csv = String::from_utf8(out.stdout).unwrap();
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let n = reader.headers().unwrap().len();
+    let headers = reader.headers().unwrap().clone();
+    assert!(headers.iter().any(|h| h == "location_precision"));
     assert!(
         reader.records().all(|r| r.unwrap().len() == n),
         "every row has every column"
     );
+
+    let out = run(&["extract", "seeds/", "--format", "geojson"], None);
+    assert!(out.status.success());
+    let geo: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(geo["type"], "FeatureCollection");
+    let features = geo["features"].as_array().unwrap();
+    let crimea = features
+        .iter()
+        .find(|f| f["properties"]["place_id"] == "x-crimea")
+        .expect("the 2014 events in Crimea");
+    assert_eq!(crimea["geometry"]["type"], "Point");
+    assert_eq!(crimea["properties"]["precision"], "region");
+    let lon = crimea["geometry"]["coordinates"][0].as_f64().unwrap();
+    assert!((33.0..37.0).contains(&lon), "{lon}");
 }
 
 #[test]

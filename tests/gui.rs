@@ -715,3 +715,69 @@ fn the_view_menu_switches_the_timeline_to_lanes_and_back() {
     h.run_steps(4);
     assert!(h.state().timeline.lanes.is_empty());
 }
+
+#[test]
+fn the_map_shows_where_and_is_linked_to_the_timeline_and_the_filters() {
+    use tension_timeline::gui::app::CentralView;
+    let mut h = seeds();
+    h.get_by_label("Map").click();
+    h.run_steps(4);
+    assert_eq!(h.state().central, CentralView::Map);
+    let geneva = h
+        .state()
+        .map_markers
+        .iter()
+        .find(|m| m.place == "Geneva")
+        .cloned()
+        .expect("a marker in Geneva");
+    assert!(!geneva.country_only);
+    let transform = h.state().map_transform.expect("the map is drawn");
+    let at = transform.position_from_point(&egui_plot::PlotPoint::new(geneva.lon, geneva.lat));
+    h.hover_at(at);
+    h.run_steps(2);
+    h.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run_steps(3);
+    let (a, e) = h.state().selection.expect("the click selects its event");
+    let ev = &h.state().corpus.analyses[a].events[e];
+    assert_eq!(ev.location.as_ref().map(|l| l.country.as_str()), Some("CH"));
+    h.get_by_label_contains("Geneva, CH (city)");
+    // an event selected elsewhere (the next one in time) is on the map when
+    // it has a place
+    h.key_press(egui::Key::ArrowDown);
+    h.run_steps(2);
+    let sel = h.state().selection.expect("a selection");
+    let located = h.state().corpus.analyses[sel.0].events[sel.1]
+        .location
+        .is_some();
+    assert_eq!(
+        h.state().map_markers.iter().any(|m| m.event == sel),
+        located
+    );
+    // the place filter: both views follow
+    h.get_by_label("Place").click();
+    h.run_steps(1);
+    h.state_mut().filters.place = "Switzerland".into();
+    h.state_mut().invalidate();
+    h.run_steps(3);
+    assert!(!h.state().map_markers.is_empty());
+    assert!(h.state().map_markers.iter().all(|m| m.place == "Geneva"));
+    let order = h.state().timeline.order.clone();
+    assert!(!order.is_empty());
+    assert!(order.iter().all(|&(a, e)| {
+        h.state().corpus.analyses[a].events[e]
+            .location
+            .as_ref()
+            .is_some_and(|l| l.country == "CH")
+    }));
+}

@@ -285,6 +285,7 @@ fn write_output(args: &ExtractArgs, corpus: Corpus) -> anyhow::Result<()> {
         OutputFormat::Csv => export::csv::to_csv(&corpus),
         OutputFormat::Gdelt => export::gdelt::to_gdelt_tsv(&corpus),
         OutputFormat::Svg => export::svg::to_svg(&corpus, "tension-timeline"),
+        OutputFormat::Geojson => export::geojson::to_geojson(&corpus),
         OutputFormat::Timeml => corpus
             .analyses
             .iter()

@@ -127,6 +127,8 @@ pub enum OutputFormat {
     Gdelt,
     /// The timeline of merged events as an SVG picture.
     Svg,
+    /// One GeoJSON point per merged event that has a location.
+    Geojson,
     /// The timeline as the app draws it, as a PNG picture.
     Png,
 }

@@ -74,6 +74,10 @@ pub struct MergedEvent {
     pub mentions: Vec<MentionRef>,
     /// Number of distinct articles that mention it.
     pub articles: usize,
+    /// Where it happened: the best-founded location of its mentions (the
+    /// text's own words before its sentence, the dateline and the target;
+    /// then a city before a region before a country).
+    pub location: Option<crate::extract::Location>,
 }
 
 /// The period of a mention's date, widened for weak dates.
@@ -285,7 +289,7 @@ impl<'a> Features<'a> {
             let meet = |x: &[&str], y: &[&str]| x.is_empty() || y.is_empty() || !disjoint(x, y);
             !disjoint(&self.source, &o.source) && meet(&self.target, &o.target)
         };
-        if !actors {
+        if !actors || apart(self.event, o.event) {
             return false;
         }
         match (self.period, o.period) {
@@ -297,6 +301,40 @@ impl<'a> Features<'a> {
             _ => false,
         }
     }
+}
+
+/// How far apart two mentions may be placed and still be one event:
+/// a city and its suburbs, not two cities.
+const SAME_PLACE_KM: f64 = 50.0;
+
+/// Whether the texts put two mentions in different cities (more than
+/// [`SAME_PLACE_KM`] apart): then they are two events, whatever else they
+/// share. Dates of datelines and targets say too little to keep events
+/// apart.
+fn apart(a: &Event, b: &Event) -> bool {
+    match (stated_city(a), stated_city(b)) {
+        (Some(x), Some(y)) => {
+            x.id != y.id && km_between((x.lat, x.lon), (y.lat, y.lon)) > SAME_PLACE_KM
+        }
+        _ => false,
+    }
+}
+
+/// The city the text itself puts an event in, if any.
+fn stated_city(e: &Event) -> Option<&crate::extract::Location> {
+    use crate::extract::{LocationBasis, LocationPrecision};
+    e.location.as_ref().filter(|l| {
+        l.precision == LocationPrecision::City
+            && matches!(l.basis, LocationBasis::Explicit | LocationBasis::Sentence)
+    })
+}
+
+/// Great-circle distance in kilometres.
+fn km_between((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let (dp, dl) = ((lat2 - lat1).to_radians(), (lon2 - lon1).to_radians());
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
 }
 
 /// Whether two mentions may be the same event: same type, compatible
@@ -497,6 +535,11 @@ fn merge<'a>(id: &str, group: impl Iterator<Item = ((usize, usize), &'a Analysis
         codes
     };
     let articles: BTreeSet<&str> = mentions.iter().map(|m| m.article.as_str()).collect();
+    let location = events
+        .iter()
+        .filter_map(|e| e.location.as_ref())
+        .min_by_key(|l| (l.basis, l.precision))
+        .cloned();
     MergedEvent {
         id: id.to_string(),
         event_type: first.event_type,
@@ -510,5 +553,40 @@ fn merge<'a>(id: &str, group: impl Iterator<Item = ((usize, usize), &'a Analysis
         target: collect(|e| &e.target),
         articles: articles.len(),
         mentions,
+        location,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::analyze_text;
+
+    fn first(text: &str) -> Event {
+        analyze_text("t.txt", text).events.remove(0)
+    }
+
+    #[test]
+    fn the_same_act_in_two_cities_is_two_events() {
+        let kharkiv = first(
+            " date 2022-03-01 A\n\nRussian troops attacked Ukrainian soldiers in Kharkiv on Tuesday.",
+        );
+        let also = first(
+            " date 2022-03-02 B\n\nRussian troops attacked Ukrainian soldiers in Kharkiv on Tuesday, officials said.",
+        );
+        let lviv = first(
+            " date 2022-03-01 C\n\nRussian troops attacked Ukrainian soldiers in Lviv on Tuesday.",
+        );
+        assert_eq!(
+            kharkiv.location.as_ref().map(|l| l.name.as_str()),
+            Some("Kharkiv")
+        );
+        assert_eq!(
+            lviv.location.as_ref().map(|l| l.name.as_str()),
+            Some("Lviv")
+        );
+        assert!(same_event(&kharkiv, &also), "one place, one day: one event");
+        assert!(!same_event(&kharkiv, &lviv), "two cities 1,000 km apart");
+        assert!(km_between((50.0, 36.2), (49.8, 24.0)) > 800.0);
     }
 }

@@ -24,12 +24,21 @@ pub const HEADER: &[&str] = &[
     "span_end",
     "rule",
     "cluster",
+    "location",
+    "location_id",
+    "location_country",
+    "location_admin1",
+    "location_lat",
+    "location_lon",
+    "location_precision",
+    "location_basis",
 ];
 
 /// The columns of [`HEADER`] that hold numbers we compute (score,
-/// goldstein, span_start, span_end): written as they are, while every other
-/// cell goes through [`crate::export::spreadsheet_safe`].
-const NUMERIC_COLUMNS: [usize; 4] = [8, 10, 16, 17];
+/// goldstein, span_start, span_end, location_lat, location_lon): written as
+/// they are, while every other cell goes through
+/// [`crate::export::spreadsheet_safe`].
+const NUMERIC_COLUMNS: [usize; 6] = [8, 10, 16, 17, 24, 25];
 
 /// The CSV text for all events of a corpus. Text cells that would start a
 /// spreadsheet formula (`=`, `+`, `-`, `@`, tab, carriage return) begin with
@@ -62,6 +71,19 @@ pub fn to_csv(corpus: &Corpus) -> String {
             e.rule.clone(),
             e.cluster.clone().unwrap_or_default(),
         ];
+        let l = e.location.as_ref();
+        let place = [
+            l.map(|l| l.name.clone()),
+            l.map(|l| l.id.clone()),
+            l.map(|l| l.country.clone()),
+            l.map(|l| l.admin1.clone()),
+            l.map(|l| format!("{:.4}", l.lat)),
+            l.map(|l| format!("{:.4}", l.lon)),
+            l.map(|l| l.precision.name().to_string()),
+            l.map(|l| l.basis.name().to_string()),
+        ]
+        .map(Option::unwrap_or_default);
+        let row: Vec<String> = row.into_iter().chain(place).collect();
         // text cells cannot start a formula; the numbers we write ourselves
         // (score, goldstein, spans) stay numbers
         let row = row.iter().enumerate().map(|(i, cell)| {

@@ -20,14 +20,33 @@ pub const HEADER: &[&str] = &[
     "PloverType",
     "PloverScore",
     "Modality",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
     "SOURCEURL",
 ];
 
 /// The columns of [`HEADER`] that hold numbers we compute (SQLDATE,
-/// QuadClass, GoldsteinScale, NumMentions, NumArticles, PloverScore): written
-/// as they are, while every other cell goes through
-/// [`crate::export::spreadsheet_safe`].
-const NUMERIC_COLUMNS: [usize; 6] = [1, 7, 8, 9, 10, 12];
+/// QuadClass, GoldsteinScale, NumMentions, NumArticles, PloverScore,
+/// ActionGeo_Type, ActionGeo_Lat, ActionGeo_Long): written as they are,
+/// while every other cell goes through [`crate::export::spreadsheet_safe`].
+const NUMERIC_COLUMNS: [usize; 9] = [1, 7, 8, 9, 10, 12, 14, 18, 19];
+
+/// GDELT's geographic resolution of a location: 1 country, 2 US state,
+/// 3 US city, 4 world city, 5 world state (first-level region or area).
+fn geo_type(l: &crate::extract::Location) -> u32 {
+    use crate::extract::LocationPrecision;
+    match (l.precision, l.country == "US") {
+        (LocationPrecision::Country, _) => 1,
+        (LocationPrecision::Region, true) => 2,
+        (LocationPrecision::City, true) => 3,
+        (LocationPrecision::City, false) => 4,
+        (LocationPrecision::Region, false) => 5,
+    }
+}
 
 /// CAMEO quad class of a root code: 1 verbal cooperation, 2 material
 /// cooperation, 3 verbal conflict, 4 material conflict.
@@ -85,8 +104,29 @@ pub fn to_gdelt_tsv(corpus: &Corpus) -> String {
             c.event_type.name().to_string(),
             c.score.to_string(),
             c.modality.name().to_string(),
-            source.to_string(),
         ];
+        // the country code is ISO 3166 alpha-2 (GDELT 2 writes FIPS codes)
+        let l = c.location.as_ref();
+        let geo = [
+            l.map(|l| geo_type(l).to_string()),
+            l.map(|l| l.name.clone()),
+            l.map(|l| l.country.clone()),
+            l.map(|l| {
+                if l.admin1.is_empty() {
+                    l.country.clone()
+                } else {
+                    format!("{}{}", l.country, l.admin1)
+                }
+            }),
+            l.map(|l| format!("{:.4}", l.lat)),
+            l.map(|l| format!("{:.4}", l.lon)),
+        ]
+        .map(Option::unwrap_or_default);
+        let row: Vec<String> = row
+            .into_iter()
+            .chain(geo)
+            .chain(std::iter::once(source.to_string()))
+            .collect();
         // text cells cannot start a formula; the numbers we write ourselves
         // (Goldstein value, PLOVER score, counts) stay numbers
         let clean: Vec<String> = row

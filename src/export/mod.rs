@@ -1,6 +1,7 @@
 //! Writers for the `extract` output: JSON (one document), JSONL (one result
 //! per article, streamable), CSV (one row per event mention), a GDELT-style
-//! TSV (one row per merged event), TimeML, and the timeline as SVG.
+//! TSV (one row per merged event), GeoJSON (one point per located merged
+//! event), TimeML, and the timeline as SVG.
 //!
 //! The JSON schema is documented in the README and stable: later versions
 //! only add fields.
@@ -8,6 +9,7 @@
 pub mod conllu;
 pub mod csv;
 pub mod gdelt;
+pub mod geojson;
 pub mod json;
 pub mod palette;
 pub mod svg;

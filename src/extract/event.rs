@@ -148,8 +148,8 @@ impl Modality {
     }
 }
 
-/// How precise an event's location is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// How precise an event's location is (ordered from the most precise).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LocationPrecision {
     /// A city or town.
@@ -160,8 +160,8 @@ pub enum LocationPrecision {
     Country,
 }
 
-/// What an event's location was taken from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// What an event's location was taken from (ordered from the best founded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LocationBasis {
     /// A place the event's own words put it in ("in Cairo", "near the

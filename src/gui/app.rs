@@ -57,6 +57,8 @@ pub enum CentralView {
     Article,
     /// The table of every visible event.
     Table,
+    /// The map of the located events.
+    Map,
 }
 
 /// An event marked to be merged with another.
@@ -145,6 +147,10 @@ pub struct App {
     pub events_table: EventsTableView,
     /// What the central area shows.
     pub central: CentralView,
+    /// The located events the map shows (rebuilt with the timeline).
+    pub map_markers: Vec<super::map_data::MapMarker>,
+    /// Where the map was drawn last (degrees to screen).
+    pub map_transform: Option<egui_plot::PlotTransform>,
     /// Where the plot was drawn last (for PNG export).
     pub plot_rect: Option<egui::Rect>,
     /// The part of the plot shown last: days since the epoch, tension.
@@ -222,6 +228,8 @@ impl App {
             article_list: ArticleListView::default(),
             events_table: EventsTableView::default(),
             central: CentralView::default(),
+            map_markers: Vec::new(),
+            map_transform: None,
             plot_rect: None,
             plot_view: None,
             fixed_view: None,
@@ -265,6 +273,7 @@ impl App {
         // the articles may have changed (loaded, dated, corrected)
         self.article_list.invalidate();
         self.events_table.invalidate();
+        self.map_markers = super::map_data::markers(&self.corpus, &self.timeline);
         if self.filters != self.built_filters {
             self.built_filters = self.filters.clone();
             self.reset_view = true;
@@ -740,6 +749,7 @@ impl App {
             ExportKind::Csv => crate::export::csv::to_csv(corpus).into_bytes(),
             ExportKind::Json => (crate::export::json::to_json(corpus) + "\n").into_bytes(),
             ExportKind::Gdelt => crate::export::gdelt::to_gdelt_tsv(corpus).into_bytes(),
+            ExportKind::GeoJson => crate::export::geojson::to_geojson(corpus).into_bytes(),
             ExportKind::Svg => {
                 // the view on screen, as the PNG
                 let request = super::picture::PictureRequest::of(self);

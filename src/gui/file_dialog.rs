@@ -43,6 +43,8 @@ pub enum ExportKind {
     Json,
     /// GDELT-style TSV.
     Gdelt,
+    /// Located merged events as GeoJSON points.
+    GeoJson,
     /// One TimeML file per article, into a folder.
     TimeMl,
     /// The timeline as SVG.
@@ -55,10 +57,11 @@ pub enum ExportKind {
 
 impl ExportKind {
     /// Every kind, in menu order.
-    pub const ALL: [ExportKind; 7] = [
+    pub const ALL: [ExportKind; 8] = [
         ExportKind::Csv,
         ExportKind::Json,
         ExportKind::Gdelt,
+        ExportKind::GeoJson,
         ExportKind::TimeMl,
         ExportKind::Svg,
         ExportKind::Png,
@@ -71,6 +74,7 @@ impl ExportKind {
             ExportKind::Csv => "Events as CSV…",
             ExportKind::Json => "Events as JSON…",
             ExportKind::Gdelt => "Events as GDELT TSV…",
+            ExportKind::GeoJson => "Events as GeoJSON (map points)…",
             ExportKind::TimeMl => "Articles as TimeML (folder)…",
             ExportKind::Svg => "Timeline as SVG…",
             ExportKind::Png => "Timeline as PNG…",
@@ -84,6 +88,7 @@ impl ExportKind {
             ExportKind::Csv => "events.csv",
             ExportKind::Json => "events.json",
             ExportKind::Gdelt => "events.tsv",
+            ExportKind::GeoJson => "events.geojson",
             ExportKind::TimeMl => "timeml",
             ExportKind::Svg => "timeline.svg",
             ExportKind::Png => "timeline.png",

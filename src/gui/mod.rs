@@ -12,6 +12,7 @@ pub mod command;
 pub mod events_table;
 pub mod file_dialog;
 pub mod load_job;
+pub mod map_data;
 pub mod offscreen;
 pub mod panels;
 pub mod picture;

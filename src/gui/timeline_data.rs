@@ -58,6 +58,9 @@ pub struct Filters {
     pub modality: Option<Modality>,
     /// Only events whose evidence contains this text (case-insensitive).
     pub search: String,
+    /// Only events placed here: a place's name, a country's name or its
+    /// ISO code ("Geneva", "Ukraine", "UA"; empty: anywhere).
+    pub place: String,
     /// Show negated events too.
     pub show_negated: bool,
     /// Show events the analyst rejected too.
@@ -498,6 +501,9 @@ impl Filters {
         if !self.search.trim().is_empty() {
             out.push(format!("text “{}”", self.search.trim()));
         }
+        if !self.place.trim().is_empty() {
+            out.push(format!("place “{}”", self.place.trim()));
+        }
         if let Some(m) = self.modality {
             out.push(format!("{} only", m.name()));
         }
@@ -543,6 +549,14 @@ impl Filters {
         if !search.is_empty() && !e.evidence.to_lowercase().contains(&search) {
             return false;
         }
+        if !self.place.trim().is_empty()
+            && !e
+                .location
+                .as_ref()
+                .is_some_and(|l| place_matches(self.place.trim(), l))
+        {
+            return false;
+        }
         if self.from.is_some() || self.to.is_some() {
             let Some((s, t)) = period(e) else {
                 return false;
@@ -553,6 +567,18 @@ impl Filters {
         }
         true
     }
+}
+
+/// Whether a location answers a place query: its name or its country's
+/// name contains the words (any case), or the query is its country's code.
+pub fn place_matches(query: &str, l: &crate::extract::Location) -> bool {
+    let q = query.to_lowercase();
+    if l.country.eq_ignore_ascii_case(query) || l.name.to_lowercase().contains(&q) {
+        return true;
+    }
+    crate::extract::gazetteer::GAZETTEER
+        .country(&l.country)
+        .is_some_and(|c| c.name.to_lowercase().contains(&q))
 }
 
 /// The calendar period of an event's date.

@@ -41,6 +41,19 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     .on_hover_text("Events whose sentence contains these words (any case)")
                     .changed();
                 ui.end_row();
+                ui.label("Place");
+                changed |= ui
+                    .add(
+                        egui::TextEdit::singleline(&mut app.filters.place)
+                            .hint_text("Geneva, Ukraine, UA…")
+                            .desired_width(140.0),
+                    )
+                    .on_hover_text(
+                        "Events located at this place or in this country: a place's name, \
+                         a country's name or its two-letter code",
+                    )
+                    .changed();
+                ui.end_row();
                 ui.label("Modality");
                 let current = app.filters.modality.map_or("any", Modality::name);
                 egui::ComboBox::from_id_salt("modality")

@@ -1,5 +1,5 @@
-//! The central area under the timeline: the selected article's text or the
-//! table of every event, with a tab for each.
+//! The central area under the timeline: the selected article's text, the
+//! table of every event or the map, with a tab for each.
 
 use crate::gui::app::{App, CentralView};
 
@@ -15,10 +15,13 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             format!("All events ({events})"),
         )
         .on_hover_text("Every event that passes the filters, in a sortable table");
+        ui.selectable_value(&mut app.central, CentralView::Map, "Map")
+            .on_hover_text("Where the events of the period the timeline shows took place");
     });
     ui.separator();
     match app.central {
         CentralView::Article => super::source::show(app, ui),
         CentralView::Table => super::events_table::show(app, ui),
+        CentralView::Map => super::map::show(app, ui),
     }
 }

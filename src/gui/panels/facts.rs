@@ -37,6 +37,30 @@ pub fn date_basis(text: &str, e: &Event) -> String {
     }
 }
 
+/// An event's location for the facts panel: the place, its country, how
+/// precise it is and what it was taken from ("Geneva, CH (city) — stated:
+/// “in Geneva”").
+pub fn where_text(text: &str, e: &Event) -> String {
+    let Some(l) = &e.location else {
+        return "unknown (the text does not say)".into();
+    };
+    let country = if l.country.is_empty() || l.precision.name() == "country" {
+        String::new()
+    } else {
+        format!(", {}", l.country)
+    };
+    let basis = match (l.basis, l.span.and_then(|(s, t)| text.get(s..t))) {
+        (crate::extract::LocationBasis::Explicit, Some(words)) => format!("stated: “{words}”"),
+        (crate::extract::LocationBasis::Sentence, Some(words)) => {
+            format!("named in its sentence: “{words}”")
+        }
+        (crate::extract::LocationBasis::Dateline, _) => "the article's dateline".into(),
+        (crate::extract::LocationBasis::Target, _) => "the territory of the state attacked".into(),
+        (_, None) => l.basis.name().into(),
+    };
+    format!("{}{country} ({})  — {basis}", l.name, l.precision.name())
+}
+
 /// Draws the right panel.
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
     // a fixed range: a long fact wraps instead of widening the panel and
@@ -111,6 +135,9 @@ fn body(app: &mut App, ui: &mut egui::Ui) {
                         ))
                         .wrap(),
                     );
+                    ui.end_row();
+                    ui.label("Where");
+                    ui.add(egui::Label::new(where_text(text, e)).wrap());
                     ui.end_row();
                     ui.label("Modality");
                     ui.label(e.modality.name());

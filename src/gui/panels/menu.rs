@@ -217,6 +217,14 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     app.push(Command::ResetView);
                     ui.close();
                 }
+                if ui
+                    .button("Map")
+                    .on_hover_text("Show where the events took place, under the timeline")
+                    .clicked()
+                {
+                    app.central = crate::gui::app::CentralView::Map;
+                    ui.close();
+                }
                 ui.separator();
                 // the theme in words: egui's own buttons are icons that the
                 // system fonts may not have (they drew as empty boxes)

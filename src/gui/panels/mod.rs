@@ -8,6 +8,7 @@ pub mod errors;
 pub mod events_table;
 pub mod facts;
 pub mod legend;
+pub mod map;
 pub mod menu;
 pub mod project_paths;
 pub mod review;

@@ -1,0 +1,165 @@
+//! What the map draws: the country outlines (Natural Earth, public domain,
+//! `assets/world-110m.tsv` made by `tools/build_world.py`) and one marker
+//! per visible located event, in an equirectangular projection (x =
+//! longitude, y = latitude, in degrees).
+
+use super::timeline_data::TimelineData;
+use crate::corpus::Corpus;
+use crate::extract::{Location, LocationPrecision, PloverType};
+use std::sync::LazyLock;
+
+/// One country's outline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outline {
+    /// ISO 3166-1 alpha-2 code.
+    pub iso2: String,
+    /// Its name.
+    pub name: String,
+    /// Closed rings of (longitude, latitude) points.
+    pub rings: Vec<Vec<[f64; 2]>>,
+}
+
+/// Reads outlines in the `world-110m.tsv` format (`iso2`, `name`, rings
+/// separated by `;`, each a space-separated list of `lon,lat`); lines that
+/// do not read are skipped.
+pub fn parse_outlines(text: &str) -> Vec<Outline> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let mut cols = l.splitn(3, '\t');
+            let (iso2, name, rings) = (cols.next()?, cols.next()?, cols.next()?);
+            let rings = rings
+                .split(';')
+                .map(|ring| {
+                    ring.split_whitespace()
+                        .filter_map(|p| {
+                            let (lon, lat) = p.split_once(',')?;
+                            let (lon, lat): (f64, f64) = (lon.parse().ok()?, lat.parse().ok()?);
+                            ((-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat))
+                                .then_some([lon, lat])
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .filter(|r| r.len() > 2)
+                .collect();
+            Some(Outline {
+                iso2: iso2.to_string(),
+                name: name.to_string(),
+                rings,
+            })
+        })
+        .collect()
+}
+
+/// The world's country outlines, compiled in.
+pub static WORLD: LazyLock<Vec<Outline>> =
+    LazyLock::new(|| parse_outlines(include_str!("../../assets/world-110m.tsv")));
+
+/// One event on the map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapMarker {
+    /// The mention a click selects.
+    pub event: (usize, usize),
+    /// Longitude.
+    pub lon: f64,
+    /// Latitude.
+    pub lat: f64,
+    /// Its type (the color).
+    pub event_type: PloverType,
+    /// Filled (asserted) or hollow.
+    pub filled: bool,
+    /// Reporting articles (the size).
+    pub sources: usize,
+    /// Known only to the country: drawn at its point, as a square.
+    pub country_only: bool,
+    /// The day it starts (days since 1970-01-01), for the time window.
+    pub day: Option<f64>,
+    /// The place's name, for the tooltip.
+    pub place: String,
+}
+
+impl MapMarker {
+    /// Marker radius in points, as on the timeline.
+    pub fn radius(&self) -> f32 {
+        4.0 + 1.5 * (self.sources.clamp(1, 5) - 1) as f32
+    }
+}
+
+/// The markers of the events `timeline` shows (the filters applied), at
+/// the location of the merged event when it stands for one.
+pub fn markers(corpus: &Corpus, timeline: &TimelineData) -> Vec<MapMarker> {
+    let mut out = Vec::new();
+    for (ty, marks) in &timeline.by_type {
+        for m in marks {
+            let Some(e) = corpus
+                .analyses
+                .get(m.event.0)
+                .and_then(|a| a.events.get(m.event.1))
+            else {
+                continue;
+            };
+            let merged = e
+                .cluster
+                .as_deref()
+                .filter(|_| timeline.merged)
+                .and_then(|id| corpus.cluster(id));
+            let location: Option<&Location> = merged
+                .and_then(|c| c.location.as_ref())
+                .or(e.location.as_ref());
+            let Some(l) = location else { continue };
+            out.push(MapMarker {
+                event: m.event,
+                lon: l.lon,
+                lat: l.lat,
+                event_type: *ty,
+                filled: m.filled,
+                sources: m.sources,
+                country_only: l.precision == LocationPrecision::Country,
+                day: Some(m.x.0),
+                place: l.name.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// The marker nearest a map position (degrees), within `tolerance`.
+pub fn nearest(
+    markers: &[&MapMarker],
+    lon: f64,
+    lat: f64,
+    tolerance: f64,
+) -> Option<(usize, usize)> {
+    markers
+        .iter()
+        .map(|m| {
+            (
+                ((m.lon - lon).powi(2) + (m.lat - lat).powi(2)).sqrt(),
+                m.event,
+            )
+        })
+        .filter(|(d, _)| *d <= tolerance)
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, e)| e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_world_outlines_read_with_every_country_in_range() {
+        assert!(WORLD.len() > 150, "{}", WORLD.len());
+        let ch = WORLD.iter().find(|c| c.iso2 == "CH").expect("Switzerland");
+        let inside = ch
+            .rings
+            .iter()
+            .flatten()
+            .all(|p| (5.0..11.0).contains(&p[0]));
+        assert!(inside, "Swiss points in Switzerland's longitudes");
+        // a bad line or point is skipped, not a panic
+        let parsed = parse_outlines("XX\tNowhere\t1,1 2,2 3,3;999,1 2,2\nbad line\n");
+        assert_eq!(parsed.len(), 1);
+        assert_eq!(parsed[0].rings.len(), 1);
+    }
+}
