@@ -106,6 +106,16 @@ mod tests {
     #[test]
     fn numeric_columns_are_the_numbers() {
         let names: Vec<&str> = NUMERIC_COLUMNS.iter().map(|&i| HEADER[i]).collect();
-        assert_eq!(names, ["score", "goldstein", "span_start", "span_end"]);
+        assert_eq!(
+            names,
+            [
+                "score",
+                "goldstein",
+                "span_start",
+                "span_end",
+                "location_lat",
+                "location_lon"
+            ]
+        );
     }
 }

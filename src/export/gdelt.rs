@@ -162,7 +162,10 @@ mod tests {
                 "GoldsteinScale",
                 "NumMentions",
                 "NumArticles",
-                "PloverScore"
+                "PloverScore",
+                "ActionGeo_Type",
+                "ActionGeo_Lat",
+                "ActionGeo_Long"
             ]
         );
     }

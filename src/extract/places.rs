@@ -135,6 +135,18 @@ static ORGANISATIONS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The lexicon's demonyms and adjectives ("Serb", "Russian"): before a
+/// place they describe it ("Serb Kosovo province") rather than make a
+/// longer name.
+static ADJECTIVES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    crate::extract::lexicon::LEXICON
+        .actors
+        .iter()
+        .flat_map(|a| &a.adjectives)
+        .cloned()
+        .collect()
+});
+
 fn is_organisation(name: &str) -> bool {
     ORGANISATIONS.contains(&normalise(name))
 }
@@ -198,7 +210,10 @@ pub fn find_places(text: &str, sentences: &[Span], actor_states: &[&str]) -> Vec
                 .filter(|_| gap(i - 1, i).trim().is_empty());
             // part of another name: a capitalised word right before or after
             let joined_before = prev.is_some_and(|p| {
-                capitalised(p.text) && !words.may_precede.contains(p.text) && !g.knows(p.text)
+                capitalised(p.text)
+                    && !words.may_precede.contains(p.text)
+                    && !g.knows(p.text)
+                    && !ADJECTIVES.contains(p.text)
             });
             // a country's name before another capitalised word is still the
             // country ("the US Navy"), unless it is also a given name
@@ -216,7 +231,7 @@ pub fn find_places(text: &str, sentences: &[Span], actor_states: &[&str]) -> Vec
                 i = end;
                 continue;
             }
-            let locative = is_locative(&ws, i, words);
+            let locative = is_locative(&ws, i, words, &gap);
             let place_noun = ws
                 .get(end)
                 .is_some_and(|w| words.place_nouns.contains(&w.text.to_lowercase()));
@@ -338,11 +353,20 @@ fn plausible_form(key: &str, ws: &[Word<'_>]) -> bool {
 /// Whether a locative word comes before word `i`: right before it, or a
 /// few words before with only the words of a locative phrase between ("in
 /// the outskirts of Kyiv", "near the border with Turkey").
-fn is_locative(ws: &[Word<'_>], i: usize, words: &Words) -> bool {
+fn is_locative<'t>(
+    ws: &[Word<'t>],
+    i: usize,
+    words: &Words,
+    gap: &dyn Fn(usize, usize) -> &'t str,
+) -> bool {
     for back in 1..=5 {
         let Some(k) = i.checked_sub(back) else {
             return false;
         };
+        // "In 2014, Russia annexed": a number or a comma ends the phrase
+        if !gap(k, k + 1).chars().all(char::is_whitespace) {
+            return false;
+        }
         let w = ws[k].text.to_lowercase();
         if words.locative.contains(&w) {
             return true;
@@ -502,7 +526,7 @@ fn supported(c: &Candidate, best: &Place, words: &Words, candidates: &[&Place]) 
     }
     if best.kind == PlaceKind::City
         && candidates.iter().all(|p| p.kind == PlaceKind::City)
-        && common_word(&normalise(name))
+        && common_word(&c.key)
     {
         return false;
     }
@@ -536,8 +560,18 @@ pub fn locate_events<'p>(sentences: &[Span], places: &'p [PlaceMention], events:
             .map(|m| m.span)
             .filter(|sp| sp.1 > sp.0)
             .collect();
-        let is_actor =
-            |p: &PlaceMention| actor_spans.iter().any(|a| a.0 < p.span.1 && p.span.0 < a.1);
+        let source_spans: Vec<Span> = e.source.iter().map(|m| m.span).collect();
+        let overlaps = |spans: &[Span], p: &PlaceMention| {
+            spans.iter().any(|a| a.0 < p.span.1 && p.span.0 < a.1)
+        };
+        // a country named as a participant stands for its state, and so
+        // does a city that acts ("Moscow said"); a city acted on ("shelled
+        // Kharkiv") and a region or an area ("annexed Crimea") are places
+        let is_actor = |p: &PlaceMention| match p.kind {
+            PlaceKind::Country => overlaps(&actor_spans, p),
+            PlaceKind::City => overlaps(&source_spans, p),
+            PlaceKind::Admin1 | PlaceKind::Feature => false,
+        };
         // a place named as an actor ("Moscow said") is not where it
         // happened, unless a locative word puts it there too ("a buildup
         // near Ukraine's border")
@@ -551,14 +585,27 @@ pub fn locate_events<'p>(sentences: &[Span], places: &'p [PlaceMention], events:
         let inside = |p: &PlaceMention| p.span.0 >= e.span.0 && p.span.1 <= e.span.1;
         let locative: Vec<&PlaceMention> =
             in_sentence.iter().copied().filter(|p| p.locative).collect();
-        let chosen = nearest(locative.iter().copied().filter(|p| inside(p)).collect())
-            .map(|p| (p, LocationBasis::Explicit))
-            .or_else(|| {
-                nearest(locative.clone())
-                    .or_else(|| nearest(in_sentence.clone()))
-                    .map(|p| (p, LocationBasis::Sentence))
-            })
-            .or_else(|| dateline.map(|p| (p, LocationBasis::Dateline)));
+        // in the event's own words: a city or region a locative word puts
+        // it in ("in Geneva"), else one it acts on ("shelled Kharkiv",
+        // "annexed Crimea"), else a country a locative word names ("near
+        // Ukraine's border")
+        let precise = |p: &&PlaceMention| p.kind != PlaceKind::Country;
+        let own: Vec<&PlaceMention> = in_sentence.iter().copied().filter(|p| inside(p)).collect();
+        let chosen = nearest(
+            own.iter()
+                .copied()
+                .filter(|p| p.locative && precise(p))
+                .collect(),
+        )
+        .or_else(|| nearest(own.iter().copied().filter(precise).collect()))
+        .or_else(|| nearest(own.iter().copied().filter(|p| p.locative).collect()))
+        .map(|p| (p, LocationBasis::Explicit))
+        .or_else(|| {
+            nearest(locative.clone())
+                .or_else(|| nearest(in_sentence.clone()))
+                .map(|p| (p, LocationBasis::Sentence))
+        })
+        .or_else(|| dateline.map(|p| (p, LocationBasis::Dateline)));
         e.location = match chosen {
             Some((p, basis)) => g
                 .by_id(&p.id)
