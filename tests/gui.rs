@@ -659,7 +659,7 @@ fn pictures_show_the_view_at_the_chosen_size_in_the_light_theme_with_a_caption()
     let png_path = dir.path().join("view.png");
     h.state_mut()
         .push(Command::Export(ExportKind::Png, png_path.clone()));
-    step_until(&mut h, |app| app.message.starts_with("Timeline written"));
+    step_until(&mut h, |app| app.message.starts_with("Picture written"));
     assert!(
         h.state().message.contains("1000×600"),
         "{}",
@@ -677,6 +677,25 @@ fn pictures_show_the_view_at_the_chosen_size_in_the_light_theme_with_a_caption()
         .filter(|p| p[0] > 200 && p[1] > 200 && p[2] > 200)
         .count();
     assert!(light * 2 > pixels.len() / 4, "mostly light: {light}");
+    // the map, too: the period's located events over the outlines
+    h.state_mut().filters.actor.clear();
+    h.state_mut().invalidate();
+    h.run_steps(3);
+    let map_path = dir.path().join("map.svg");
+    h.state_mut()
+        .push(Command::Export(ExportKind::MapSvg, map_path.clone()));
+    h.run_steps(2);
+    let map = std::fs::read_to_string(&map_path).expect("the map SVG is written");
+    assert!(map.contains("<polyline"), "the outlines");
+    assert!(map.contains("· Geneva</title>"), "the Geneva events");
+    assert!(map.contains(r#"width="1000" height="600""#));
+    let map_png = dir.path().join("map.png");
+    h.state_mut()
+        .push(Command::Export(ExportKind::MapPng, map_png.clone()));
+    step_until(&mut h, |app| {
+        app.message.starts_with("Picture written") && app.message.contains("map.png")
+    });
+    assert!(map_png.is_file(), "{}", h.state().message);
 }
 
 #[test]

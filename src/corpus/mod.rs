@@ -148,6 +148,15 @@ impl Corpus {
         }
     }
 
+    /// The merged event a mention stands for when merged events are shown:
+    /// its cluster, if that has other mentions too.
+    pub fn merged_of(&self, e: &crate::extract::Event) -> Option<&MergedEvent> {
+        e.cluster
+            .as_deref()
+            .and_then(|id| self.cluster(id))
+            .filter(|c| c.mentions.len() > 1)
+    }
+
     /// Whether the analyst rejected any event.
     pub fn has_rejected(&self) -> bool {
         self.analyses

@@ -151,6 +151,9 @@ pub struct App {
     pub map_markers: Vec<super::map_data::MapMarker>,
     /// Where the map was drawn last (degrees to screen).
     pub map_transform: Option<egui_plot::PlotTransform>,
+    /// A part of the map it keeps whatever the data (longitudes,
+    /// latitudes): for pictures of what the analyst saw.
+    pub fixed_map_view: Option<([f64; 2], [f64; 2])>,
     /// Where the plot was drawn last (for PNG export).
     pub plot_rect: Option<egui::Rect>,
     /// The part of the plot shown last: days since the epoch, tension.
@@ -230,6 +233,7 @@ impl App {
             central: CentralView::default(),
             map_markers: Vec::new(),
             map_transform: None,
+            fixed_map_view: None,
             plot_rect: None,
             plot_view: None,
             fixed_view: None,
@@ -351,6 +355,12 @@ impl App {
         for c in std::mem::take(&mut self.commands) {
             self.run_command(c, &ctx);
         }
+    }
+
+    /// Draws the map alone (for pictures made without a window).
+    pub fn draw_map_only(&mut self, ui: &mut egui::Ui) {
+        self.rebuild_timeline();
+        egui::CentralPanel::default().show(ui, |ui| panels::map::show(self, ui));
     }
 
     /// Draws the timeline panel alone, `height` high (for pictures made
@@ -764,10 +774,23 @@ impl App {
                     self.session.project_mut().export().map_err(|e| fail(&e))?;
                 serde_json::to_vec_pretty(&export).map_err(|e| fail(&e))?
             }
-            ExportKind::Png => {
+            ExportKind::MapSvg => {
+                let request = super::picture::PictureRequest::of(self);
+                let window = self.plot_view.map(|(x, _)| x);
+                let markers: Vec<&super::map_data::MapMarker> = self
+                    .map_markers
+                    .iter()
+                    .filter(|m| super::map_data::in_period(m, window))
+                    .collect();
+                super::picture::map_svg(&markers, &request).into_bytes()
+            }
+            ExportKind::Png | ExportKind::MapPng => {
                 // drawn away from the window (light theme, the chosen
                 // size), on a thread of its own: the window goes on
-                let request = super::picture::PictureRequest::of(self);
+                let mut request = super::picture::PictureRequest::of(self);
+                if kind == ExportKind::MapPng {
+                    request.of = super::picture::PictureOf::Map;
+                }
                 let corpus = self.corpus.events_only();
                 let tx = self.notices.0.clone();
                 let path = path.to_path_buf();
@@ -781,7 +804,7 @@ impl App {
                         });
                     let msg = match written {
                         Ok(()) => format!(
-                            "Timeline written to {} ({}×{})",
+                            "Picture written to {} ({}×{})",
                             path.display(),
                             image.width(),
                             image.height()
@@ -791,7 +814,7 @@ impl App {
                     let _ = tx.send(msg);
                     repaint.request_repaint();
                 });
-                return Ok("Saving the timeline as PNG…".into());
+                return Ok("Saving the picture as PNG…".into());
             }
         };
         crate::export::write_atomic(path, &bytes).map_err(|e| fail(&e))?;

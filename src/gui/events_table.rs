@@ -109,12 +109,7 @@ impl Row {
     fn of(corpus: &Corpus, (ai, ei): (usize, usize), merged: bool) -> Option<Row> {
         let a = corpus.analyses.get(ai)?;
         let e = a.events.get(ei)?;
-        let cluster = e
-            .cluster
-            .as_deref()
-            .filter(|_| merged)
-            .and_then(|id| corpus.cluster(id))
-            .filter(|c| c.mentions.len() > 1);
+        let cluster = corpus.merged_of(e).filter(|_| merged);
         let row = match cluster {
             Some(c) => Row {
                 event: (ai, ei),

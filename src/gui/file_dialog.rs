@@ -51,13 +51,17 @@ pub enum ExportKind {
     Svg,
     /// The timeline as PNG (as drawn on screen).
     Png,
+    /// The map as SVG.
+    MapSvg,
+    /// The map as PNG.
+    MapPng,
     /// The project (articles, corrections, view) as JSON.
     ProjectJson,
 }
 
 impl ExportKind {
     /// Every kind, in menu order.
-    pub const ALL: [ExportKind; 8] = [
+    pub const ALL: [ExportKind; 10] = [
         ExportKind::Csv,
         ExportKind::Json,
         ExportKind::Gdelt,
@@ -65,6 +69,8 @@ impl ExportKind {
         ExportKind::TimeMl,
         ExportKind::Svg,
         ExportKind::Png,
+        ExportKind::MapSvg,
+        ExportKind::MapPng,
         ExportKind::ProjectJson,
     ];
 
@@ -78,6 +84,8 @@ impl ExportKind {
             ExportKind::TimeMl => "Articles as TimeML (folder)…",
             ExportKind::Svg => "Timeline as SVG…",
             ExportKind::Png => "Timeline as PNG…",
+            ExportKind::MapSvg => "Map as SVG…",
+            ExportKind::MapPng => "Map as PNG…",
             ExportKind::ProjectJson => "Project as JSON…",
         }
     }
@@ -92,6 +100,8 @@ impl ExportKind {
             ExportKind::TimeMl => "timeml",
             ExportKind::Svg => "timeline.svg",
             ExportKind::Png => "timeline.png",
+            ExportKind::MapSvg => "map.svg",
+            ExportKind::MapPng => "map.png",
             ExportKind::ProjectJson => "project.json",
         }
     }

@@ -98,11 +98,7 @@ pub fn markers(corpus: &Corpus, timeline: &TimelineData) -> Vec<MapMarker> {
             else {
                 continue;
             };
-            let merged = e
-                .cluster
-                .as_deref()
-                .filter(|_| timeline.merged)
-                .and_then(|id| corpus.cluster(id));
+            let merged = corpus.merged_of(e).filter(|_| timeline.merged);
             let location: Option<&Location> = merged
                 .and_then(|c| c.location.as_ref())
                 .or(e.location.as_ref());
@@ -121,6 +117,14 @@ pub fn markers(corpus: &Corpus, timeline: &TimelineData) -> Vec<MapMarker> {
         }
     }
     out
+}
+
+/// Whether a marker falls in the days `window` (all of them when `None`).
+pub fn in_period(m: &MapMarker, window: Option<[f64; 2]>) -> bool {
+    match (window, m.day) {
+        (Some([a, b]), Some(d)) => d >= a.floor() && d <= b.ceil(),
+        _ => true,
+    }
 }
 
 /// The marker nearest a map position (degrees), within `tolerance`.

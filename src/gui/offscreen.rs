@@ -40,6 +40,9 @@ pub fn render_picture(corpus: Corpus, request: &PictureRequest) -> ColorImage {
     app.corpus = corpus;
     app.filters = request.filters.clone();
     app.fixed_view = request.view;
+    // the map shows the period of the view
+    app.plot_view = request.view;
+    app.fixed_map_view = request.map_view;
     app.invalidate();
     let [w, h] = request
         .size
@@ -105,7 +108,12 @@ fn draw(app: &mut App, ui: &mut egui::Ui, request: &PictureRequest, height: f32)
         });
         used = caption.response.rect.height();
     }
-    app.draw_timeline_sized(ui, (height - used).max(100.0));
+    match request.of {
+        super::picture::PictureOf::Timeline => {
+            app.draw_timeline_sized(ui, (height - used).max(100.0));
+        }
+        super::picture::PictureOf::Map => app.draw_map_only(ui),
+    }
 }
 
 /// A premultiplied RGBA picture being painted.

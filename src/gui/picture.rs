@@ -14,9 +14,24 @@ pub const DEFAULT_SIZE: [u32; 2] = [1600, 900];
 /// The smallest and largest side a picture may have, in pixels.
 pub const SIDE_RANGE: std::ops::RangeInclusive<u32> = 400..=8000;
 
+/// Which view a picture is of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PictureOf {
+    /// The timeline.
+    #[default]
+    Timeline,
+    /// The map (of the period the timeline shows).
+    Map,
+}
+
 /// What a picture shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PictureRequest {
+    /// The view drawn.
+    pub of: PictureOf,
+    /// The part of the map shown (longitudes, latitudes); the world when
+    /// `None`.
+    pub map_view: Option<([f64; 2], [f64; 2])>,
     /// The heading (the project's name).
     pub title: String,
     /// Lines under it: the period and counts, the filters.
@@ -73,6 +88,11 @@ impl PictureRequest {
             },
         ];
         PictureRequest {
+            of: PictureOf::Timeline,
+            map_view: app.map_transform.map(|t| {
+                let b = t.bounds();
+                ([b.min()[0], b.max()[0]], [b.min()[1], b.max()[1]])
+            }),
             title,
             caption,
             size: app.state.picture_size.unwrap_or(DEFAULT_SIZE),
@@ -87,6 +107,8 @@ impl PictureRequest {
     /// batch picture of `extract --format png`).
     pub fn whole(size: [u32; 2]) -> PictureRequest {
         PictureRequest {
+            of: PictureOf::Timeline,
+            map_view: None,
             title: String::new(),
             caption: Vec::new(),
             size,
@@ -133,4 +155,94 @@ pub fn svg(timeline: &TimelineData, corpus: &Corpus, request: &PictureRequest) -
         tension: request.view.map(|(_, [low, high])| (low, high)),
     };
     crate::export::svg::render(&marks, &options)
+}
+
+/// The SVG picture of the map: the country outlines and `markers` (those
+/// of the period the timeline shows), in the part of the map shown, under
+/// the request's title and caption.
+pub fn map_svg(markers: &[&crate::gui::map_data::MapMarker], request: &PictureRequest) -> String {
+    use crate::export::palette::type_hex;
+    use std::fmt::Write;
+    let (w, h) = (f64::from(request.size[0]), f64::from(request.size[1]));
+    let top = 40.0 + 18.0 * request.caption.len() as f64;
+    let ([x0, x1], [y0, y1]) = request.map_view.unwrap_or(([-180.0, 180.0], [-60.0, 85.0]));
+    // one scale for both axes, as on screen (equirectangular)
+    let scale = (w / (x1 - x0).max(1e-6)).min((h - top) / (y1 - y0).max(1e-6));
+    let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+    let px = |lon: f64| w / 2.0 + (lon - cx) * scale;
+    let py = |lat: f64| top + (h - top) / 2.0 - (lat - cy) * scale;
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let mut svg = String::new();
+    let _ = writeln!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="sans-serif" font-size="12">"#
+    );
+    let _ = writeln!(svg, r#"<rect width="100%" height="100%" fill="white"/>"#);
+    let _ = writeln!(
+        svg,
+        r#"<text x="16" y="24" font-size="16" font-weight="bold">{}</text>"#,
+        escape(&request.title)
+    );
+    for (i, line) in request.caption.iter().enumerate() {
+        let _ = writeln!(
+            svg,
+            r##"<text x="16" y="{}" fill="#444">{}</text>"##,
+            44.0 + 18.0 * i as f64,
+            escape(line)
+        );
+    }
+    let _ = writeln!(
+        svg,
+        r#"<svg x="0" y="{top}" width="{w}" height="{}" viewBox="0 {top} {w} {}">"#,
+        h - top,
+        h - top
+    );
+    for country in crate::gui::map_data::WORLD.iter() {
+        for ring in &country.rings {
+            let points: Vec<String> = ring
+                .iter()
+                .map(|p| format!("{:.1},{:.1}", px(p[0]), py(p[1])))
+                .collect();
+            let _ = writeln!(
+                svg,
+                r##"<polyline points="{}" fill="none" stroke="#999" stroke-width="0.6"/>"##,
+                points.join(" ")
+            );
+        }
+    }
+    for m in markers {
+        let color = type_hex(m.event_type);
+        let fill = if m.filled { color.as_str() } else { "white" };
+        let r = f64::from(m.radius());
+        let (x, y) = (px(m.lon), py(m.lat));
+        let tip = escape(&format!("{} · {}", m.event_type.name(), m.place));
+        if m.country_only {
+            let _ = writeln!(
+                svg,
+                r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{fill}" stroke="{color}" stroke-width="1.5"><title>{tip}</title></rect>"#,
+                x - r,
+                y - r,
+                2.0 * r,
+                2.0 * r
+            );
+        } else {
+            let _ = writeln!(
+                svg,
+                r#"<circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}" fill="{fill}" stroke="{color}" stroke-width="1.5"><title>{tip}</title></circle>"#
+            );
+        }
+    }
+    svg.push_str("</svg>\n");
+    let _ = writeln!(
+        svg,
+        r##"<text x="16" y="{}" fill="#777">circles: a city or a region · squares: the country only · filled: asserted</text>"##,
+        h - 10.0
+    );
+    svg.push_str("</svg>\n");
+    svg
 }

@@ -666,12 +666,7 @@ impl TimelineData {
                 if filters.hidden_types.contains(&e.event_type) {
                     continue;
                 }
-                let cluster = e
-                    .cluster
-                    .as_deref()
-                    .filter(|_| merged)
-                    .and_then(|id| corpus.cluster(id))
-                    .filter(|c| c.mentions.len() > 1);
+                let cluster = corpus.merged_of(e).filter(|_| merged);
                 let (ty, date, score, modality, sources) = match cluster {
                     // a merged event is drawn once, for its first visible mention
                     Some(c) if !drawn.insert(c.id.as_str()) => continue,

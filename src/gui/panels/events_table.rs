@@ -52,17 +52,9 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let scroll = app.events_table.selection_moved(selection);
     let rows = app.events_table.rows(&app.corpus, &app.timeline).len();
     if rows == 0 {
-        ui.vertical_centered(|ui| {
-            ui.add_space(ui.available_height() / 3.0);
-            ui.label("No event matches the filters.");
-            if ui
-                .button("Clear the filters")
-                .on_hover_text("Show every event again")
-                .clicked()
-            {
-                app.push(Command::ClearFilters);
-            }
-        });
+        if super::no_event_matches(ui) {
+            app.push(Command::ClearFilters);
+        }
         return;
     }
     let target = selection

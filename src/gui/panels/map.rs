@@ -10,7 +10,7 @@ use super::type_color;
 use crate::extract::PloverType;
 use crate::gui::app::App;
 use crate::gui::command::Command;
-use crate::gui::map_data::{MapMarker, WORLD, nearest};
+use crate::gui::map_data::{MapMarker, WORLD, in_period, nearest};
 use egui_plot::{Line, MarkerShape, Plot, PlotPoints, Points};
 use std::collections::BTreeMap;
 
@@ -20,10 +20,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let visible: Vec<&MapMarker> = app
         .map_markers
         .iter()
-        .filter(|m| match (window, m.day) {
-            (Some([a, b]), Some(d)) => d >= a.floor() && d <= b.ceil(),
-            _ => true,
-        })
+        .filter(|m| in_period(m, window))
         .collect();
     let located = app.map_markers.len();
     ui.horizontal(|ui| {
@@ -48,10 +45,13 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let visuals = ui.visuals().clone();
     let outline = visuals.weak_text_color().gamma_multiply(0.6);
     let mut clicked = None;
+    let ([x0, x1], [y0, y1]) = app
+        .fixed_map_view
+        .unwrap_or(([-180.0, 180.0], [-60.0, 85.0]));
     let response = Plot::new("map_plot")
         .data_aspect(1.0)
-        .default_x_bounds(-180.0, 180.0)
-        .default_y_bounds(-60.0, 85.0)
+        .default_x_bounds(x0, x1)
+        .default_y_bounds(y0, y1)
         .show_axes(false)
         .show_grid(false)
         .allow_double_click_reset(true)

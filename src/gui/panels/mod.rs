@@ -19,6 +19,21 @@ pub mod welcome;
 
 use crate::extract::PloverType;
 
+/// What a view shows when no event passes the filters: says so and offers
+/// to clear them (true when asked).
+pub fn no_event_matches(ui: &mut egui::Ui) -> bool {
+    let mut clear = false;
+    ui.vertical_centered(|ui| {
+        ui.add_space(ui.available_height() / 3.0);
+        ui.label("No event matches the filters.");
+        clear = ui
+            .button("Clear the filters")
+            .on_hover_text("Show every event again")
+            .clicked();
+    });
+    clear
+}
+
 /// The color of an event type, from the shared palette, made readable on
 /// the theme's background: lightened on a dark theme (ASSAULT's dark red)
 /// and darkened on a light one (REQUEST's yellow) until its contrast with

@@ -189,17 +189,7 @@ pub fn show_sized(app: &mut App, ui: &mut egui::Ui, height: f32) {
             let has_events = corpus.analyses.iter().any(|a| !a.events.is_empty());
             if data.order.is_empty() && has_events {
                 // say so, rather than an empty plot at 1970-01-01
-                ui.vertical_centered(|ui| {
-                    ui.add_space(ui.available_height() / 3.0);
-                    ui.label("No event matches the filters.");
-                    if ui
-                        .button("Clear the filters")
-                        .on_hover_text("Show every event again")
-                        .clicked()
-                    {
-                        clear_filters = true;
-                    }
-                });
+                clear_filters = super::no_event_matches(ui);
                 return;
             }
             let response = plot.show(ui, |plot_ui| {
