@@ -800,3 +800,41 @@ fn the_map_shows_where_and_is_linked_to_the_timeline_and_the_filters() {
             .is_some_and(|l| l.country == "CH")
     }));
 }
+
+#[test]
+fn the_layout_holds_from_1024_by_700_to_1920_by_1080() {
+    for (w, h_) in [(1024.0, 700.0), (1366.0, 768.0), (1920.0, 1080.0)] {
+        let mut h = harness_sized(PickResult::Cancelled, egui::vec2(w, h_));
+        h.run_steps(2);
+        h.get_by_label("Open the bundled seeds").click();
+        h.run_steps(2);
+        settle(&mut h);
+        let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(w, h_));
+        // every panel is there, inside the window
+        for label in [
+            "Filters",
+            "Articles",
+            "Facts",
+            "Article text",
+            "Map",
+            "File",
+            "Help",
+        ] {
+            let r = h.get_by_label(label).rect();
+            assert!(
+                window.contains_rect(r),
+                "{label} at {r:?} outside the {w}x{h_} window"
+            );
+        }
+        let plot = h.state().plot_rect.expect("the timeline is drawn");
+        assert!(window.contains_rect(plot.shrink(1.0)), "{plot:?}");
+        // the timeline keeps a fifth of the window or more, and at least
+        // two fifths of its width at every size
+        let share = plot.area() / window.area();
+        assert!(
+            share >= 0.18,
+            "{w}x{h_}: the timeline has {share:.2} of the window"
+        );
+        assert!(plot.width() >= 0.4 * w, "{w}x{h_}: {plot:?}");
+    }
+}
