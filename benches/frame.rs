@@ -1,6 +1,7 @@
 //! CPU time of one frame of the whole application with 100,000 events
 //! (5,000 synthetic articles of about 20 events each, from the seeds with
-//! dates spread over four years), through `egui::Context::run`.
+//! dates spread over four years), through `egui::Context::run`: the
+//! timeline with the article text, and the timeline with the map.
 
 use chrono::{Duration, NaiveDate};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -8,7 +9,7 @@ use rayon::prelude::*;
 use std::path::Path;
 use tension_timeline::corpus::Corpus;
 use tension_timeline::extract::analyze;
-use tension_timeline::gui::app::{App, UiState};
+use tension_timeline::gui::app::{App, CentralView, UiState};
 use tension_timeline::gui::file_dialog::{FakePicker, PickResult};
 use tension_timeline::ingest::{DateSource, Source, read_bytes};
 
@@ -70,6 +71,15 @@ fn bench(c: &mut Criterion) {
     c.bench_function(&format!("frame_with_{events}_events"), |b| {
         b.iter(|| ctx.run_ui(input(), |ui| app.draw(ui)))
     });
+    // the map tab instead of the article text: outlines and the located
+    // events of the period shown
+    app.central = CentralView::Map;
+    let _ = ctx.run_ui(input(), |ui| app.draw(ui));
+    let located = app.map_markers.len();
+    c.bench_function(
+        &format!("map_frame_with_{events}_events_{located}_located"),
+        |b| b.iter(|| ctx.run_ui(input(), |ui| app.draw(ui))),
+    );
 }
 
 criterion_group!(benches, bench);

@@ -783,6 +783,18 @@ fn the_map_shows_where_and_is_linked_to_the_timeline_and_the_filters() {
         h.state().map_markers.iter().any(|m| m.event == sel),
         located
     );
+    // shading the countries by their events
+    h.get_by_label("Shade countries by events").click();
+    h.run_steps(2);
+    assert!(h.state().state.shade_countries);
+    // the legend of the shading
+    assert!(h.query_by_label_contains("1 to ").is_some());
+    let markers: Vec<_> = h.state().map_markers.iter().collect();
+    let per_country = tension_timeline::gui::map_data::events_per_country(&markers);
+    assert!(
+        per_country.get("CH").copied().unwrap_or(0) >= 1,
+        "{per_country:?}"
+    );
     // the place filter: both views follow
     h.get_by_label("Place").click();
     h.run_steps(1);

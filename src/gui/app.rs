@@ -31,6 +31,8 @@ pub struct UiState {
     pub recent_projects: Vec<PathBuf>,
     /// What the timeline's vertical axis shows.
     pub rows: Rows,
+    /// Shade the map's countries by their number of events.
+    pub shade_countries: bool,
     /// The size of exported pictures in pixels ([`super::picture::DEFAULT_SIZE`]
     /// when not set).
     pub picture_size: Option<[u32; 2]>,

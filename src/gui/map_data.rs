@@ -76,6 +76,8 @@ pub struct MapMarker {
     pub day: Option<f64>,
     /// The place's name, for the tooltip.
     pub place: String,
+    /// Its country (ISO alpha-2), for the shading of countries.
+    pub country: String,
 }
 
 impl MapMarker {
@@ -113,6 +115,7 @@ pub fn markers(corpus: &Corpus, timeline: &TimelineData) -> Vec<MapMarker> {
                 country_only: l.precision == LocationPrecision::Country,
                 day: Some(m.x.0),
                 place: l.name.clone(),
+                country: l.country.clone(),
             });
         }
     }
@@ -147,6 +150,90 @@ pub fn nearest(
         .map(|(_, e)| e)
 }
 
+/// The triangles that fill a simple polygon (ear clipping), as indices
+/// into `ring` (its closing point, if repeated, left out); none for a
+/// degenerate ring.
+pub fn triangulate(ring: &[[f64; 2]]) -> Vec<[usize; 3]> {
+    let mut n = ring.len();
+    if n > 1 && ring[0] == ring[n - 1] {
+        n -= 1;
+    }
+    if n < 3 {
+        return Vec::new();
+    }
+    let area: f64 = (0..n)
+        .map(|i| {
+            let (a, b) = (ring[i], ring[(i + 1) % n]);
+            a[0] * b[1] - b[0] * a[1]
+        })
+        .sum();
+    // counter-clockwise order
+    let mut left: Vec<usize> = if area >= 0.0 {
+        (0..n).collect()
+    } else {
+        (0..n).rev().collect()
+    };
+    let cross = |o: [f64; 2], a: [f64; 2], b: [f64; 2]| {
+        (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+    };
+    let inside = |p: [f64; 2], a: [f64; 2], b: [f64; 2], c: [f64; 2]| {
+        cross(a, b, p) > 0.0 && cross(b, c, p) > 0.0 && cross(c, a, p) > 0.0
+    };
+    let mut out = Vec::with_capacity(n - 2);
+    let mut misses = 0;
+    let mut i = 0;
+    while left.len() > 3 && misses < left.len() {
+        let k = left.len();
+        let (ia, ib, ic) = (left[(i + k - 1) % k], left[i % k], left[(i + 1) % k]);
+        let (a, b, c) = (ring[ia], ring[ib], ring[ic]);
+        let ear = cross(a, b, c) > 0.0
+            && !left
+                .iter()
+                .any(|&j| j != ia && j != ib && j != ic && inside(ring[j], a, b, c));
+        if ear {
+            out.push([ia, ib, ic]);
+            left.remove(i % k);
+            misses = 0;
+        } else {
+            i += 1;
+            misses += 1;
+        }
+    }
+    if left.len() == 3 {
+        out.push([left[0], left[1], left[2]]);
+    }
+    out
+}
+
+/// Each country's filling triangles (longitude, latitude corners), in the
+/// order of [`WORLD`], for the shading of countries.
+pub static WORLD_TRIANGLES: LazyLock<Vec<Vec<[[f64; 2]; 3]>>> = LazyLock::new(|| {
+    WORLD
+        .iter()
+        .map(|c| {
+            c.rings
+                .iter()
+                .flat_map(|ring| {
+                    triangulate(ring)
+                        .into_iter()
+                        .map(|[a, b, t]| [ring[a], ring[b], ring[t]])
+                })
+                .collect()
+        })
+        .collect()
+});
+
+/// Events per country (ISO alpha-2) among `markers`.
+pub fn events_per_country(markers: &[&MapMarker]) -> std::collections::HashMap<String, usize> {
+    let mut out = std::collections::HashMap::new();
+    for m in markers {
+        if !m.country.is_empty() {
+            *out.entry(m.country.clone()).or_insert(0) += 1;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,6 +248,26 @@ mod tests {
             .flatten()
             .all(|p| (5.0..11.0).contains(&p[0]));
         assert!(inside, "Swiss points in Switzerland's longitudes");
+        // every country fills: about as many triangles as points
+        let triangles: usize = WORLD_TRIANGLES.iter().map(Vec::len).sum();
+        let points: usize = WORLD.iter().flat_map(|c| &c.rings).map(Vec::len).sum();
+        assert!(
+            triangles * 10 > points * 8,
+            "{triangles} triangles for {points} points"
+        );
+        // a square with a notch cut into its top: three triangles, the
+        // notch left out (area 16 - 6)
+        let notched = [[0.0, 0.0], [4.0, 0.0], [4.0, 4.0], [2.0, 1.0], [0.0, 4.0]];
+        let t = triangulate(&notched);
+        assert_eq!(t.len(), 3);
+        let area: f64 = t
+            .iter()
+            .map(|&[a, b, c]| {
+                let (a, b, c) = (notched[a], notched[b], notched[c]);
+                ((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])).abs() / 2.0
+            })
+            .sum();
+        assert!((area - 10.0).abs() < 1e-9, "{area}");
         // a bad line or point is skipped, not a panic
         let parsed = parse_outlines("XX\tNowhere\t1,1 2,2 3,3;999,1 2,2\nbad line\n");
         assert_eq!(parsed.len(), 1);

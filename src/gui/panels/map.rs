@@ -10,9 +10,18 @@ use super::type_color;
 use crate::extract::PloverType;
 use crate::gui::app::App;
 use crate::gui::command::Command;
-use crate::gui::map_data::{MapMarker, WORLD, in_period, nearest};
+use crate::gui::map_data::{
+    MapMarker, WORLD, WORLD_TRIANGLES, events_per_country, in_period, nearest,
+};
 use egui_plot::{Line, MarkerShape, Plot, PlotPoints, Points};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+
+/// The shading of a country with `level` (0 to 1) of the most events:
+/// translucent, so the markers over it stay readable.
+fn shade(level: f64) -> egui::Color32 {
+    let alpha = (40.0 + 110.0 * level.clamp(0.0, 1.0)) as u8;
+    egui::Color32::from_rgba_unmultiplied(230, 120, 30, alpha)
+}
 
 /// Draws the map in the central area.
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
@@ -23,6 +32,8 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         .filter(|m| in_period(m, window))
         .collect();
     let located = app.map_markers.len();
+    let per_country = events_per_country(&visible);
+    let most = per_country.values().copied().max().unwrap_or(0);
     ui.horizontal(|ui| {
         ui.label(format!(
             "{} of {located} located events in the period the timeline shows",
@@ -32,6 +43,20 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             "Circles: a city or a region. Squares: only the country is known. \
              Filled: asserted; hollow: denied, planned or reported.",
         );
+        ui.checkbox(&mut app.state.shade_countries, "Shade countries by events")
+            .on_hover_text("The more events a country has in the period, the darker it is");
+        if app.state.shade_countries && most > 0 {
+            // the legend of the shading: its lightest and darkest
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(60.0, 12.0), egui::Sense::hover());
+            for k in 0..6 {
+                let part = egui::Rect::from_min_size(
+                    rect.min + egui::vec2(k as f32 * 10.0, 0.0),
+                    egui::vec2(10.0, 12.0),
+                );
+                ui.painter().rect_filled(part, 0.0, shade(k as f64 / 5.0));
+            }
+            ui.label(format!("1 to {most} events"));
+        }
     });
     let selection = app.selection;
     let cluster_of = |(a, e): (usize, usize)| {
@@ -66,19 +91,26 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     );
                 }
             }
-            // one series per type, shape, fill and size
+            // one series per type, shape, fill and size, each place once
+            // per series: a hundred thousand events at a few hundred places
+            // cost what those places do
             let mut series: BTreeMap<(PloverType, bool, bool, u32), Vec<[f64; 2]>> =
                 BTreeMap::new();
+            let mut drawn: HashSet<(PloverType, bool, bool, u32, i64, i64)> = HashSet::new();
             for m in &visible {
-                series
-                    .entry((
-                        m.event_type,
-                        m.country_only,
-                        m.filled,
-                        (m.radius() * 2.0) as u32,
-                    ))
-                    .or_default()
-                    .push([m.lon, m.lat]);
+                let key = (
+                    m.event_type,
+                    m.country_only,
+                    m.filled,
+                    (m.radius() * 2.0) as u32,
+                );
+                let at = (
+                    (m.lon * 100.0).round() as i64,
+                    (m.lat * 100.0).round() as i64,
+                );
+                if drawn.insert((key.0, key.1, key.2, key.3, at.0, at.1)) {
+                    series.entry(key).or_default().push([m.lon, m.lat]);
+                }
             }
             for ((t, square, filled, diameter), pts) in series {
                 plot_ui.points(
@@ -116,6 +148,27 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             }
         });
     app.map_transform = Some(response.transform);
+    if app.state.shade_countries && most > 0 {
+        let painter = ui.painter_at(*response.transform.frame());
+        let mut mesh = egui::Mesh::default();
+        for (country, triangles) in WORLD.iter().zip(WORLD_TRIANGLES.iter()) {
+            let Some(&n) = per_country.get(&country.iso2) else {
+                continue;
+            };
+            let color = shade((n as f64 / most as f64).sqrt());
+            for t in triangles {
+                let base = mesh.vertices.len() as u32;
+                for p in t {
+                    let at = response
+                        .transform
+                        .position_from_point(&egui_plot::PlotPoint::new(p[0], p[1]));
+                    mesh.colored_vertex(at, color);
+                }
+                mesh.add_triangle(base, base + 1, base + 2);
+            }
+        }
+        painter.add(egui::Shape::mesh(mesh));
+    }
     if let Some(pos) = response.response.hover_pos() {
         let p = response.transform.value_from_position(pos);
         let tolerance = response.transform.dvalue_dpos()[0].abs() * 10.0;
