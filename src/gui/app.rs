@@ -151,6 +151,9 @@ pub struct App {
     pub central: CentralView,
     /// The located events the map shows (rebuilt with the timeline).
     pub map_markers: Vec<super::map_data::MapMarker>,
+    /// What the map draws for the period shown (worked out again when
+    /// the period or the markers change).
+    pub map_frame: Option<super::map_data::MapFrame>,
     /// Where the map was drawn last (degrees to screen).
     pub map_transform: Option<egui_plot::PlotTransform>,
     /// A part of the map it keeps whatever the data (longitudes,
@@ -234,6 +237,7 @@ impl App {
             events_table: EventsTableView::default(),
             central: CentralView::default(),
             map_markers: Vec::new(),
+            map_frame: None,
             map_transform: None,
             fixed_map_view: None,
             plot_rect: None,
@@ -280,6 +284,7 @@ impl App {
         self.article_list.invalidate();
         self.events_table.invalidate();
         self.map_markers = super::map_data::markers(&self.corpus, &self.timeline);
+        self.map_frame = None;
         if self.filters != self.built_filters {
             self.built_filters = self.filters.clone();
             self.reset_view = true;

@@ -234,6 +234,90 @@ pub fn events_per_country(markers: &[&MapMarker]) -> std::collections::HashMap<S
     out
 }
 
+/// The country outlines as plot points, made once (the map borrows
+/// them every frame).
+pub static WORLD_POINTS: LazyLock<Vec<Vec<egui_plot::PlotPoint>>> = LazyLock::new(|| {
+    WORLD
+        .iter()
+        .flat_map(|c| &c.rings)
+        .map(|ring| {
+            ring.iter()
+                .map(|p| egui_plot::PlotPoint::new(p[0], p[1]))
+                .collect()
+        })
+        .collect()
+});
+
+/// A series of markers drawn alike: type, square (country only), filled,
+/// diameter in points.
+pub type SeriesKey = (PloverType, bool, bool, u32);
+
+/// What the map draws for one period, worked out when the period or the
+/// markers change, not every frame.
+#[derive(Debug, Clone, Default)]
+pub struct MapFrame {
+    /// The period it was made for (whole days).
+    pub window: Option<[i64; 2]>,
+    /// Indices of the markers in the period.
+    pub visible: Vec<usize>,
+    /// The markers to draw, each place once per series.
+    pub series: Vec<(SeriesKey, Vec<egui_plot::PlotPoint>)>,
+    /// Events per country in the period.
+    pub per_country: std::collections::HashMap<String, usize>,
+}
+
+impl MapFrame {
+    /// The frame of `markers` in the days `window`.
+    pub fn of(markers: &[MapMarker], window: Option<[f64; 2]>) -> MapFrame {
+        let visible: Vec<usize> = (0..markers.len())
+            .filter(|&i| in_period(&markers[i], window))
+            .collect();
+        let mut series: std::collections::BTreeMap<SeriesKey, Vec<egui_plot::PlotPoint>> =
+            Default::default();
+        let mut drawn: std::collections::HashSet<(SeriesKey, i64, i64)> = Default::default();
+        let mut per_country: std::collections::HashMap<String, usize> = Default::default();
+        for &i in &visible {
+            let m = &markers[i];
+            let key = (
+                m.event_type,
+                m.country_only,
+                m.filled,
+                (m.radius() * 2.0) as u32,
+            );
+            let at = (
+                (m.lon * 100.0).round() as i64,
+                (m.lat * 100.0).round() as i64,
+            );
+            if drawn.insert((key, at.0, at.1)) {
+                series
+                    .entry(key)
+                    .or_default()
+                    .push(egui_plot::PlotPoint::new(m.lon, m.lat));
+            }
+            if !m.country.is_empty() {
+                match per_country.get_mut(&m.country) {
+                    Some(n) => *n += 1,
+                    None => {
+                        per_country.insert(m.country.clone(), 1);
+                    }
+                }
+            }
+        }
+        MapFrame {
+            window: window_key(window),
+            visible,
+            series: series.into_iter().collect(),
+            per_country,
+        }
+    }
+}
+
+/// The whole days of a period, to tell when the map must be worked out
+/// again.
+pub fn window_key(window: Option<[f64; 2]>) -> Option<[i64; 2]> {
+    window.map(|[a, b]| [a.floor() as i64, b.ceil() as i64])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,14 +7,12 @@
 //! fetched: the outlines are compiled in.
 
 use super::type_color;
-use crate::extract::PloverType;
 use crate::gui::app::App;
 use crate::gui::command::Command;
 use crate::gui::map_data::{
-    MapMarker, WORLD, WORLD_TRIANGLES, events_per_country, in_period, nearest,
+    MapFrame, MapMarker, WORLD, WORLD_POINTS, WORLD_TRIANGLES, nearest, window_key,
 };
 use egui_plot::{Line, MarkerShape, Plot, PlotPoints, Points};
-use std::collections::{BTreeMap, HashSet};
 
 /// The shading of a country with `level` (0 to 1) of the most events:
 /// translucent, so the markers over it stay readable.
@@ -26,13 +24,23 @@ fn shade(level: f64) -> egui::Color32 {
 /// Draws the map in the central area.
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let window = app.plot_view.map(|(x, _)| x);
-    let visible: Vec<&MapMarker> = app
-        .map_markers
-        .iter()
-        .filter(|m| in_period(m, window))
-        .collect();
+    if app
+        .map_frame
+        .as_ref()
+        .is_none_or(|f| f.window != window_key(window))
+    {
+        app.map_frame = Some(MapFrame::of(&app.map_markers, window));
+    }
+    let frame = app.map_frame.take().unwrap_or_default();
+    draw(app, ui, &frame);
+    app.map_frame = Some(frame);
+}
+
+/// Draws the map of `frame`.
+fn draw(app: &mut App, ui: &mut egui::Ui, frame: &MapFrame) {
+    let visible: Vec<&MapMarker> = frame.visible.iter().map(|&i| &app.map_markers[i]).collect();
     let located = app.map_markers.len();
-    let per_country = events_per_country(&visible);
+    let per_country = &frame.per_country;
     let most = per_country.values().copied().max().unwrap_or(0);
     ui.horizontal(|ui| {
         ui.label(format!(
@@ -59,12 +67,13 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         }
     });
     let selection = app.selection;
+    let corpus = &app.corpus;
     let cluster_of = |(a, e): (usize, usize)| {
-        app.corpus
+        corpus
             .analyses
             .get(a)
             .and_then(|x| x.events.get(e))
-            .and_then(|x| x.cluster.clone())
+            .and_then(|x| x.cluster.as_deref())
     };
     let selected_cluster = selection.and_then(cluster_of);
     let visuals = ui.visuals().clone();
@@ -82,47 +91,24 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         .allow_double_click_reset(true)
         .label_formatter(|_| None)
         .show(ui, |plot_ui| {
-            for country in WORLD.iter() {
-                for ring in &country.rings {
-                    plot_ui.line(
-                        Line::new("", PlotPoints::new(ring.clone()))
-                            .color(outline)
-                            .width(0.8),
-                    );
-                }
-            }
-            // one series per type, shape, fill and size, each place once
-            // per series: a hundred thousand events at a few hundred places
-            // cost what those places do
-            let mut series: BTreeMap<(PloverType, bool, bool, u32), Vec<[f64; 2]>> =
-                BTreeMap::new();
-            let mut drawn: HashSet<(PloverType, bool, bool, u32, i64, i64)> = HashSet::new();
-            for m in &visible {
-                let key = (
-                    m.event_type,
-                    m.country_only,
-                    m.filled,
-                    (m.radius() * 2.0) as u32,
+            for ring in WORLD_POINTS.iter() {
+                plot_ui.line(
+                    Line::new("", PlotPoints::Borrowed(ring))
+                        .color(outline)
+                        .width(0.8),
                 );
-                let at = (
-                    (m.lon * 100.0).round() as i64,
-                    (m.lat * 100.0).round() as i64,
-                );
-                if drawn.insert((key.0, key.1, key.2, key.3, at.0, at.1)) {
-                    series.entry(key).or_default().push([m.lon, m.lat]);
-                }
             }
-            for ((t, square, filled, diameter), pts) in series {
+            for ((t, square, filled, diameter), pts) in &frame.series {
                 plot_ui.points(
-                    Points::new(t.name(), PlotPoints::new(pts))
-                        .color(type_color(t, &visuals))
-                        .filled(filled)
-                        .shape(if square {
+                    Points::new(t.name(), PlotPoints::Borrowed(pts))
+                        .color(type_color(*t, &visuals))
+                        .filled(*filled)
+                        .shape(if *square {
                             MarkerShape::Square
                         } else {
                             MarkerShape::Circle
                         })
-                        .radius(diameter as f32 / 2.0),
+                        .radius(*diameter as f32 / 2.0),
                 );
             }
             if let Some(sel) = selection
