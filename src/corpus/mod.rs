@@ -148,6 +148,11 @@ impl Corpus {
         }
     }
 
+    /// The merged-event label of the mention (article index, event index).
+    pub fn cluster_label(&self, (a, e): (usize, usize)) -> Option<&str> {
+        self.analyses.get(a)?.events.get(e)?.cluster.as_deref()
+    }
+
     /// The merged event a mention stands for when merged events are shown:
     /// its cluster, if that has other mentions too.
     pub fn merged_of(&self, e: &crate::extract::Event) -> Option<&MergedEvent> {

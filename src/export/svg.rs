@@ -15,7 +15,8 @@ const LEFT: f64 = 70.0;
 const RIGHT: f64 = 190.0;
 const BOTTOM: f64 = 60.0;
 
-fn escape(s: &str) -> String {
+/// Text escaped for SVG content and attributes.
+pub fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -144,10 +145,15 @@ fn date_ticks(min: NaiveDate, max: NaiveDate, width: f64) -> Vec<(NaiveDate, Str
     out
 }
 
-/// The SVG document for `marks` as `options` say.
-pub fn render(marks: &[SvgMark], options: &SvgOptions) -> String {
-    let (width, height) = options.size;
-    let top = 40.0 + 18.0 * options.caption.len() as f64;
+/// The opening of a picture: the `<svg>` element of `(width, height)` on a
+/// white ground, the title and the caption lines at `x`. Returns the text
+/// and the height the title and caption take.
+pub fn open_picture(
+    (width, height): (f64, f64),
+    x: f64,
+    title: &str,
+    caption: &[String],
+) -> (String, f64) {
     let mut svg = String::new();
     let _ = writeln!(
         svg,
@@ -156,17 +162,24 @@ pub fn render(marks: &[SvgMark], options: &SvgOptions) -> String {
     let _ = writeln!(svg, r#"<rect width="100%" height="100%" fill="white"/>"#);
     let _ = writeln!(
         svg,
-        r#"<text x="{LEFT}" y="24" font-size="16" font-weight="bold">{}</text>"#,
-        escape(&options.title)
+        r#"<text x="{x}" y="24" font-size="16" font-weight="bold">{}</text>"#,
+        escape(title)
     );
-    for (i, line) in options.caption.iter().enumerate() {
+    for (i, line) in caption.iter().enumerate() {
         let _ = writeln!(
             svg,
-            r##"<text x="{LEFT}" y="{}" fill="#444">{}</text>"##,
+            r##"<text x="{x}" y="{}" fill="#444">{}</text>"##,
             44.0 + 18.0 * i as f64,
             escape(line)
         );
     }
+    (svg, 40.0 + 18.0 * caption.len() as f64)
+}
+
+/// The SVG document for `marks` as `options` say.
+pub fn render(marks: &[SvgMark], options: &SvgOptions) -> String {
+    let (width, height) = options.size;
+    let (mut svg, top) = open_picture(options.size, LEFT, &options.title, &options.caption);
     let range = options.days.or_else(|| {
         Some((
             marks.iter().map(|m| m.start).min()?,

@@ -162,6 +162,7 @@ pub fn svg(timeline: &TimelineData, corpus: &Corpus, request: &PictureRequest) -
 /// the request's title and caption.
 pub fn map_svg(markers: &[&crate::gui::map_data::MapMarker], request: &PictureRequest) -> String {
     use crate::export::palette::type_hex;
+    use crate::export::svg::escape;
     use std::fmt::Write;
     let (w, h) = (f64::from(request.size[0]), f64::from(request.size[1]));
     let top = 40.0 + 18.0 * request.caption.len() as f64;
@@ -171,31 +172,8 @@ pub fn map_svg(markers: &[&crate::gui::map_data::MapMarker], request: &PictureRe
     let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
     let px = |lon: f64| w / 2.0 + (lon - cx) * scale;
     let py = |lat: f64| top + (h - top) / 2.0 - (lat - cy) * scale;
-    let escape = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    };
-    let mut svg = String::new();
-    let _ = writeln!(
-        svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="sans-serif" font-size="12">"#
-    );
-    let _ = writeln!(svg, r#"<rect width="100%" height="100%" fill="white"/>"#);
-    let _ = writeln!(
-        svg,
-        r#"<text x="16" y="24" font-size="16" font-weight="bold">{}</text>"#,
-        escape(&request.title)
-    );
-    for (i, line) in request.caption.iter().enumerate() {
-        let _ = writeln!(
-            svg,
-            r##"<text x="16" y="{}" fill="#444">{}</text>"##,
-            44.0 + 18.0 * i as f64,
-            escape(line)
-        );
-    }
+    let (mut svg, _) =
+        crate::export::svg::open_picture((w, h), 16.0, &request.title, &request.caption);
     let _ = writeln!(
         svg,
         r#"<svg x="0" y="{top}" width="{w}" height="{}" viewBox="0 {top} {w} {}">"#,

@@ -68,13 +68,7 @@ fn draw(app: &mut App, ui: &mut egui::Ui, frame: &MapFrame) {
     });
     let selection = app.selection;
     let corpus = &app.corpus;
-    let cluster_of = |(a, e): (usize, usize)| {
-        corpus
-            .analyses
-            .get(a)
-            .and_then(|x| x.events.get(e))
-            .and_then(|x| x.cluster.as_deref())
-    };
+    let cluster_of = |ev| corpus.cluster_label(ev);
     let selected_cluster = selection.and_then(cluster_of);
     let visuals = ui.visuals().clone();
     let outline = visuals.weak_text_color().gamma_multiply(0.6);

@@ -256,13 +256,7 @@ pub fn show_sized(app: &mut App, ui: &mut egui::Ui, height: f32) {
                         );
                     }
                 }
-                let cluster_of = |(a, e): (usize, usize)| {
-                    corpus
-                        .analyses
-                        .get(a)
-                        .and_then(|x| x.events.get(e))
-                        .and_then(|x| x.cluster.as_deref())
-                };
+                let cluster_of = |ev| corpus.cluster_label(ev);
                 if let Some(sel) = selection
                     && let Some(m) = data.by_type.values().flatten().find(|m| {
                         m.event == sel
