@@ -109,14 +109,27 @@ fn capitalised(w: &str) -> bool {
 /// Whether a lower-case word is an ordinary English word: the treebank the
 /// tagger learnt from has it with a tag other than proper noun.
 fn common_word(lower: &str) -> bool {
+    seen_as(lower, |upos| upos != "PROPN")
+}
+
+/// Whether the treebank has the lower-case word with a tag whose UPOS
+/// `upos_ok` accepts.
+fn seen_as(lower: &str, upos_ok: impl Fn(&str) -> bool) -> bool {
     let Ok(model) = crate::nlp::syntax::default_model() else {
         return false;
     };
     let tagger = &model.tagger;
     (0..tagger.tags.len()).any(|t| {
         let t = t as u16;
-        tagger.upos(t) != "PROPN" && model.lemmatizer.known.contains_key(&(lower.to_string(), t))
+        upos_ok(tagger.upos(t)) && model.lemmatizer.known.contains_key(&(lower.to_string(), t))
     })
+}
+
+/// Whether a lower-case word is only ever a noun in the treebank: after a
+/// place name it makes the name a modifier ("U.S. embassies", "Kenyan
+/// capital"), not the place of what the sentence tells.
+fn only_noun(lower: &str) -> bool {
+    seen_as(lower, |upos| upos == "NOUN") && !seen_as(lower, |upos| upos != "NOUN")
 }
 
 /// The lower-case names of the lexicon's organisations and groups ("Hamas",
@@ -231,10 +244,20 @@ pub fn find_places(text: &str, sentences: &[Span], actor_states: &[&str]) -> Vec
                 i = end;
                 continue;
             }
-            let locative = is_locative(&ws, i, words, &gap);
-            let place_noun = ws
+            let next_lower = ws
                 .get(end)
-                .is_some_and(|w| words.place_nouns.contains(&w.text.to_lowercase()));
+                .filter(|w| !capitalised(w.text) && gap(end - 1, end).trim().is_empty())
+                .map(|w| w.text.to_lowercase());
+            let place_noun = next_lower
+                .as_ref()
+                .is_some_and(|w| words.place_nouns.contains(w));
+            // "at U.S. embassies in Kenya": the U.S. names whose embassies,
+            // not where the bombing was
+            // (a possessive is the place itself: "near Ukraine's borders")
+            let possessive = text[span.1..].starts_with("'s") || text[span.1..].starts_with("’s");
+            let modifier =
+                !place_noun && !possessive && next_lower.as_deref().is_some_and(only_noun);
+            let locative = is_locative(&ws, i, words, &gap) && !modifier;
             let dateline = first_of_article
                 && i == 0
                 && ws[..end]
@@ -691,6 +714,31 @@ mod tests {
                 .any(|(t, id)| t == "Georgia" && id == "614540"),
             "{country:?}"
         );
+    }
+
+    #[test]
+    fn events_are_placed_by_their_own_words() {
+        let located = |text: &str| {
+            crate::extract::analyze_text("t.txt", text)
+                .events
+                .into_iter()
+                .find_map(|e| e.location)
+                .map(|l| (l.name, l.basis))
+        };
+        // a place before a noun names whose thing, not where it happened
+        let kenya =
+            located(" date 1998-08-08 A\n\nTerrorists bombed U.S. embassies in Kenya on Friday.");
+        assert_eq!(kenya.map(|l| l.0).as_deref(), Some("Kenya"));
+        // a possessive is the place itself
+        let border =
+            located(" date 2021-12-03 B\n\nMoscow has massed soldiers near Ukraine's borders.");
+        assert_eq!(
+            border,
+            Some(("Ukraine".to_string(), LocationBasis::Explicit))
+        );
+        // a region acted on, not the country it was taken from
+        let crimea = located(" date 2021-12-03 C\n\nIn 2014, Russia annexed Crimea from Ukraine.");
+        assert_eq!(crimea.map(|l| l.0).as_deref(), Some("Crimea"));
     }
 
     #[test]
