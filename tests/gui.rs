@@ -63,6 +63,23 @@ pub fn seeds() -> Harness<'static, App> {
     h
 }
 
+/// A press (`pressed`) or release of a mouse `button` at `pos`.
+fn pointer(pos: egui::Pos2, button: egui::PointerButton, pressed: bool) -> egui::Event {
+    egui::Event::PointerButton {
+        pos,
+        button,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    }
+}
+
+/// Selects the 2021-12-07 video call in the first article's list of events.
+fn select_the_call(h: &mut Harness<'static, App>) {
+    h.get_by_label_contains("CONSULT · asserted · “video conversation”")
+        .click();
+    h.run_steps(3);
+}
+
 /// The app with the folder `dir` opened through File > Open articles… (the
 /// fake dialog picks it) and loaded.
 fn open_folder(dir: &std::path::Path) -> Harness<'static, App> {
@@ -381,12 +398,7 @@ fn a_right_drag_zooms_to_its_box_and_a_double_click_resets() {
     let (x0, _) = h.state().plot_view.expect("a view");
     let from = rect.center() - egui::vec2(60.0, 40.0);
     let to = rect.center() + egui::vec2(60.0, 40.0);
-    let button = |pos, pressed| egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Secondary,
-        pressed,
-        modifiers: egui::Modifiers::NONE,
-    };
+    let button = |pos, pressed| pointer(pos, egui::PointerButton::Secondary, pressed);
     h.hover_at(from);
     h.event(button(from, true));
     for i in 1..=10 {
@@ -400,12 +412,7 @@ fn a_right_drag_zooms_to_its_box_and_a_double_click_resets() {
         "zoomed to the box: {x0:?} -> {x1:?}"
     );
     h.hover_at(rect.center());
-    let primary = |pressed| egui::Event::PointerButton {
-        pos: rect.center(),
-        button: egui::PointerButton::Primary,
-        pressed,
-        modifiers: egui::Modifiers::NONE,
-    };
+    let primary = |pressed| pointer(rect.center(), egui::PointerButton::Primary, pressed);
     // (kittest gives each event a frame of 0.25 s: a double click is sent
     // in one batch of events)
     h.input_mut()
@@ -598,9 +605,7 @@ fn every_event_is_in_one_sortable_table_linked_to_the_selection() {
 #[test]
 fn help_legend_explains_the_marks_and_esc_closes_menus_and_windows_first() {
     let mut h = seeds();
-    h.get_by_label_contains("CONSULT · asserted · “video conversation”")
-        .click();
-    h.run_steps(2);
+    select_the_call(&mut h);
     let selected = h.state().selection;
     assert!(selected.is_some());
     h.get_by_label("Help").click();
@@ -754,18 +759,8 @@ fn the_map_shows_where_and_is_linked_to_the_timeline_and_the_filters() {
     let at = transform.position_from_point(&egui_plot::PlotPoint::new(geneva.lon, geneva.lat));
     h.hover_at(at);
     h.run_steps(2);
-    h.event(egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: egui::Modifiers::NONE,
-    });
-    h.event(egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: egui::Modifiers::NONE,
-    });
+    h.event(pointer(at, egui::PointerButton::Primary, true));
+    h.event(pointer(at, egui::PointerButton::Primary, false));
     h.run_steps(3);
     let (a, e) = h.state().selection.expect("the click selects its event");
     let ev = &h.state().corpus.analyses[a].events[e];
@@ -789,8 +784,12 @@ fn the_map_shows_where_and_is_linked_to_the_timeline_and_the_filters() {
     assert!(h.state().state.shade_countries);
     // the legend of the shading
     assert!(h.query_by_label_contains("1 to ").is_some());
-    let markers: Vec<_> = h.state().map_markers.iter().collect();
-    let per_country = tension_timeline::gui::map_data::events_per_country(&markers);
+    let per_country = &h
+        .state()
+        .map_frame
+        .as_ref()
+        .expect("the map is drawn")
+        .per_country;
     assert!(
         per_country.get("CH").copied().unwrap_or(0) >= 1,
         "{per_country:?}"

@@ -84,6 +84,8 @@ pub struct Gazetteer {
     by_name: HashMap<String, Vec<u32>>,
     /// Places by id.
     by_id: HashMap<String, u32>,
+    /// The country entry of each ISO alpha-2 code.
+    country_of: HashMap<String, u32>,
     /// ISO 3166 alpha-2 codes by alpha-3 code (actor codes name states by
     /// alpha-3).
     iso2_of: HashMap<String, String>,
@@ -107,6 +109,7 @@ impl Gazetteer {
         let mut places = Vec::new();
         let mut by_name: HashMap<String, Vec<u32>> = HashMap::new();
         let mut by_id = HashMap::new();
+        let mut country_of = HashMap::new();
         let mut longest_name = 1;
         for (n, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -145,6 +148,9 @@ impl Gazetteer {
                 }
             }
             by_id.insert(cols[0].to_string(), index);
+            if kind == PlaceKind::Country {
+                country_of.insert(cols[2].to_string(), index);
+            }
             places.push(Place {
                 id: cols[0].to_string(),
                 kind,
@@ -160,6 +166,7 @@ impl Gazetteer {
             places,
             by_name,
             by_id,
+            country_of,
             iso2_of: HashMap::new(),
             longest_name,
         })
@@ -211,13 +218,7 @@ impl Gazetteer {
 
     /// The country entry of an ISO 3166-1 alpha-2 code.
     pub fn country(&self, iso2: &str) -> Option<&Place> {
-        self.named(iso2)
-            .find(|p| p.kind == PlaceKind::Country && p.country == iso2)
-            .or_else(|| {
-                self.places
-                    .iter()
-                    .find(|p| p.kind == PlaceKind::Country && p.country == iso2)
-            })
+        self.country_of.get(iso2).map(|&i| &self.places[i as usize])
     }
 }
 

@@ -49,17 +49,6 @@ pub struct PlaceMention {
 
 /// The word lists of `assets/places.toml`.
 #[derive(Debug, Deserialize)]
-struct PlaceWords {
-    locative: Vec<String>,
-    locative_links: Vec<String>,
-    may_follow: Vec<String>,
-    may_precede: Vec<String>,
-    place_nouns: Vec<String>,
-    hyphen_suffixes: Vec<String>,
-    given_names: Vec<String>,
-}
-
-/// The word lists as sets.
 struct Words {
     locative: HashSet<String>,
     locative_links: HashSet<String>,
@@ -71,17 +60,7 @@ struct Words {
 }
 
 fn parse_words(text: &str) -> Result<Words, toml::de::Error> {
-    let w: PlaceWords = toml::from_str(text)?;
-    let set = |v: Vec<String>| v.into_iter().collect::<HashSet<String>>();
-    Ok(Words {
-        locative: set(w.locative),
-        locative_links: set(w.locative_links),
-        may_follow: set(w.may_follow),
-        may_precede: set(w.may_precede),
-        place_nouns: set(w.place_nouns),
-        hyphen_suffixes: set(w.hyphen_suffixes),
-        given_names: set(w.given_names),
-    })
+    toml::from_str(text)
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -106,30 +85,35 @@ fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Whether a lower-case word is an ordinary English word: the treebank the
-/// tagger learnt from has it with a tag other than proper noun.
-fn common_word(lower: &str) -> bool {
-    seen_as(lower, |upos| upos != "PROPN")
-}
-
-/// Whether the treebank has the lower-case word with a tag whose UPOS
-/// `upos_ok` accepts.
-fn seen_as(lower: &str, upos_ok: impl Fn(&str) -> bool) -> bool {
+/// The parts of speech (UPOS) the treebank the tagger learnt from gives
+/// a lower-case word.
+fn treebank_upos(lower: &str) -> Vec<&'static str> {
     let Ok(model) = crate::nlp::syntax::default_model() else {
-        return false;
+        return Vec::new();
     };
     let tagger = &model.tagger;
-    (0..tagger.tags.len()).any(|t| {
-        let t = t as u16;
-        upos_ok(tagger.upos(t)) && model.lemmatizer.known.contains_key(&(lower.to_string(), t))
-    })
+    let mut key = (lower.to_string(), 0u16);
+    (0..tagger.tags.len() as u16)
+        .filter(|&t| {
+            key.1 = t;
+            model.lemmatizer.known.contains_key(&key)
+        })
+        .map(|t| tagger.upos(t))
+        .collect()
+}
+
+/// Whether a lower-case word is an ordinary English word: the treebank has
+/// it with a tag other than proper noun.
+fn common_word(lower: &str) -> bool {
+    treebank_upos(lower).iter().any(|&u| u != "PROPN")
 }
 
 /// Whether a lower-case word is only ever a noun in the treebank: after a
 /// place name it makes the name a modifier ("U.S. embassies", "Kenyan
 /// capital"), not the place of what the sentence tells.
 fn only_noun(lower: &str) -> bool {
-    seen_as(lower, |upos| upos == "NOUN") && !seen_as(lower, |upos| upos != "NOUN")
+    let upos = treebank_upos(lower);
+    !upos.is_empty() && upos.iter().all(|&u| u == "NOUN")
 }
 
 /// The lower-case names of the lexicon's organisations and groups ("Hamas",
@@ -207,6 +191,7 @@ pub fn find_places(text: &str, sentences: &[Span], actor_states: &[&str]) -> Vec
         let gap = |a: usize, b: usize| &text[ws[a].span.1..ws[b].span.0];
         let mut i = 0;
         let first_of_article = found.is_empty() && si < 3;
+        let from = found.len();
         while i < ws.len() {
             if !capitalised(ws[i].text) {
                 i += 1;
@@ -255,9 +240,8 @@ pub fn find_places(text: &str, sentences: &[Span], actor_states: &[&str]) -> Vec
             // not where the bombing was
             // (a possessive is the place itself: "near Ukraine's borders")
             let possessive = text[span.1..].starts_with("'s") || text[span.1..].starts_with("’s");
-            let modifier =
-                !place_noun && !possessive && next_lower.as_deref().is_some_and(only_noun);
-            let locative = is_locative(&ws, i, words, &gap) && !modifier;
+            let locative = is_locative(&ws, i, words, &gap)
+                && (place_noun || possessive || !next_lower.as_deref().is_some_and(only_noun));
             let dateline = first_of_article
                 && i == 0
                 && ws[..end]
@@ -279,11 +263,8 @@ pub fn find_places(text: &str, sentences: &[Span], actor_states: &[&str]) -> Vec
             i = end;
         }
         // a place right after another, after a comma, qualifies it
-        let this: Vec<usize> = (0..found.len())
-            .filter(|&k| found[k].span.0 >= s && found[k].span.1 <= e)
-            .collect();
-        for pair in this.windows(2) {
-            let (a, b) = (pair[0], pair[1]);
+        for a in from..found.len().saturating_sub(1) {
+            let b = a + 1;
             let between = &text[found[a].span.1..found[b].span.0];
             if between.trim() == "," && found[b].words.0 == found[a].words.1 {
                 let q: Vec<u32> = found[b]
@@ -570,12 +551,13 @@ pub fn locate_events<'p>(sentences: &[Span], places: &'p [PlaceMention], events:
     let g = &*GAZETTEER;
     let dateline = places.iter().find(|p| p.dateline);
     for e in events.iter_mut() {
-        let Some(&(s, t)) = sentences
-            .iter()
-            .find(|&&(s, t)| s <= e.span.0 && e.span.0 < t.max(s + 1))
-        else {
+        // sentences and places are in text order: both found by halving
+        let k = sentences.partition_point(|&(_, t)| t <= e.span.0);
+        let Some(&(s, t)) = sentences.get(k).filter(|&&(s, _)| s <= e.span.0) else {
             continue;
         };
+        let range =
+            places.partition_point(|p| p.span.0 < s)..places.partition_point(|p| p.span.0 < t);
         let actor_spans: Vec<Span> = e
             .source
             .iter()
@@ -598,9 +580,9 @@ pub fn locate_events<'p>(sentences: &[Span], places: &'p [PlaceMention], events:
         // a place named as an actor ("Moscow said") is not where it
         // happened, unless a locative word puts it there too ("a buildup
         // near Ukraine's border")
-        let in_sentence: Vec<&PlaceMention> = places
+        let in_sentence: Vec<&PlaceMention> = places[range]
             .iter()
-            .filter(|p| p.span.0 >= s && p.span.1 <= t && !p.dateline)
+            .filter(|p| p.span.1 <= t && !p.dateline)
             .filter(|p| p.locative || !is_actor(p))
             .collect();
         let trigger = e.trigger.span.0;

@@ -783,11 +783,13 @@ impl App {
             }
             ExportKind::MapSvg => {
                 let request = super::picture::PictureRequest::of(self);
+                // the markers the map shows for the period on screen
                 let window = self.plot_view.map(|(x, _)| x);
-                let markers: Vec<&super::map_data::MapMarker> = self
-                    .map_markers
+                let frame = super::map_data::MapFrame::of(&self.map_markers, window);
+                let markers: Vec<&super::map_data::MapMarker> = frame
+                    .visible
                     .iter()
-                    .filter(|m| super::map_data::in_period(m, window))
+                    .map(|&i| &self.map_markers[i])
                     .collect();
                 super::picture::map_svg(&markers, &request).into_bytes()
             }

@@ -123,7 +123,7 @@ pub fn markers(corpus: &Corpus, timeline: &TimelineData) -> Vec<MapMarker> {
 }
 
 /// Whether a marker falls in the days `window` (all of them when `None`).
-pub fn in_period(m: &MapMarker, window: Option<[f64; 2]>) -> bool {
+fn in_period(m: &MapMarker, window: Option<[f64; 2]>) -> bool {
     match (window, m.day) {
         (Some([a, b]), Some(d)) => d >= a.floor() && d <= b.ceil(),
         _ => true,
@@ -222,17 +222,6 @@ pub static WORLD_TRIANGLES: LazyLock<Vec<Vec<[[f64; 2]; 3]>>> = LazyLock::new(||
         })
         .collect()
 });
-
-/// Events per country (ISO alpha-2) among `markers`.
-pub fn events_per_country(markers: &[&MapMarker]) -> std::collections::HashMap<String, usize> {
-    let mut out = std::collections::HashMap::new();
-    for m in markers {
-        if !m.country.is_empty() {
-            *out.entry(m.country.clone()).or_insert(0) += 1;
-        }
-    }
-    out
-}
 
 /// The country outlines as plot points, made once (the map borrows
 /// them every frame).
