@@ -10,6 +10,7 @@ use std::path::Path;
 use tension_timeline::corpus::Corpus;
 use tension_timeline::extract::analyze;
 use tension_timeline::gui::app::{App, CentralView, UiState};
+use tension_timeline::gui::command::Command;
 use tension_timeline::gui::file_dialog::{FakePicker, PickResult};
 use tension_timeline::ingest::{DateSource, Source, read_bytes};
 
@@ -55,8 +56,7 @@ fn bench(c: &mut Criterion) {
     );
     app.corpus = corpus(100_000);
     app.article = Some(0);
-    app.selection = Some((0, 0));
-    app.invalidate();
+    app.push(Command::SelectEvent(Some((0, 0))));
     let events = app.corpus.event_count();
     let ctx = egui::Context::default();
     let input = || egui::RawInput {
@@ -73,7 +73,7 @@ fn bench(c: &mut Criterion) {
     });
     // the map tab instead of the article text: outlines and the located
     // events of the period shown
-    app.central = CentralView::Map;
+    app.push(Command::Show(CentralView::Map));
     let _ = ctx.run_ui(input(), |ui| app.draw(ui));
     let located = app.map_markers.len();
     c.bench_function(

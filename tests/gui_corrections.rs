@@ -11,8 +11,16 @@ use tension_timeline::corpus::corrections::key_of;
 use tension_timeline::corpus::project::{Correction, Project};
 use tension_timeline::extract::{PloverType, Review};
 use tension_timeline::gui::app::App;
-use tension_timeline::gui::command::Command;
+use tension_timeline::gui::command::{Command, ViewOption};
 use tension_timeline::gui::file_dialog::{ExportKind, PickResult};
+
+/// Clicks the button labelled `label` once it is scrolled into view (the
+/// facts panel scrolls under the timeline), as a user would.
+fn press(h: &mut Harness<'static, App>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run_steps(3);
+    h.get_by_label(label).click();
+}
 
 /// Selects the 2021-12-07 video call of the first seed through its table
 /// row; returns its place and its id.
@@ -20,7 +28,7 @@ fn select_call(h: &mut Harness<'static, App>) -> ((usize, usize), String) {
     h.get_by_label_contains("CONSULT · asserted · “video conversation”")
         .click();
     h.run_steps(3);
-    let (a, e) = h.state().selection.expect("the call is selected");
+    let (a, e) = h.state().selection().expect("the call is selected");
     ((a, e), h.state().corpus.analyses[a].events[e].id.clone())
 }
 
@@ -43,7 +51,7 @@ fn reject_undo_redo_and_the_project_keeps_it() {
     let shown = h.state().timeline.order.len();
     assert_eq!(h.state().window_title(), "untitled — tension-timeline");
 
-    h.get_by_label("Reject").click();
+    press(&mut h, "Reject");
     h.run_steps(3);
     assert_eq!(review_of(&h, &id), Some(Review::Rejected));
     // the title marks corrections kept only for recovery, not in a named file
@@ -73,7 +81,7 @@ fn reject_undo_redo_and_the_project_keeps_it() {
     assert_eq!(review_of(&h, &id), Some(Review::Unreviewed));
     assert!(on_plot(&h));
     assert_eq!(h.state().timeline.order.len(), shown);
-    h.get_by_label("Redo").click();
+    press(&mut h, "Redo");
     h.run_steps(3);
     assert_eq!(review_of(&h, &id), Some(Review::Rejected));
 
@@ -275,26 +283,58 @@ fn merged_events_are_plotted_once_and_list_their_mentions() {
         .cloned()
         .expect("the video call is one mark with three sources");
     assert!(call.radius() > 4.0);
-    h.state_mut().state.show_mentions = true;
-    h.state_mut().invalidate();
+    h.state_mut()
+        .push(Command::SetOption(ViewOption::EveryMention, true));
     h.run_steps(2);
     let mentions = h.state().timeline.order.len();
     assert!(
         mentions > merged,
         "{mentions} mentions vs {merged} merged events"
     );
-    h.state_mut().state.show_mentions = false;
-    h.state_mut().invalidate();
+    h.state_mut()
+        .push(Command::SetOption(ViewOption::EveryMention, false));
     h.run_steps(2);
 
     // the facts panel lists every mention; clicking one shows its article
     select_call(&mut h);
-    h.get_by_label_contains("Mentions of this event");
-    // each mention names its article by its title, as the article list does
-    h.get_by_label_contains("In the midst of the Ukraine crisis, Bide · 2021-12-04 · planned")
-        .click();
+    // the list lays out the rows in view: scroll the facts panel down
+    // with the wheel to the mention of the third article, as a user would
+    let mention = "In the midst of the Ukraine crisis, Bide · 2021-12-04 · planned";
+    h.get_by_label_contains("Mentions of this event")
+        .scroll_to_me();
     h.run_steps(3);
-    let (a, _) = h.state().selection.unwrap();
+    // the wheel over the list: down until the mention is laid out, then
+    // two notches more so that it is clear of the list's bottom edge
+    h.hover_at(
+        h.get_by_label_contains("Mentions of this event")
+            .rect()
+            .center(),
+    );
+    let mut extra = 2;
+    for _ in 0..30 {
+        if h.query_by_label_contains(mention).is_some() {
+            if extra == 0 {
+                break;
+            }
+            extra -= 1;
+            h.hover_at(h.get_by_label_contains(mention).rect().center() - egui::vec2(0.0, 30.0));
+        }
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -40.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run_steps(2);
+    }
+    // the scroll settles, the pointer leaves (and the tooltip it raised
+    // goes) before the click
+    h.hover_at(egui::pos2(5.0, 5.0));
+    h.run_steps(12);
+    h.get_by_label_contains(mention).click();
+    h.run_steps(3);
+    let (a, _) = h.state().selection().unwrap();
     assert_eq!(
         h.state().corpus.analyses[a].article.id,
         "002_dabadd9976efaa7d.txt"
@@ -307,7 +347,7 @@ fn split_and_merge_change_the_merged_events() {
     let mut h = seeds();
     let (_, id) = select_call(&mut h);
     let before = h.state().corpus.clusters.len();
-    h.get_by_label("Split from merged event").click();
+    press(&mut h, "Split from merged event");
     h.run_steps(3);
     assert_eq!(h.state().corpus.clusters.len(), before + 1);
     let alone = h
@@ -319,7 +359,7 @@ fn split_and_merge_change_the_merged_events() {
         .unwrap();
     assert_eq!(alone.mentions.len(), 1);
     // mark it, select another mention of the call, merge them back
-    h.get_by_label("Mark for merging").click();
+    press(&mut h, "Mark for merging");
     h.run_steps(2);
     let planned = h
         .state()
@@ -337,6 +377,8 @@ fn split_and_merge_change_the_merged_events() {
         })
         .expect("the planned call in the third seed");
     h.state_mut().push(Command::SelectEvent(Some(planned)));
+    h.run_steps(3);
+    h.get_by_label_contains("Merge with CONSULT").scroll_to_me();
     h.run_steps(3);
     h.get_by_label_contains("Merge with CONSULT").click();
     h.run_steps(3);
@@ -362,7 +404,7 @@ fn an_event_added_from_selected_text() {
     h.state_mut().push(Command::SelectText(Some(span)));
     h.run_steps(2);
     h.get_by_label_contains("Selected: “Biden gives a harsh speech”");
-    h.get_by_label("Add event").click();
+    press(&mut h, "Add event");
     h.run_steps(3);
     let an = &h.state().corpus.analyses[a];
     assert_eq!(an.events.len(), before + 1);
@@ -377,7 +419,7 @@ fn exports_from_the_file_menu_commands() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = seeds();
     let (_, id) = select_call(&mut h);
-    h.get_by_label("Reject").click();
+    press(&mut h, "Reject");
     h.run_steps(2);
     for kind in [
         ExportKind::Csv,
@@ -533,10 +575,14 @@ fn filters_are_saved_once_they_rest_not_on_every_change() {
     let saved = |h: &mut Harness<'static, App>| {
         h.state_mut().session.project_mut().view().unwrap()["filters"]["actor"].clone()
     };
-    for typed in ["R", "RU", "RUS"] {
-        h.state_mut().filters.actor = typed.into();
+    // typed key by key into the actor field
+    h.get_by_label("Actor filter").click();
+    h.run_steps(2);
+    for c in ["R", "U", "S"] {
+        h.get_by_label("Actor filter").type_text(c);
         h.run_steps(1);
     }
+    assert_eq!(h.state().filters().actor, "RUS");
     assert!(h.state().session.view_pending());
     assert_eq!(
         saved(&mut h),
@@ -548,8 +594,7 @@ fn filters_are_saved_once_they_rest_not_on_every_change() {
     assert!(!h.state().session.view_pending());
     assert_eq!(saved(&mut h), "RUS");
     // a change still pending when the window closes is written too
-    h.state_mut().filters.actor = "USA".into();
-    h.run_steps(1);
+    crate::gui::set_filters(&mut h, |f| f.actor = "USA".into());
     drop(h);
     let p = Project::open(&project).unwrap();
     assert_eq!(p.view().unwrap()["filters"]["actor"], "USA");

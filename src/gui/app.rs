@@ -1,13 +1,14 @@
 //! The application: it owns the corpus and the UI state, draws the panels,
 //! and applies the commands they push.
 
-use super::command::Command;
+use super::command::{Command, ViewOption, Window};
 use super::events_table::EventsTableView;
 use super::file_dialog::{ExportKind, FilePicker, NativePicker, PickRequest, PickResult};
+use super::filter_draft::FilterDraft;
 use super::load_job::LoadJob;
 use super::panels;
 use super::session::Session;
-use super::timeline_data::{ArticleListView, DateInput, Filters, Rows, TimelineData};
+use super::timeline_data::{ArticleListView, Filters, Rows, TimelineData};
 use crate::corpus::Corpus;
 use crate::corpus::project::{ArticleFile, Correction, EventKey, ProjectExport};
 use crate::extract::PloverType;
@@ -107,10 +108,10 @@ pub struct App {
     pub corpus: Corpus,
     /// Preferences kept between runs.
     pub state: UiState,
-    /// What is visible.
-    pub filters: Filters,
+    /// What is visible (changed by [`Command::SetFilters`] and the like).
+    filters: Filters,
     /// The selected event mention (article index, event index).
-    pub selection: Option<(usize, usize)>,
+    selection: Option<(usize, usize)>,
     /// The article shown in the source view.
     pub article: Option<usize>,
     /// Failed files, with their reasons (the errors panel).
@@ -124,9 +125,9 @@ pub struct App {
     /// The date typed in for an undated article.
     pub date_entry: String,
     /// Whether the About window is open.
-    pub about_open: bool,
+    about_open: bool,
     /// Whether the Help > Legend window is open.
-    pub legend_open: bool,
+    legend_open: bool,
     /// Scroll the source view to the selection on the next frame.
     pub scroll_to_selection: bool,
     /// Reset the plot bounds on the next frame.
@@ -138,17 +139,17 @@ pub struct App {
     /// The type of an event added from selected text.
     pub new_event_type: PloverType,
     /// The event marked for merging.
-    pub merge_mark: Option<MergeMark>,
+    merge_mark: Option<MergeMark>,
     /// The review panel's fields.
     pub edit: EditBuffers,
-    /// The From and To fields of the date filter, as typed.
-    pub date_inputs: [DateInput; 2],
+    /// The filter bar's draft of the filters and its date fields.
+    pub filter_bar: FilterDraft,
     /// The article list's search and order.
     pub article_list: ArticleListView,
     /// The events table's order and rows.
     pub events_table: EventsTableView,
     /// What the central area shows.
-    pub central: CentralView,
+    central: CentralView,
     /// The located events the map shows (rebuilt with the timeline).
     pub map_markers: Vec<super::map_data::MapMarker>,
     /// What the map draws for the period shown (worked out again when
@@ -159,7 +160,7 @@ pub struct App {
     /// A part of the map it keeps whatever the data (longitudes,
     /// latitudes): for pictures of what the analyst saw.
     pub fixed_map_view: Option<([f64; 2], [f64; 2])>,
-    /// Where the plot was drawn last (for PNG export).
+    /// Where the plot was drawn last, with its axes.
     pub plot_rect: Option<egui::Rect>,
     /// The part of the plot shown last: days since the epoch, tension.
     pub plot_view: Option<([f64; 2], [f64; 2])>,
@@ -232,7 +233,7 @@ impl App {
             new_event_type: PloverType::Consult,
             merge_mark: None,
             edit: EditBuffers::default(),
-            date_inputs: Default::default(),
+            filter_bar: FilterDraft::default(),
             article_list: ArticleListView::default(),
             events_table: EventsTableView::default(),
             central: CentralView::default(),
@@ -255,6 +256,34 @@ impl App {
             picker,
             pick: None,
             notices: channel(),
+        }
+    }
+
+    /// The filters in force.
+    pub fn filters(&self) -> &Filters {
+        &self.filters
+    }
+
+    /// The selected event mention (article index, event index).
+    pub fn selection(&self) -> Option<(usize, usize)> {
+        self.selection
+    }
+
+    /// The event marked for merging.
+    pub fn merge_mark(&self) -> Option<&MergeMark> {
+        self.merge_mark.as_ref()
+    }
+
+    /// What the central area shows.
+    pub fn central(&self) -> CentralView {
+        self.central
+    }
+
+    /// Whether a window is open.
+    pub fn window_open(&self, w: Window) -> bool {
+        match w {
+            Window::About => self.about_open,
+            Window::Legend => self.legend_open,
         }
     }
 
@@ -329,6 +358,29 @@ impl App {
             // from the click to a timeline that shows the articles
             self.message += &format!(" in {:.1} s", started.elapsed().as_secs_f64());
         }
+        let title = self.window_title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+        panels::menu::show(self, ui);
+        panels::status::show(self, ui);
+        if self.corpus.analyses.is_empty() && self.load.is_none() {
+            panels::welcome::show(self, ui);
+        } else {
+            // the filters and the timeline first: they span the whole
+            // width, the side panels share what is below them
+            panels::filter_bar::show(self, ui);
+            panels::timeline::show(self, ui);
+            panels::articles::show(self, ui);
+            panels::facts::show(self, ui);
+            egui::CentralPanel::default().show(ui, |ui| panels::central::show(self, ui));
+        }
+        panels::errors::show(self, &ctx);
+        panels::about::show(self, &ctx);
+        panels::legend::show(self, &ctx);
+        panels::project_paths::show(self, &ctx);
+        self.run_pending(&ctx);
         if self.filters != self.saved_filters {
             // written once the filters rest (a synchronous commit per
             // keystroke would stall typing in the actor field)
@@ -340,27 +392,15 @@ impl App {
         if let Some(wait) = self.session.save_view_when_idle() {
             ctx.request_repaint_after(wait);
         }
-        let title = self.window_title();
-        if title != self.shown_title {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.shown_title = title;
-        }
-        panels::menu::show(self, ui);
-        panels::status::show(self, ui);
-        if self.corpus.analyses.is_empty() && self.load.is_none() {
-            panels::welcome::show(self, ui);
-        } else {
-            panels::articles::show(self, ui);
-            panels::facts::show(self, ui);
-            panels::timeline::show(self, ui);
-            egui::CentralPanel::default().show(ui, |ui| panels::central::show(self, ui));
-        }
-        panels::errors::show(self, &ctx);
-        panels::about::show(self, &ctx);
-        panels::legend::show(self, &ctx);
-        panels::project_paths::show(self, &ctx);
-        for c in std::mem::take(&mut self.commands) {
-            self.run_command(c, &ctx);
+    }
+
+    /// Applies the commands queued so far, in order (each frame does this
+    /// after drawing; also for pictures made without a window).
+    pub fn run_pending(&mut self, ctx: &egui::Context) {
+        while !self.commands.is_empty() {
+            for c in std::mem::take(&mut self.commands) {
+                self.run_command(c, ctx);
+            }
         }
     }
 
@@ -374,7 +414,7 @@ impl App {
     /// without a window).
     pub fn draw_timeline_sized(&mut self, ui: &mut egui::Ui, height: f32) {
         self.rebuild_timeline();
-        panels::timeline::show_sized(self, ui, height);
+        panels::timeline::show_sized(self, ui, height, 0.0, false);
     }
 
     /// Background work: the load job, the file dialog, dropped files,
@@ -997,13 +1037,35 @@ impl App {
                     self.reset_view = true;
                 }
             }
+            Command::SetFilters(f) => {
+                if *f != self.filters {
+                    self.filters = *f;
+                    self.dirty = true;
+                }
+            }
+            Command::SetOption(option, on) => {
+                let flag = match option {
+                    ViewOption::IndexLine => &mut self.state.show_index,
+                    ViewOption::EveryMention => &mut self.state.show_mentions,
+                    ViewOption::ShadeCountries => &mut self.state.shade_countries,
+                };
+                *flag = on;
+                self.dirty = true;
+            }
+            Command::Show(view) => self.central = view,
+            Command::SetWindow(w, open) => match w {
+                Window::About => self.about_open = open,
+                Window::Legend => self.legend_open = open,
+            },
+            Command::MarkForMerge(mark) => self.merge_mark = mark,
+            Command::SetPictureSize(size) => self.state.picture_size = Some(size),
             Command::ClearFilters => {
                 self.filters = Filters {
                     show_negated: self.filters.show_negated,
                     show_rejected: self.filters.show_rejected,
                     ..Default::default()
                 };
-                self.date_inputs = Default::default();
+                self.filter_bar.clear_dates();
                 self.reset_view = true;
                 self.dirty = true;
             }

@@ -1,8 +1,9 @@
 //! Everything the user can ask the application to do. Panels push commands
 //! while drawing; [`crate::gui::app::App::run_command`] applies them after.
 
+use super::app::{CentralView, MergeMark};
 use super::file_dialog::{ExportKind, PickRequest};
-use super::timeline_data::Rows;
+use super::timeline_data::{Filters, Rows};
 use crate::corpus::project::Correction;
 use crate::extract::PloverType;
 use std::path::PathBuf;
@@ -58,4 +59,37 @@ pub enum Command {
     ClearFilters,
     /// Show the tension scale or lanes on the vertical axis.
     SetRows(Rows),
+    /// Put these filters in force (the filter bar's edits, the menu's
+    /// switches).
+    SetFilters(Box<Filters>),
+    /// Switch a display option on or off.
+    SetOption(ViewOption, bool),
+    /// Show this view in the central area.
+    Show(CentralView),
+    /// Open or close a window.
+    SetWindow(Window, bool),
+    /// Mark an event for merging with the next one chosen, or forget the mark.
+    MarkForMerge(Option<MergeMark>),
+    /// The size of exported pictures, in pixels.
+    SetPictureSize([u32; 2]),
+}
+
+/// A display option of the View menu and the map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewOption {
+    /// The tension index line on the timeline.
+    IndexLine,
+    /// Every mention on the timeline instead of the merged events.
+    EveryMention,
+    /// The map's countries shaded by their number of events.
+    ShadeCountries,
+}
+
+/// A window over the main one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Window {
+    /// Help > About.
+    About,
+    /// Help > Legend.
+    Legend,
 }

@@ -11,6 +11,7 @@ pub mod app;
 pub mod command;
 pub mod events_table;
 pub mod file_dialog;
+pub mod filter_draft;
 pub mod load_job;
 pub mod map_data;
 pub mod offscreen;

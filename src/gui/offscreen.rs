@@ -4,6 +4,7 @@
 //! it, so the batch picture is the one the analyst sees in the app.
 
 use super::app::{App, UiState};
+use super::command::Command;
 use super::file_dialog::{FakePicker, PickResult};
 use super::picture::{PictureRequest, SIDE_RANGE};
 use crate::corpus::Corpus;
@@ -38,7 +39,6 @@ pub fn render_picture(corpus: Corpus, request: &PictureRequest) -> ColorImage {
         Box::new(FakePicker(PickResult::Cancelled)),
     );
     app.corpus = corpus;
-    app.filters = request.filters.clone();
     app.fixed_view = request.view;
     // the map shows the period of the view
     app.plot_view = request.view;
@@ -49,6 +49,8 @@ pub fn render_picture(corpus: Corpus, request: &PictureRequest) -> ColorImage {
         .map(|v| v.clamp(*SIDE_RANGE.start(), *SIDE_RANGE.end()) as f32);
     let ctx = egui::Context::default();
     ctx.set_visuals(egui::Visuals::light());
+    app.push(Command::SetFilters(Box::new(request.filters.clone())));
+    app.run_pending(&ctx);
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(w, h));
     let mut textures: HashMap<TextureId, ColorImage> = HashMap::new();
     let mut output = None;

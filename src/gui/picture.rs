@@ -65,7 +65,7 @@ impl PictureRequest {
             .plot_view
             .and_then(|([a, b], _)| Some(format!("{} to {}", date_of(a)?, date_of(b)?)))
             .unwrap_or_else(|| "all dates".into());
-        let filters = app.filters.describe(&app.corpus);
+        let filters = app.filters().describe(&app.corpus);
         let caption = vec![
             format!(
                 "{period} · {shown} {} of {} in {} article(s)",
@@ -97,7 +97,7 @@ impl PictureRequest {
             caption,
             size: app.state.picture_size.unwrap_or(DEFAULT_SIZE),
             view: app.plot_view,
-            filters: app.filters.clone(),
+            filters: app.filters().clone(),
             merged: !app.state.show_mentions,
             show_index: app.state.show_index,
         }

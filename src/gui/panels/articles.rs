@@ -1,135 +1,20 @@
-//! The article list (title, date, events, warnings) and the filters.
+//! The article list (title, date, events, warnings), its search and order,
+//! and the date of an undated article.
 
 use crate::corpus::project::Correction;
-use crate::extract::Modality;
 use crate::gui::app::App;
 use crate::gui::command::Command;
-use crate::gui::timeline_data::{ArticleSort, DateInput};
+use crate::gui::timeline_data::ArticleSort;
 use crate::ingest::DateSource;
 use chrono::NaiveDate;
 
-/// Draws the left panel: filters and articles.
+/// Draws the left panel: the articles, their search and order.
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
     egui::Panel::left("articles")
-        .default_size(290.0)
+        .default_size(270.0)
+        .size_range(200.0..=480.0)
         .resizable(true)
         .show(ui, |ui| {
-            ui.heading("Filters");
-            let mut changed = false;
-            egui::Grid::new("filters").num_columns(2).show(ui, |ui| {
-                ui.label("Actor");
-                changed |= ui
-                    .add(
-                        egui::TextEdit::singleline(&mut app.filters.actor)
-                            .hint_text("RUS, Russia, Kremlin…")
-                            .desired_width(140.0),
-                    )
-                    .on_hover_text(
-                        "Events with this actor as source or target: a code (RUS), \
-                         a name, an adjective or a person of the lexicon (Russia, Kremlin, Putin), \
-                         or words of the mention",
-                    )
-                    .changed();
-                ui.end_row();
-                ui.label("Text");
-                changed |= ui
-                    .add(
-                        egui::TextEdit::singleline(&mut app.filters.search)
-                            .hint_text("search evidence")
-                            .desired_width(140.0),
-                    )
-                    .on_hover_text("Events whose sentence contains these words (any case)")
-                    .changed();
-                ui.end_row();
-                ui.label("Place");
-                changed |= ui
-                    .add(
-                        egui::TextEdit::singleline(&mut app.filters.place)
-                            .hint_text("Geneva, Ukraine, UA…")
-                            .desired_width(140.0),
-                    )
-                    .on_hover_text(
-                        "Events located at this place or in this country: a place's name, \
-                         a country's name or its two-letter code",
-                    )
-                    .changed();
-                ui.end_row();
-                ui.label("Modality");
-                let current = app.filters.modality.map_or("any", Modality::name);
-                egui::ComboBox::from_id_salt("modality")
-                    .selected_text(current)
-                    .show_ui(ui, |ui| {
-                        changed |= ui
-                            .selectable_value(&mut app.filters.modality, None, "any")
-                            .changed();
-                        for m in Modality::ALL {
-                            changed |= ui
-                                .selectable_value(&mut app.filters.modality, Some(m), m.name())
-                                .changed();
-                        }
-                    })
-                    .response
-                    .on_hover_text("Only events the text asserts, denies, plans, reports...");
-                ui.end_row();
-                ui.label("From / to");
-                ui.horizontal(|ui| {
-                    let [from, to] = &mut app.date_inputs;
-                    changed |= date_field(ui, from, &mut app.filters.from, false);
-                    changed |= date_field(ui, to, &mut app.filters.to, true);
-                });
-                ui.end_row();
-                let errors: Vec<String> = app
-                    .date_inputs
-                    .iter()
-                    .zip(["From", "To"])
-                    .filter_map(|(d, which)| d.error.as_ref().map(|e| format!("{which}: {e}")))
-                    .collect();
-                if !errors.is_empty() {
-                    ui.label("");
-                    ui.colored_label(ui.visuals().error_fg_color, errors.join("\n"));
-                    ui.end_row();
-                }
-            });
-            changed |= ui
-                .checkbox(&mut app.filters.show_negated, "Show negated events")
-                .on_hover_text("Also events the text says did not happen (\"has no plans of invading\")")
-                .changed();
-            let only = app.filters.article.is_some();
-            let mut only_this = only;
-            if ui
-                .checkbox(&mut only_this, "Only the selected article")
-                .on_hover_text("Only the events of the article shown in the text view")
-                .changed()
-            {
-                app.filters.article = if only_this { app.article } else { None };
-                changed = true;
-            }
-            if changed {
-                app.invalidate();
-            }
-            // on a short window the list of types starts closed, so that
-            // the articles below it keep room for several rows
-            let tall = ui.ctx().content_rect().height() > 800.0;
-            egui::CollapsingHeader::new("Types")
-                .default_open(tall)
-                .show(ui, |ui| {
-                    for (t, n) in app.timeline.type_counts.clone() {
-                        let mut shown = !app.filters.hidden_types.contains(&t);
-                        let label = egui::RichText::new(format!("{} ({n})", t.name()))
-                            .color(super::type_color(t, ui.visuals()));
-                        if ui
-                            .checkbox(&mut shown, label)
-                            .on_hover_text(format!(
-                                "Show or hide {} events; the count is of those the other filters let through",
-                                t.name()
-                            ))
-                            .changed()
-                        {
-                            app.push(Command::ToggleType(t));
-                        }
-                    }
-                });
-            ui.separator();
             ui.heading("Articles");
             ui.horizontal(|ui| {
                 let search = ui.add(
@@ -155,13 +40,22 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 }
             });
             let order = app.article_list.listed(&app.corpus.analyses);
+            // room under the list for setting the date of an undated article
+            let undated = app
+                .article
+                .and_then(|i| app.corpus.analyses.get(i))
+                .is_some_and(|a| {
+                    a.article.published.is_none()
+                        || a.article.published_source == DateSource::Inferred
+                });
+            let date_room = if undated { 90.0 } else { 0.0 };
             let mut picked = None;
             let row_height = 2.0 * ui.text_style_height(&egui::TextStyle::Body)
                 + ui.spacing().item_spacing.y
                 + 2.0 * ui.spacing().button_padding.y;
             egui::ScrollArea::vertical()
                 .id_salt("article_list")
-                .max_height(ui.available_height() - 90.0)
+                .max_height(ui.available_height() - date_room)
                 .show_rows(ui, row_height, order.len(), |ui, rows| {
                     for &i in &order[rows] {
                         let a = &app.corpus.analyses[i];
@@ -217,7 +111,13 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                                 .hint_text("YYYY-MM-DD")
                                 .desired_width(90.0),
                         );
-                        if ui.button("Set").on_hover_text("Date the article's relative times (\"on Tuesday\") from this day").clicked() {
+                        if ui
+                            .button("Set")
+                            .on_hover_text(
+                                "Date the article's relative times (\"on Tuesday\") from this day",
+                            )
+                            .clicked()
+                        {
                             match NaiveDate::parse_from_str(app.date_entry.trim(), "%Y-%m-%d") {
                                 Ok(date) => {
                                     if let Some(hash) = app.session.hash_of(i) {
@@ -238,47 +138,4 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 }
             }
         });
-}
-
-/// One bound of the date filter: the text stays as typed and is checked
-/// on Enter or when the field loses focus (a year, a month or a day); an
-/// entry that is no date shows in red with the reason. True when the filter
-/// changed.
-fn date_field(
-    ui: &mut egui::Ui,
-    input: &mut DateInput,
-    value: &mut Option<NaiveDate>,
-    end: bool,
-) -> bool {
-    let id = ui.make_persistent_id(if end { "date_to" } else { "date_from" });
-    let editing = ui.memory(|m| m.has_focus(id));
-    input.follow(*value, editing);
-    let mut edit = egui::TextEdit::singleline(&mut input.text)
-        .id(id)
-        .hint_text(if end { "to" } else { "from" })
-        .desired_width(86.0);
-    if input.error.is_some() {
-        edit = edit.text_color(ui.visuals().error_fg_color);
-    }
-    let name = if end { "To date" } else { "From date" };
-    let r = ui.add(edit);
-    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, name));
-    let r = match &input.error {
-        Some(e) => r.on_hover_text(e.as_str()),
-        None => {
-            r.on_hover_text("a year (2021), a month (2021-06) or a day (2021-06-01); Enter applies")
-        }
-    };
-    if r.changed() {
-        // typing again: the old complaint no longer applies
-        input.error = None;
-    }
-    if r.lost_focus()
-        && let Some(v) = input.commit(end)
-        && v != *value
-    {
-        *value = v;
-        return true;
-    }
-    false
 }

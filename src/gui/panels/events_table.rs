@@ -46,7 +46,7 @@ fn sort_arrow(ui: &mut egui::Ui, descending: bool) {
 
 /// Draws the table in the central area.
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let selection = app.selection;
+    let selection = app.selection();
     let selected_cluster =
         selection.and_then(|(a, e)| app.corpus.analyses.get(a)?.events.get(e)?.cluster.clone());
     let scroll = app.events_table.selection_moved(selection);
@@ -143,6 +143,6 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     }
     if let Some(ev) = open {
         app.push(Command::SelectEvent(Some(ev)));
-        app.central = CentralView::Article;
+        app.push(Command::Show(CentralView::Article));
     }
 }

@@ -81,7 +81,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
 /// The panel's content: facts, mentions, review, the article's events.
 fn body(app: &mut App, ui: &mut egui::Ui) {
     ui.heading("Facts");
-    let selected = app.selection.and_then(|(a, e)| {
+    let selected = app.selection().and_then(|(a, e)| {
         Some((
             app.corpus.analyses.get(a)?,
             app.corpus.analyses.get(a)?.events.get(e)?,
@@ -251,7 +251,7 @@ fn body(app: &mut App, ui: &mut egui::Ui) {
     {
         {
             for (ei, e) in a.events.iter().enumerate() {
-                if !app.filters.accepts(ai, e) {
+                if !app.filters().accepts(ai, e) {
                     continue;
                 }
                 let label = format!(
@@ -266,7 +266,7 @@ fn body(app: &mut App, ui: &mut egui::Ui) {
                         format!(" · {}", e.review.name())
                     }
                 );
-                let selected = app.selection == Some((ai, ei));
+                let selected = app.selection() == Some((ai, ei));
                 let mut text =
                     egui::RichText::new(label).color(type_color(e.event_type, ui.visuals()));
                 match e.review {

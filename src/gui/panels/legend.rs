@@ -4,6 +4,7 @@
 use super::type_color;
 use crate::extract::PloverType;
 use crate::gui::app::App;
+use crate::gui::command::{Command, Window};
 
 /// A sample of a timeline mark, drawn as the plot draws it.
 #[derive(Clone, Copy)]
@@ -110,7 +111,11 @@ const CONTROLS: [(&str, &str); 12] = [
 
 /// Draws the legend window when open.
 pub fn show(app: &mut App, ctx: &egui::Context) {
-    let mut open = app.legend_open;
+    let was_open = app.window_open(Window::Legend);
+    if !was_open {
+        return;
+    }
+    let mut open = true;
     egui::Window::new("Legend")
         .open(&mut open)
         .collapsible(false)
@@ -145,5 +150,8 @@ pub fn show(app: &mut App, ctx: &egui::Context) {
                     }
                 });
         });
-    app.legend_open = open;
+    if !open {
+        // closed with its cross
+        app.push(Command::SetWindow(Window::Legend, false));
+    }
 }

@@ -8,7 +8,7 @@
 
 use super::type_color;
 use crate::gui::app::App;
-use crate::gui::command::Command;
+use crate::gui::command::{Command, ViewOption};
 use crate::gui::map_data::{
     MapFrame, MapMarker, WORLD, WORLD_POINTS, WORLD_TRIANGLES, nearest, window_key,
 };
@@ -42,6 +42,7 @@ fn draw(app: &mut App, ui: &mut egui::Ui, frame: &MapFrame) {
     let located = app.map_markers.len();
     let per_country = &frame.per_country;
     let most = per_country.values().copied().max().unwrap_or(0);
+    let mut shade_to = None;
     ui.horizontal(|ui| {
         ui.label(format!(
             "{} of {located} located events in the period the timeline shows",
@@ -51,8 +52,14 @@ fn draw(app: &mut App, ui: &mut egui::Ui, frame: &MapFrame) {
             "Circles: a city or a region. Squares: only the country is known. \
              Filled: asserted; hollow: denied, planned or reported.",
         );
-        ui.checkbox(&mut app.state.shade_countries, "Shade countries by events")
-            .on_hover_text("The more events a country has in the period, the darker it is");
+        let mut shaded = app.state.shade_countries;
+        if ui
+            .checkbox(&mut shaded, "Shade countries by events")
+            .on_hover_text("The more events a country has in the period, the darker it is")
+            .changed()
+        {
+            shade_to = Some(shaded);
+        }
         if app.state.shade_countries && most > 0 {
             // the legend of the shading: its lightest and darkest
             let (rect, _) = ui.allocate_exact_size(egui::vec2(60.0, 12.0), egui::Sense::hover());
@@ -66,7 +73,7 @@ fn draw(app: &mut App, ui: &mut egui::Ui, frame: &MapFrame) {
             ui.label(format!("1 to {most} events"));
         }
     });
-    let selection = app.selection;
+    let selection = app.selection();
     let corpus = &app.corpus;
     let cluster_of = |ev| corpus.cluster_label(ev);
     let selected_cluster = selection.and_then(cluster_of);
@@ -176,9 +183,11 @@ fn draw(app: &mut App, ui: &mut egui::Ui, frame: &MapFrame) {
             ));
         }
     }
-    if let Some((x, y, tolerance)) = clicked
-        && let Some(ev) = nearest(&visible, x, y, tolerance)
-    {
+    let hit = clicked.and_then(|(x, y, tolerance)| nearest(&visible, x, y, tolerance));
+    if let Some(ev) = hit {
         app.push(Command::SelectEvent(Some(ev)));
+    }
+    if let Some(on) = shade_to {
+        app.push(Command::SetOption(ViewOption::ShadeCountries, on));
     }
 }

@@ -2,7 +2,7 @@
 //! View, Help.
 
 use crate::gui::app::App;
-use crate::gui::command::Command;
+use crate::gui::command::{Command, ViewOption, Window};
 use crate::gui::file_dialog::{ExportKind, PickRequest};
 
 /// A submenu of recently used paths; choosing one pushes `open(path)`.
@@ -123,7 +123,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                         .on_hover_text("Height of the PNG and SVG pictures of the timeline");
                     });
                     if size != app.state.picture_size.unwrap_or(DEFAULT_SIZE) {
-                        app.state.picture_size = Some(size);
+                        app.push(Command::SetPictureSize(size));
                     }
                     ui.separator();
                     for kind in ExportKind::ALL {
@@ -182,32 +182,26 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     }
                 }
                 ui.separator();
-                if ui
-                    .checkbox(&mut app.state.show_index, "Tension index line")
-                    .changed()
-                {
-                    app.invalidate();
+                let mut index = app.state.show_index;
+                if ui.checkbox(&mut index, "Tension index line").changed() {
+                    app.push(Command::SetOption(ViewOption::IndexLine, index));
                 }
+                let mut mentions = app.state.show_mentions;
                 if ui
-                    .checkbox(
-                        &mut app.state.show_mentions,
-                        "Plot every mention (not merged events)",
-                    )
+                    .checkbox(&mut mentions, "Plot every mention (not merged events)")
                     .changed()
                 {
-                    app.invalidate();
+                    app.push(Command::SetOption(ViewOption::EveryMention, mentions));
                 }
-                if ui
-                    .checkbox(&mut app.filters.show_negated, "Show negated events")
-                    .changed()
-                {
-                    app.invalidate();
-                }
-                if ui
-                    .checkbox(&mut app.filters.show_rejected, "Show rejected events")
-                    .changed()
-                {
-                    app.invalidate();
+                let mut filters = app.filters().clone();
+                let negated = ui
+                    .checkbox(&mut filters.show_negated, "Show negated events")
+                    .changed();
+                let rejected = ui
+                    .checkbox(&mut filters.show_rejected, "Show rejected events")
+                    .changed();
+                if negated || rejected {
+                    app.push(Command::SetFilters(Box::new(filters)));
                 }
                 if ui
                     .button("Reset timeline view")
@@ -222,7 +216,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     .on_hover_text("Show where the events took place, under the timeline")
                     .clicked()
                 {
-                    app.central = crate::gui::app::CentralView::Map;
+                    app.push(Command::Show(crate::gui::app::CentralView::Map));
                     ui.close();
                 }
                 ui.separator();
@@ -250,7 +244,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     )
                     .clicked()
                 {
-                    app.legend_open = true;
+                    app.push(Command::SetWindow(Window::Legend, true));
                     ui.close();
                 }
                 if ui
@@ -258,7 +252,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     .on_hover_text("Version, ontology and measured accuracy")
                     .clicked()
                 {
-                    app.about_open = true;
+                    app.push(Command::SetWindow(Window::About, true));
                     ui.close();
                 }
             });

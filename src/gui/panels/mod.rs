@@ -7,6 +7,7 @@ pub mod central;
 pub mod errors;
 pub mod events_table;
 pub mod facts;
+pub mod filter_bar;
 pub mod legend;
 pub mod map;
 pub mod menu;

@@ -25,7 +25,7 @@ fn split_codes(s: &str) -> Vec<String> {
 
 /// Draws the review controls of the selected event.
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let Some((ai, ei)) = app.selection else {
+    let Some((ai, ei)) = app.selection() else {
         return;
     };
     let Some(a) = app.corpus.analyses.get(ai) else {
@@ -182,7 +182,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             ui.end_row();
         });
     ui.horizontal_wrapped(|ui| {
-        match app.merge_mark.clone() {
+        match app.merge_mark().cloned() {
             Some(mark) if mark.key != key => {
                 if ui
                     .button(format!("Merge with {}", mark.label))
@@ -195,13 +195,13 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     }));
                 }
                 if ui.button("Forget mark").clicked() {
-                    app.merge_mark = None;
+                    out.push(Command::MarkForMerge(None));
                 }
             }
             Some(_) => {
                 ui.label("Marked: select the event to merge it with");
                 if ui.button("Forget mark").clicked() {
-                    app.merge_mark = None;
+                    out.push(Command::MarkForMerge(None));
                 }
             }
             None => {
@@ -210,10 +210,10 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     .on_hover_text("Then select another mention of the same event")
                     .clicked()
                 {
-                    app.merge_mark = Some(MergeMark {
+                    out.push(Command::MarkForMerge(Some(MergeMark {
                         key: key.clone(),
                         label,
-                    });
+                    })));
                 }
             }
         }

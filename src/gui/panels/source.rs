@@ -143,9 +143,9 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     };
     let text = &a.article.text;
     let text_selection = app.text_selection.filter(|s| s.0 == ai).map(|s| (s.1, s.2));
-    let selected = app.selection.filter(|s| s.0 == ai).map(|s| s.1);
+    let selected = app.selection().filter(|s| s.0 == ai).map(|s| s.1);
     let visible: Vec<usize> = (0..a.events.len())
-        .filter(|&i| app.filters.accepts(ai, &a.events[i]))
+        .filter(|&i| app.filters().accepts(ai, &a.events[i]))
         .collect();
 
     // boundaries of every styled stretch

@@ -34,7 +34,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 app.corpus.clusters.len(),
                 app.timeline.order.len()
             ));
-            if let Some((a, e)) = app.selection
+            if let Some((a, e)) = app.selection()
                 && let Some(ev) = app.corpus.analyses.get(a).and_then(|x| x.events.get(e))
             {
                 ui.separator();

@@ -76,26 +76,53 @@ fn date_grid(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
 const WHEEL_ZOOM: f32 = 0.004;
 
 /// The timeline panel's height when the window opens.
-const DEFAULT_HEIGHT: f32 = 330.0;
+/// The share of the window's height the timeline starts with: it is the
+/// main view, across the whole width, above the side panels.
+const HEIGHT_SHARE: f32 = 0.55;
+/// The least height of the timeline, and the least left below it for the
+/// article, the facts and the filters when the user drags its edge.
+const MIN_HEIGHT: f32 = 160.0;
+const MIN_BELOW: f32 = 220.0;
+/// The width of the Types legend at the plot's right.
+const TYPES_WIDTH: f32 = 150.0;
 
-/// Draws the timeline panel at the top of the central area.
+/// Draws the timeline panel across the window, under the menu.
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    show_sized(app, ui, DEFAULT_HEIGHT);
+    let height = ui.available_height();
+    show_sized(
+        app,
+        ui,
+        (height * HEIGHT_SHARE).max(MIN_HEIGHT),
+        MIN_BELOW,
+        true,
+    );
 }
 
-/// Draws the timeline panel, `height` high until the user resizes it.
-pub fn show_sized(app: &mut App, ui: &mut egui::Ui, height: f32) {
+/// Draws the timeline panel, `height` high until the user resizes it,
+/// leaving at least `room_below` points under it; `legend`: with the Types
+/// legend (and type switches) at its right.
+pub fn show_sized(app: &mut App, ui: &mut egui::Ui, height: f32, room_below: f32, legend: bool) {
+    let mut toggled = None;
     let mut clicked: Option<(f64, f64, [f64; 2])> = None;
     let mut clear_filters = false;
     let mut view = None;
+    let mut plot_area = None;
     let reset = std::mem::take(&mut app.reset_view);
+    let most = (ui.available_height() - room_below).max(MIN_HEIGHT);
     let panel = egui::Panel::top("timeline")
-        .default_size(height)
+        .default_size(height.min(most))
+        .size_range(MIN_HEIGHT.min(most)..=most)
         .resizable(true)
         .show(ui, |ui| {
+            if legend {
+                egui::Panel::right("types_legend")
+                    .resizable(false)
+                    .exact_size(TYPES_WIDTH)
+                    .show(ui, |ui| toggled = types_legend(app, ui));
+            }
             let data = &app.timeline;
             let corpus = &app.corpus;
-            let selection = app.selection;
+            let selection = app.selection();
             let visuals = ui.visuals().clone();
             // no legend inside the plot: the Types list beside it is the
             // legend, in the same colors, with the counts and the one set
@@ -192,6 +219,8 @@ pub fn show_sized(app: &mut App, ui: &mut egui::Ui, height: f32) {
                 clear_filters = super::no_event_matches(ui);
                 return;
             }
+            // the plot with its axes: the space it is given
+            plot_area = Some(ui.available_rect_before_wrap());
             let response = plot.show(ui, |plot_ui| {
                 let (wheel, modifiers) = plot_ui
                     .ctx()
@@ -315,11 +344,14 @@ pub fn show_sized(app: &mut App, ui: &mut egui::Ui, height: f32) {
                 }
             }
         });
-    // axes and labels included, for File > Export > Timeline as PNG
-    app.plot_rect = Some(panel.response.rect);
+    // the plot with its axes; the panel where nothing matched
+    app.plot_rect = plot_area.or(Some(panel.response.rect));
     app.plot_view = view;
     if clear_filters {
         app.push(Command::ClearFilters);
+    }
+    if let Some(t) = toggled {
+        app.push(Command::ToggleType(t));
     }
     if let Some((x, y, [w, h])) = clicked {
         let scale = if h > 0.0 { w / h } else { 1.0 };
@@ -327,6 +359,40 @@ pub fn show_sized(app: &mut App, ui: &mut egui::Ui, height: f32) {
             app.push(Command::SelectEvent(Some(hit)));
         }
     }
+}
+
+/// The Types legend beside the plot: each type in its color with the
+/// number of its events the other filters let through, and a switch to
+/// show or hide it. Returns the type switched.
+fn types_legend(app: &App, ui: &mut egui::Ui) -> Option<PloverType> {
+    let mut toggled = None;
+    // one line per type: "COOPERATE (12)" is not broken in two
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+    ui.spacing_mut().item_spacing.y = 1.0;
+    ui.add_space(2.0);
+    ui.label(egui::RichText::new("Types").strong())
+        .on_hover_text("Click a type to show or hide it; Help > Legend explains the marks");
+    egui::ScrollArea::vertical()
+        .id_salt("types_legend_scroll")
+        .auto_shrink([true, false])
+        .show(ui, |ui| {
+            for (t, n) in &app.timeline.type_counts {
+                let mut shown = !app.filters().hidden_types.contains(t);
+                let label = egui::RichText::new(format!("{} ({n})", t.name()))
+                    .color(super::type_color(*t, ui.visuals()));
+                if ui
+                    .checkbox(&mut shown, label)
+                    .on_hover_text(format!(
+                        "Show or hide {} events; the count is of those the other filters let through",
+                        t.name()
+                    ))
+                    .changed()
+                {
+                    toggled = Some(*t);
+                }
+            }
+        });
+    toggled
 }
 
 #[cfg(test)]
