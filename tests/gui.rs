@@ -874,3 +874,94 @@ fn the_layout_holds_from_1024_by_700_to_1920_by_1080() {
         }
     }
 }
+
+/// The widget tree as text: each named widget's role, name (its first
+/// line, 48 characters at most, timings blanked) and place, rounded to
+/// 8 points, in the order the window lays them out.
+fn layout_snapshot(h: &Harness<'static, App>) -> String {
+    let timing = regex::Regex::new(r"in [0-9.]+ s").unwrap();
+    let field = |debug: &str, key: &str| -> String {
+        let re = regex::Regex::new(&format!(r#"{key}: "((?:[^"\\]|\\.)*)""#)).unwrap();
+        re.captures(debug)
+            .map(|c| c[1].to_string())
+            .unwrap_or_default()
+    };
+    let mut out = String::new();
+    for n in h.query_all(egui_kittest::kittest::By::new().predicate(|n| n.bounding_box().is_some()))
+    {
+        let debug = format!("{n:?}");
+        let mut name = field(&debug, "label");
+        if name.is_empty() {
+            name = n.value().unwrap_or_default();
+        }
+        let name: String = name
+            .split("\\n")
+            .next()
+            .unwrap_or("")
+            .lines()
+            .next()
+            .unwrap_or("")
+            .chars()
+            .take(48)
+            .collect();
+        if name.trim().is_empty() {
+            continue;
+        }
+        let name = timing.replace_all(&name, "in … s");
+        let role = debug
+            .split("role: ")
+            .nth(1)
+            .and_then(|s| s.split(',').next())
+            .unwrap_or("?");
+        if role == "TextRun" {
+            // the lines of a label, named by the label already
+            continue;
+        }
+        let r = n.rect();
+        let round = |v: f32| (v / 8.0).round() as i32 * 8;
+        out += &format!(
+            "{role:<14} {:>5} {:>5} {:>5} {:>5}  {name}\n",
+            round(r.min.x),
+            round(r.min.y),
+            round(r.max.x),
+            round(r.max.y)
+        );
+    }
+    out
+}
+
+#[test]
+fn the_layout_at_1366_by_768_matches_its_snapshot() {
+    // what a new user sees on a laptop screen after opening the seeds:
+    // every named widget and its place. A change of layout shows here as
+    // a diff; `UPDATE_SNAPSHOTS=1 cargo test` writes the new one after a
+    // look at the app (screenshots in docs/)
+    let mut h = harness_sized(PickResult::Cancelled, egui::vec2(1366.0, 768.0));
+    h.run_steps(2);
+    h.get_by_label("Open the bundled seeds").click();
+    h.run_steps(2);
+    settle(&mut h);
+    h.run_steps(4);
+    let now = layout_snapshot(&h);
+    let path = root().join("tests/snapshots/layout-1366x768.txt");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &now).unwrap();
+    }
+    let kept = std::fs::read_to_string(&path).expect("the snapshot (UPDATE_SNAPSHOTS=1 writes it)");
+    if kept != now {
+        let diff: Vec<String> = kept
+            .lines()
+            .zip(now.lines())
+            .filter(|(a, b)| a != b)
+            .take(12)
+            .map(|(a, b)| format!("- {a}\n+ {b}"))
+            .collect();
+        panic!(
+            "the layout changed ({} lines kept, {} now):\n{}",
+            kept.lines().count(),
+            now.lines().count(),
+            diff.join("\n")
+        );
+    }
+}

@@ -1059,6 +1059,7 @@ impl App {
             },
             Command::MarkForMerge(mark) => self.merge_mark = mark,
             Command::SetPictureSize(size) => self.state.picture_size = Some(size),
+            Command::Notify(message) => self.message = message,
             Command::ClearFilters => {
                 self.filters = Filters {
                     show_negated: self.filters.show_negated,

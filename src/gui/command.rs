@@ -72,6 +72,8 @@ pub enum Command {
     MarkForMerge(Option<MergeMark>),
     /// The size of exported pictures, in pixels.
     SetPictureSize([u32; 2]),
+    /// Say this in the status bar.
+    Notify(String),
 }
 
 /// A display option of the View menu and the map.

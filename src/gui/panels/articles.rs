@@ -129,8 +129,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                                     }
                                 }
                                 Err(_) => {
-                                    app.message =
-                                        format!("Not a date: {:?} (use YYYY-MM-DD)", app.date_entry)
+                                    let why = format!(
+                                        "Not a date: {:?} (use YYYY-MM-DD)",
+                                        app.date_entry
+                                    );
+                                    app.push(Command::Notify(why));
                                 }
                             }
                         }
