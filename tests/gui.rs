@@ -6,7 +6,7 @@ use crate::util::root;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use tension_timeline::gui::app::{App, UiState};
-use tension_timeline::gui::command::{Command, Window};
+use tension_timeline::gui::command::{Command, ViewOption, Window};
 use tension_timeline::gui::file_dialog::{FakePicker, PickResult};
 use tension_timeline::gui::timeline_data::Filters;
 
@@ -964,4 +964,48 @@ fn the_layout_at_1366_by_768_matches_its_snapshot() {
             diff.join("\n")
         );
     }
+}
+
+#[test]
+fn a_far_event_is_left_out_of_the_first_view_and_show_all_frames_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for d in 1..=28 {
+        std::fs::write(
+            dir.path().join(format!("a{d:02}.txt")),
+            format!(
+                " date 2021-11-{d:02} Strikes {d}\n\nRussia attacked Ukraine on Monday, \
+                 killing {d} soldiers.\n"
+            ),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        dir.path().join("old.txt"),
+        " date 1953-07-20 War\n\nNorth Korea attacked South Korea on Monday.\n",
+    )
+    .unwrap();
+    let mut h = open_folder(dir.path());
+    // one mark per mention (merged, the 28 attacks could be fewer marks)
+    h.state_mut()
+        .push(Command::SetOption(ViewOption::EveryMention, true));
+    h.run_steps(4);
+    let day_1953 = tension_timeline::gui::timeline_data::day_number(
+        chrono::NaiveDate::from_ymd_opt(1953, 7, 13).unwrap(),
+    );
+    assert_eq!(h.state().timeline.outside, 1);
+    let (x, _) = h.state().plot_view.expect("a view");
+    assert!(x[0] > day_1953, "the first view frames 2021: {x:?}");
+    h.get_by_label("Show all (+1)").click();
+    h.run_steps(4);
+    let (x, _) = h.state().plot_view.unwrap();
+    assert!(x[0] <= day_1953, "every event framed: {x:?}");
+    assert!(h.query_by_label("Show all (+1)").is_none());
+    // the view stays while the analyst works, and goes back on request
+    h.run_steps(4);
+    assert!(h.state().plot_view.unwrap().0[0] <= day_1953);
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("Reset timeline view").click();
+    h.run_steps(4);
+    assert!(h.state().plot_view.unwrap().0[0] > day_1953);
 }

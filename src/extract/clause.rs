@@ -236,6 +236,16 @@ impl<'a> ClauseContext<'a> {
         {
             return Some("modifier of an agent noun");
         }
+        if entry.pos != "verb"
+            && single
+            && !participle
+            && text[t.1..].starts_with(' ')
+            && next.starts_with(char::is_lowercase)
+            && crate::nlp::syntax::treebank_upos(&lower).contains(&"NOUN")
+            && modifies_a_thing(&next_lower)
+        {
+            return Some("modifier of a noun naming a thing");
+        }
         let first_word = lower.split_whitespace().next().unwrap_or("");
         if self.nominal && !first_word.ends_with("ed") && self.refers_back() {
             return Some("a reference to an event already reported");
@@ -368,5 +378,33 @@ impl<'a> ClauseContext<'a> {
             );
         }
         (modality, cue)
+    }
+}
+
+/// Whether a noun trigger before the lower-case word `next` only modifies
+/// it: `next` is a noun and nothing else in the treebank, and neither an
+/// event the trigger specifies nor a time (see `eventive_heads` and
+/// `time_nouns` in `assets/cues.toml`).
+fn modifies_a_thing(next: &str) -> bool {
+    let cues = &LEXICON.cues;
+    if cues.eventive_heads.iter().any(|w| w == next) || cues.time_nouns.iter().any(|w| w == next) {
+        return false;
+    }
+    let upos = crate::nlp::syntax::treebank_upos(next);
+    !upos.is_empty() && upos.iter().all(|&u| u == "NOUN")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_noun_trigger_before_a_noun_naming_a_thing_modifies_it() {
+        assert!(modifies_a_thing("factory"));
+        assert!(modifies_a_thing("scene"));
+        assert!(!modifies_a_thing("process"), "an event of its own");
+        assert!(!modifies_a_thing("yesterday"), "a time");
+        assert!(!modifies_a_thing("against"), "not a noun");
+        assert!(!modifies_a_thing("qwxzv"), "unknown to the treebank");
     }
 }

@@ -124,6 +124,13 @@ fn make_threat(e: &mut Event, force: &str) {
     e.rule.push_str(&format!(
         "; promises \"{force}\", an act of force → THREATEN"
     ));
+    if !e.source.is_empty() && e.source == e.target {
+        // the participants of a reciprocal promise ("kept their promise to
+        // kill a hostage"): a threat goes from those named before it
+        e.target.clear();
+        let at = e.trigger.span.0;
+        e.source.retain(|a| a.span.1 <= at);
+    }
     e.event_type = PloverType::Threaten;
     e.mode = String::new();
     e.score = lex.score(PloverType::Threaten, "");

@@ -156,6 +156,26 @@ pub struct CueFile {
     /// threaten.
     #[serde(default)]
     pub promise_forms: Vec<String>,
+    /// Nouns a noun trigger may modify and still name an event ("the
+    /// ratification process").
+    #[serde(default)]
+    pub eventive_heads: Vec<String>,
+    /// Nouns of time a noun trigger may stand before ("the attacks yesterday").
+    #[serde(default)]
+    pub time_nouns: Vec<String>,
+    /// Determiners that negate the noun they determine ("no", "without").
+    #[serde(default)]
+    pub negating_determiners: Vec<String>,
+    /// Nouns that carry a negation on to their complement ("no plans of").
+    #[serde(default)]
+    pub negation_nouns: Vec<String>,
+    /// Verbs a negation passes through to what they control or their
+    /// light-verb object ("not want to start", "did not hold talks").
+    #[serde(default)]
+    pub negation_carriers: Vec<String>,
+    /// Words that stop a negation before the trigger (clause openers).
+    #[serde(default)]
+    pub negation_stops: Vec<String>,
     /// Prepositions of a back-reference ("after the bombings").
     #[serde(default)]
     pub reference_prepositions: Vec<String>,

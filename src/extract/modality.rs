@@ -132,7 +132,8 @@ pub(crate) fn words_between(text: &str, a: usize, b: usize) -> usize {
 /// Whether a negation cue ending at `cue_end` still scopes over a trigger at
 /// `trigger_start`: negation is local (NegEx): it stops at a comma and at a
 /// coordinated predicate ("has denied X and accused Y").
-fn negation_reaches(text: &str, cue_end: usize, trigger: Span) -> bool {
+fn negation_reaches(text: &str, cue: &Cue, trigger: Span) -> bool {
+    let cue_end = cue.span.1;
     let between = &text[cue_end..trigger.0];
     if between.contains([',', ';', ':']) {
         return false;
@@ -150,7 +151,47 @@ fn negation_reaches(text: &str, cue_end: usize, trigger: Span) -> bool {
         .split_whitespace()
         .next()
         .is_some_and(|w| w.ends_with("ed"));
-    !(coordinated || trigger_follows_and && verbal)
+    !(coordinated || trigger_follows_and && verbal) && reaches_through(between, &cue.form)
+}
+
+/// Whether a negation passes the words between its cue and the trigger:
+/// a negating determiner only adjectives, numbers and the like, or a noun
+/// that carries it on ("no plans of"); a negated verb nouns, function words
+/// and the verbs it passes through, but no other verb and no clause opener.
+fn reaches_through(between: &str, cue: &str) -> bool {
+    use crate::nlp::syntax::treebank_upos;
+    let cues = &LEXICON.cues;
+    let words: Vec<String> = between
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let contains = |list: &[String], w: &str| list.iter().any(|x| x == w);
+    if contains(&cues.negating_determiners, cue) {
+        return match words.first() {
+            Some(w) if contains(&cues.negation_nouns, w) => true,
+            _ => words.iter().all(|w| {
+                let upos = treebank_upos(w);
+                upos.is_empty()
+                    || upos
+                        .iter()
+                        .any(|u| matches!(*u, "ADJ" | "DET" | "NUM" | "ADV" | "CCONJ"))
+            }),
+        };
+    }
+    if cue.contains(' ') || !matches!(cue, "not" | "n't" | "never" | "cannot" | "neither" | "nor") {
+        // phrases ("no plans of", "refused to") and verbs of denial reach
+        // as far as the window lets them
+        return true;
+    }
+    words.iter().all(|w| {
+        if contains(&cues.negation_stops, w) {
+            return false;
+        }
+        let upos = treebank_upos(w);
+        let only_verb = upos.contains(&"VERB") && !upos.contains(&"NOUN") && !upos.contains(&"AUX");
+        !only_verb || contains(&cues.negation_carriers, w)
+    })
 }
 
 /// The modality of a trigger of type `t` at `trigger`, and the cue that
@@ -192,7 +233,7 @@ pub fn modality_of(
             && c.span.1 <= trigger.0
             && c.span.0 >= clause.0
             && words_between(text, c.span.1, trigger.0) <= window
-            && negation_reaches(text, c.span.1, trigger)
+            && negation_reaches(text, c, trigger)
     });
     if let Some(c) = negation {
         return (Modality::Negated, Some(c.form.clone()));
@@ -315,6 +356,63 @@ mod tests {
             modality(s, "accused", PloverType::Accuse),
             Modality::Asserted
         );
+        // the negation of another predicate stays there
+        let not_negated = [
+            (
+                "The ministry could not provide details of the talks.",
+                "talks",
+                PloverType::Consult,
+            ),
+            (
+                "Officials gave no details about the airstrikes.",
+                "airstrikes",
+                PloverType::Assault,
+            ),
+            (
+                "It was not clear whether the attack was ordered by Moscow.",
+                "attack",
+                PloverType::Assault,
+            ),
+            (
+                "No civilians were hurt in the shelling of the town.",
+                "shelling",
+                PloverType::Assault,
+            ),
+            (
+                "Police did not say if the arrests were linked.",
+                "arrests",
+                PloverType::Coerce,
+            ),
+        ];
+        for (s, trigger, t) in not_negated {
+            assert_ne!(modality(s, trigger, t), Modality::Negated, "{s}");
+        }
+        // and reaches its own predicate, what it controls and light verbs' objects
+        let negated = [
+            (
+                "Russia did not hold talks with Ukraine.",
+                "talks",
+                PloverType::Consult,
+            ),
+            (
+                "The minister would not try to visit Kyiv.",
+                "visit",
+                PloverType::Consult,
+            ),
+            (
+                "Moscow imposed no new sanctions.",
+                "sanctions",
+                PloverType::Sanction,
+            ),
+            (
+                "The army will not allow the rebels to attack the city.",
+                "attack",
+                PloverType::Assault,
+            ),
+        ];
+        for (s, trigger, t) in negated {
+            assert_eq!(modality(s, trigger, t), Modality::Negated, "{s}");
+        }
         let s = "While a breakthrough was not expected, the talks were seen as needed.";
         assert_eq!(
             modality(s, "talks", PloverType::Consult),

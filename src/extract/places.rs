@@ -85,22 +85,7 @@ fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// The parts of speech (UPOS) the treebank the tagger learnt from gives
-/// a lower-case word.
-fn treebank_upos(lower: &str) -> Vec<&'static str> {
-    let Ok(model) = crate::nlp::syntax::default_model() else {
-        return Vec::new();
-    };
-    let tagger = &model.tagger;
-    let mut key = (lower.to_string(), 0u16);
-    (0..tagger.tags.len() as u16)
-        .filter(|&t| {
-            key.1 = t;
-            model.lemmatizer.known.contains_key(&key)
-        })
-        .map(|t| tagger.upos(t))
-        .collect()
-}
+use crate::nlp::syntax::treebank_upos;
 
 /// Whether a lower-case word is an ordinary English word: the treebank has
 /// it with a tag other than proper noun.

@@ -132,6 +132,9 @@ pub struct App {
     pub scroll_to_selection: bool,
     /// Reset the plot bounds on the next frame.
     pub reset_view: bool,
+    /// The default view frames every event, not only where most are
+    /// (until Reset timeline view or new filters).
+    pub show_all: bool,
     /// The open project and its corrections.
     pub session: Session,
     /// Text selected in the source view: (article, start, end) in bytes.
@@ -228,6 +231,7 @@ impl App {
             legend_open: false,
             scroll_to_selection: false,
             reset_view: false,
+            show_all: false,
             session: Session::untitled(None),
             text_selection: None,
             new_event_type: PloverType::Consult,
@@ -317,6 +321,7 @@ impl App {
         if self.filters != self.built_filters {
             self.built_filters = self.filters.clone();
             self.reset_view = true;
+            self.show_all = false;
         }
         self.dirty = false;
     }
@@ -1029,7 +1034,14 @@ impl App {
                 Ok(msg) => self.message = msg,
                 Err(e) => self.errors.push(e),
             },
-            Command::ResetView => self.reset_view = true,
+            Command::ResetView => {
+                self.show_all = false;
+                self.reset_view = true;
+            }
+            Command::ShowAll => {
+                self.show_all = true;
+                self.reset_view = true;
+            }
             Command::SetRows(rows) => {
                 if self.state.rows != rows {
                     self.state.rows = rows;
@@ -1051,6 +1063,8 @@ impl App {
                 };
                 *flag = on;
                 self.dirty = true;
+                // other marks: the view frames them again
+                self.reset_view |= option == ViewOption::EveryMention;
             }
             Command::Show(view) => self.central = view,
             Command::SetWindow(w, open) => match w {

@@ -53,8 +53,10 @@ pub enum Command {
     ImportProject(PathBuf),
     /// Write an export to this path.
     Export(ExportKind, PathBuf),
-    /// Reset the plot to show every event.
+    /// Bring the plot back to its default view (where most events are).
     ResetView,
+    /// Frame every event, the far ones included.
+    ShowAll,
     /// Clear every filter (actor, text, modality, dates, types, article).
     ClearFilters,
     /// Show the tension scale or lanes on the vertical axis.

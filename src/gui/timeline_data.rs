@@ -616,6 +616,11 @@ pub struct TimelineData {
     /// of 2021 would leave the rest in a tenth of the plot); those few are
     /// a zoom or a pan away.
     pub x_range: Option<(f64, f64)>,
+    /// The days every visible mark spans (View > Show all events).
+    pub full_x_range: Option<(f64, f64)>,
+    /// The marks the default view leaves outside (a zoom or "Show all"
+    /// away).
+    pub outside: usize,
     /// Lowest and highest tension of the visible marks (lanes: 0 and
     /// minus the last lane's number).
     pub y_range: Option<(f64, f64)>,
@@ -752,8 +757,14 @@ impl TimelineData {
             .map(|m| (m.y, m.y))
             .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
             .or(y_range);
+        let shown = x_range.map(|full| default_view(&mut starts, full));
+        let outside = shown.map_or(0, |(low, high)| {
+            starts.iter().filter(|&&x| x < low || x > high).count()
+        });
         TimelineData {
-            x_range: x_range.map(|full| default_view(&mut starts, full)),
+            x_range: shown,
+            full_x_range: x_range,
+            outside,
             y_range,
             by_type,
             index,

@@ -204,6 +204,14 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     app.push(Command::SetFilters(Box::new(filters)));
                 }
                 if ui
+                    .button("Show all events")
+                    .on_hover_text("Frame every event, those far from the rest too")
+                    .clicked()
+                {
+                    app.push(Command::ShowAll);
+                    ui.close();
+                }
+                if ui
                     .button("Reset timeline view")
                     .on_hover_text("Frame the events again (also a double-click on the plot)")
                     .clicked()

@@ -108,6 +108,8 @@ pub fn show_sized(app: &mut App, ui: &mut egui::Ui, height: f32, room_below: f32
     let mut view = None;
     let mut plot_area = None;
     let reset = std::mem::take(&mut app.reset_view);
+    let all = app.show_all;
+    let mut show_all = false;
     let most = (ui.available_height() - room_below).max(MIN_HEIGHT);
     let panel = egui::Panel::top("timeline")
         .default_size(height.min(most))
@@ -118,7 +120,7 @@ pub fn show_sized(app: &mut App, ui: &mut egui::Ui, height: f32, room_below: f32
                 egui::Panel::right("types_legend")
                     .resizable(false)
                     .exact_size(TYPES_WIDTH)
-                    .show(ui, |ui| toggled = types_legend(app, ui));
+                    .show(ui, |ui| (toggled, show_all) = types_legend(app, ui));
             }
             let data = &app.timeline;
             let corpus = &app.corpus;
@@ -200,7 +202,7 @@ pub fn show_sized(app: &mut App, ui: &mut egui::Ui, height: f32, room_below: f32
             if let Some(([x0, x1], [y0, y1])) = app.fixed_view {
                 // a picture of the view the analyst had
                 plot = plot.default_x_bounds(x0, x1).default_y_bounds(y0, y1);
-            } else if let Some((first, last)) = data.x_range {
+            } else if let Some((first, last)) = if all { data.full_x_range } else { data.x_range } {
                 // the default view (also after a double-click or a reset):
                 // where the marks are, a few far outliers left outside
                 let pad = ((last - first) * 0.04).max(15.0);
@@ -353,6 +355,9 @@ pub fn show_sized(app: &mut App, ui: &mut egui::Ui, height: f32, room_below: f32
     if let Some(t) = toggled {
         app.push(Command::ToggleType(t));
     }
+    if show_all {
+        app.push(Command::ShowAll);
+    }
     if let Some((x, y, [w, h])) = clicked {
         let scale = if h > 0.0 { w / h } else { 1.0 };
         if let Some(hit) = app.timeline.nearest(x, y, scale, h * 0.04) {
@@ -363,9 +368,12 @@ pub fn show_sized(app: &mut App, ui: &mut egui::Ui, height: f32, room_below: f32
 
 /// The Types legend beside the plot: each type in its color with the
 /// number of its events the other filters let through, and a switch to
-/// show or hide it. Returns the type switched.
-fn types_legend(app: &App, ui: &mut egui::Ui) -> Option<PloverType> {
+/// show or hide it; under it, when the default view leaves a few far
+/// events out, a button to frame them all. Returns the type switched and
+/// whether the button was pressed.
+fn types_legend(app: &App, ui: &mut egui::Ui) -> (Option<PloverType>, bool) {
     let mut toggled = None;
+    let mut show_all = false;
     // one line per type: "COOPERATE (12)" is not broken in two
     ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
     ui.spacing_mut().item_spacing.y = 1.0;
@@ -391,8 +399,22 @@ fn types_legend(app: &App, ui: &mut egui::Ui) -> Option<PloverType> {
                     toggled = Some(*t);
                 }
             }
+            let outside = app.timeline.outside;
+            if outside > 0 && !app.show_all {
+                ui.add_space(6.0);
+                if ui
+                    .button(format!("Show all (+{outside})"))
+                    .on_hover_text(format!(
+                        "{outside} event(s) lie far from the rest and are outside the first view: \
+                         frame every event (View > Reset timeline view goes back)"
+                    ))
+                    .clicked()
+                {
+                    show_all = true;
+                }
+            }
         });
-    toggled
+    (toggled, show_all)
 }
 
 #[cfg(test)]

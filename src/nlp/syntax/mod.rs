@@ -52,6 +52,24 @@ pub fn default_model() -> Result<&'static SyntaxModel, ModelError> {
     DEFAULT.as_ref().map_err(Clone::clone)
 }
 
+/// The parts of speech (UPOS) the treebank the tagger learnt from gives a
+/// lower-case word, out of context ("attack": NOUN and VERB); empty for a
+/// word it never saw.
+pub fn treebank_upos(lower: &str) -> Vec<&'static str> {
+    let Ok(model) = default_model() else {
+        return Vec::new();
+    };
+    let tagger = &model.tagger;
+    let mut key = (lower.to_string(), 0u16);
+    (0..tagger.tags.len() as u16)
+        .filter(|&t| {
+            key.1 = t;
+            model.lemmatizer.known.contains_key(&key)
+        })
+        .map(|t| tagger.upos(t))
+        .collect()
+}
+
 /// Reads a model file (a regular file; its name goes in any error).
 pub fn load_file(path: &Path) -> Result<SyntaxModel, ModelError> {
     let file = path.display().to_string();
