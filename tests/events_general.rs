@@ -130,3 +130,45 @@ fn suspended_aid_is_a_sanction() {
     assert!(ev.iter().any(|e| e["type"] == "SANCTION"), "{ev:?}");
     assert!(!ev.iter().any(|e| e["type"] == "AID"), "{ev:?}");
 }
+
+#[test]
+fn an_arrest_reported_without_its_agent_is_the_police_of_its_place() {
+    let ev = events_of(
+        " date 1999-10-08 Arrest\n\nA Kenyan man was arrested on Friday in Mombasa in connection \
+         with the bombing of a hotel.\n",
+    );
+    let arrest = ev
+        .iter()
+        .find(|e| e["type"] == "COERCE")
+        .expect("the arrest");
+    assert_eq!(codes(arrest, "source"), ["KENCOP"], "{arrest}");
+    assert!(
+        arrest["rule"]
+            .as_str()
+            .unwrap()
+            .contains("the police of Mombasa"),
+        "{arrest}"
+    );
+    // a named agent stays
+    let ev = events_of(
+        " date 1999-10-08 Arrest\n\nThe FBI arrested a Kenyan man on Friday in Mombasa.\n",
+    );
+    let arrest = ev.iter().find(|e| e["type"] == "COERCE").unwrap();
+    assert!(
+        !codes(arrest, "source").contains(&"KENCOP".to_string()),
+        "{arrest}"
+    );
+}
+
+#[test]
+fn the_agent_of_an_event_noun_follows_its_of_phrase() {
+    let ev = events_of(
+        " date 1998-03-08 Kosovo\n\nThousands marched in Ankara to protest the killings of \
+         ethnic Albanians by Serbian police.\n",
+    );
+    let killing = ev
+        .iter()
+        .find(|e| e["trigger"]["text"] == "killings")
+        .expect("the killings");
+    assert_eq!(codes(killing, "source"), ["SRBCOP"], "{killing}");
+}

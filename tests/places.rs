@@ -47,3 +47,29 @@ fn the_seed_events_are_located_where_the_text_says() {
         .expect("an event in Geneva");
     assert_eq!(geneva.country, "CH");
 }
+
+#[test]
+fn a_person_of_a_place_is_not_the_place() {
+    let located = |text: &str| -> Vec<serde_json::Value> {
+        let out = crate::util::run(&["extract", "--format", "json", "-"], Some(text.as_bytes()));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        v["events"].as_array().cloned().unwrap_or_default()
+    };
+    // "Turk" is also another name of a city in Uzbekistan
+    let ev = located(
+        " date 1998-08-12 Suspects\n\nSix Iraqis, a Somali and a Turk were rounded up in \
+         Dar es Salaam.\n",
+    );
+    let e = ev
+        .iter()
+        .find(|e| e["trigger"]["text"] == "rounded up")
+        .expect("the arrest");
+    assert_eq!(e["location"]["name"], "Dar es Salaam", "{e}");
+    // a place with its qualifier after "a" is still the place
+    let ev = located(
+        " date 1998-02-27 Bomb\n\nThe FBI said Eric Rudolph bombed a Birmingham, Ala., \
+         abortion clinic in January.\n",
+    );
+    let e = ev.first().expect("the bombing");
+    assert_eq!(e["location"]["name"], "Birmingham", "{e}");
+}

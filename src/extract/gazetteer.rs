@@ -187,6 +187,14 @@ impl Gazetteer {
         self
     }
 
+    /// The alpha-3 code of a state's alpha-2 code ("RU" → "RUS").
+    pub fn iso3(&self, iso2: &str) -> Option<&str> {
+        self.iso2_of
+            .iter()
+            .find(|(_, two)| two.as_str() == iso2)
+            .map(|(three, _)| three.as_str())
+    }
+
     /// The alpha-2 code of a state's alpha-3 code ("RUS" → "RU").
     pub fn iso2(&self, iso3: &str) -> Option<&str> {
         self.iso2_of.get(iso3).map(String::as_str)

@@ -156,6 +156,10 @@ pub struct CueFile {
     /// threaten.
     #[serde(default)]
     pub promise_forms: Vec<String>,
+    /// Acts of the police an agentless report leaves to the police of the
+    /// place ("was arrested").
+    #[serde(default)]
+    pub police_acts: Vec<String>,
     /// Nouns a noun trigger may modify and still name an event ("the
     /// ratification process").
     #[serde(default)]

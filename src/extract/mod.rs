@@ -156,6 +156,7 @@ fn analyze_until(mut article: Article, stop: &mut dyn FnMut() -> bool) -> Option
     let places = places::find_places(&article.text, &spans, &actor_states);
     drop(actor_states);
     places::locate_events(&spans, &places, &mut events);
+    roles::police_of_the_place(&mut events);
     let sentences = sentences
         .into_iter()
         .zip(refs)

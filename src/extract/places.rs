@@ -218,6 +218,24 @@ pub fn find_places(text: &str, sentences: &[Span], actor_states: &[&str]) -> Vec
                 .get(end)
                 .filter(|w| !capitalised(w.text) && gap(end - 1, end).trim().is_empty())
                 .map(|w| w.text.to_lowercase());
+            // a name after "a"/"an" that heads its phrase is a person of the
+            // place, not the place ("a Turk, were rounded up"; but "a
+            // Birmingham clinic" is in Birmingham)
+            let indefinite = prev.is_some_and(|p| {
+                p.text.eq_ignore_ascii_case("a") || p.text.eq_ignore_ascii_case("an")
+            });
+            let before_noun = next_lower.as_deref().is_some_and(|w| {
+                let w = w.trim_end_matches("'s").trim_end_matches("’s");
+                treebank_upos(w).contains(&"NOUN")
+            });
+            // "a Birmingham, Ala., clinic": a place with its qualifier
+            let qualified = text[span.1..]
+                .strip_prefix(", ")
+                .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+            if indefinite && !before_noun && !qualified {
+                i = end;
+                continue;
+            }
             let place_noun = next_lower
                 .as_ref()
                 .is_some_and(|w| words.place_nouns.contains(w));

@@ -5,7 +5,7 @@
 //! dependency tree of the clause (`tree_roles`).
 
 use super::actors::{ActorHit, group_actors};
-use super::event::{ActorMention, PloverType};
+use super::event::{ActorMention, Event, LocationBasis, PloverType};
 use super::lexicon::{ActorForm, LEXICON};
 use super::tree_roles::Tree;
 use super::triggers::*;
@@ -92,11 +92,26 @@ pub(crate) fn attached_actor<'a>(
             let reduced = gap
                 .split_once(' ')
                 .is_some_and(|(p, rest)| p.ends_with("ed") && (rest == "by" || rest == "by the"));
-            gap == "by" || gap == "by the" || reduced
+            gap == "by" || gap == "by the" || reduced || agent_after_of(text, trigger, a)
+        } else if a.span.0 >= trigger.1 && a.span.0 - trigger.1 <= 64 {
+            agent_after_of(text, trigger, a)
         } else {
             false
         }
     })
+}
+
+/// "the killings of ethnic Albanians by Serb police": the agent after an
+/// event noun's own "of" phrase.
+fn agent_after_of(text: &str, trigger: Span, a: &ActorHit) -> bool {
+    let gap = text[trigger.1..a.span.0].trim().to_ascii_lowercase();
+    gap.starts_with("of ")
+        && (gap.ends_with(" by") || gap.ends_with(" by the"))
+        && !gap.contains([',', ';', '.', '(', '"'])
+        && gap.matches(" by").count() == 1
+        && !gap
+            .split_whitespace()
+            .any(super::triggers::is_finite_marker)
 }
 
 /// The words worth parsing for a trigger, where word order alone is unsure
@@ -428,6 +443,48 @@ pub(crate) fn roles(
     (source, target, how.join(", "))
 }
 
+/// An act of the police reported without its agent ("a Tanzanian man was
+/// arrested in Cape Town", "the latest arrest"), in a place the text gives:
+/// the police of that place did it (`ZAFCOP`), as event coders read such
+/// reports. Events with any source, with no place or only the territory of
+/// a state attacked, and other acts keep what they have.
+pub(crate) fn police_of_the_place(events: &mut [Event]) {
+    let acts = &LEXICON.cues.police_acts;
+    for e in events.iter_mut() {
+        if !e.source.is_empty()
+            || !matches!(e.event_type, PloverType::Coerce | PloverType::Sanction)
+        {
+            continue;
+        }
+        let trigger = e.trigger.text.to_lowercase();
+        if !acts.contains(&trigger) {
+            continue;
+        }
+        let Some(loc) = e
+            .location
+            .as_ref()
+            .filter(|l| l.basis != LocationBasis::Target)
+        else {
+            continue;
+        };
+        let Some(state) = super::gazetteer::GAZETTEER.iso3(&loc.country) else {
+            continue;
+        };
+        e.source.push(ActorMention {
+            code: format!("{state}COP"),
+            text: String::new(),
+            span: e.trigger.span,
+            country: Some(state.to_string()),
+            role: Some("COP".into()),
+            entry: format!("the police of the place ({})", loc.name),
+        });
+        e.rule.push_str(&format!(
+            "; no agent named: the police of {} ({state}COP)",
+            loc.name
+        ));
+    }
+}
+
 /// The source and target of the trigger in `ctx` as an event of type
 /// `ty`, and how they were found: word order first, then the dependency
 /// tree of the clause where word order is unsure (trees parsed once per
@@ -508,6 +565,17 @@ pub(crate) fn assign_roles(
         }
         if used {
             how = format!("tree: {}", r.path);
+        }
+    }
+    if let Some(agent) = ctx.attached.filter(|a| a.span.0 >= t.span.1) {
+        // "the killings of ethnic Albanians by Serbian police": the agent
+        // the words give an event noun stands, whatever the tree made of
+        // it, and is not its target
+        let agent = mention(text, agent);
+        target.retain(|m| m.span != agent.span);
+        if !source.iter().any(|m| m.span == agent.span) {
+            source = vec![agent];
+            how.push_str(", agent after \"by\"");
         }
     }
     if entry.subject_is_target
