@@ -172,3 +172,24 @@ fn the_agent_of_an_event_noun_follows_its_of_phrase() {
         .expect("the killings");
     assert_eq!(codes(killing, "source"), ["SRBCOP"], "{killing}");
 }
+
+#[test]
+fn a_time_after_a_verb_of_saying_dates_the_saying_not_the_event() {
+    let ev = events_of(
+        " date 1998-08-08 Blast\n\nBombs exploded at the U.S. embassies in Kenya and Tanzania \
+         on Friday.\n\nAt least 82 were killed, officials said on Saturday.\n\nThe blast in \
+         Nairobi occurred at about 10:35 a.m. (0735 GMT) Friday.\n",
+    );
+    let killed = ev
+        .iter()
+        .find(|e| e["trigger"]["text"] == "killed")
+        .expect("the killing");
+    // the story's Friday, not the day it was said
+    assert_eq!(killed["date"]["value"], "1998-08-07", "{killed}");
+    // a clock time takes the day named beside it
+    let blast = ev
+        .iter()
+        .find(|e| e["trigger"]["text"] == "blast")
+        .expect("the blast");
+    assert_eq!(blast["date"]["value"], "1998-08-07T10:35", "{blast}");
+}

@@ -4,7 +4,7 @@
 //! dated after publication are planned).
 
 use super::event::{DateBasis, Event, EventDate, Modality};
-use super::lexicon::LEXICON;
+use super::lexicon::{LEXICON, Lexicon};
 use super::modality::{clause_breaks, clause_of, find_cues};
 use super::text::within;
 use super::triggers::*;
@@ -40,7 +40,12 @@ pub fn redate_events(
         }
         let clause = clause_of(&breaks.as_ref().expect("set above").1, t);
         let timexes = within(timexes, span, |x| x.span);
-        e.date = event_date(text, t, clause, timexes, &reference_times[i]);
+        // a statement is dated by its saying ("New Zealand said Friday")
+        let story = i
+            .checked_sub(1)
+            .map(|k| &reference_times[k])
+            .filter(|_| !Lexicon::in_types(&LEXICON.cues.speech_acts, e.event_type));
+        e.date = event_date(text, t, clause, timexes, &reference_times[i], story);
     }
     date_from_earlier_mentions(events);
     for e in events.iter_mut() {
@@ -119,14 +124,31 @@ pub(crate) fn date_from_earlier_mentions(events: &mut [Event]) {
 
 /// When the event happened: a datable time expression in its clause
 /// (nearest to the trigger), else one elsewhere in its sentence, else the
-/// sentence's reference time.
+/// sentence's reference time; but a time after a verb of saying past the
+/// event dates the saying, and the event keeps the time of the story before
+/// it (`story`: the previous sentence's reference time).
 pub(crate) fn event_date(
     text: &str,
     trigger: Span,
     clause: Span,
     timexes: &[Timex],
     reference: &ReferenceTime,
+    story: Option<&ReferenceTime>,
 ) -> EventDate {
+    let lex = &*LEXICON;
+    let said_between = |a: usize, b: usize| {
+        a < b
+            && text[a..b].split_whitespace().any(|w| {
+                let w = w
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_ascii_lowercase();
+                lex.cues.reporting_verbs.contains(&w)
+            })
+    };
+    let reference = match (reference.timex, story) {
+        (Some(at), Some(story)) if at.0 >= trigger.1 && said_between(trigger.1, at.0) => story,
+        _ => reference,
+    };
     let usable = |t: &&Timex| is_datable(t) && !after_non_reference_preposition(text, t.span);
     let dist = |t: &Timex| {
         if t.span.0 >= trigger.1 {
@@ -161,6 +183,7 @@ pub(crate) fn event_date(
         .filter(|t| t.span.0 >= clause.0 && t.span.1 <= clause.1)
         .filter(usable)
         .filter(same_predicate)
+        .filter(|t| !(t.span.0 >= trigger.1 && said_between(trigger.1, t.span.0)))
         .min_by_key(|t| dist(t));
     let (value, basis, timex) = match own {
         Some(t) => {

@@ -171,7 +171,7 @@ pub fn find_events(
     let mut memory = ActorMemory::default();
     let mut last_source: Vec<ActorMention> = Vec::new();
     let mut events = Vec::new();
-    for s in sentences {
+    for (si, s) in sentences.iter().enumerate() {
         if stop() {
             return None;
         }
@@ -254,7 +254,12 @@ pub fn find_events(
             {
                 continue;
             }
-            let date = event_date(text, t.span, clause, timexes, s.reference_time);
+            // a statement is dated by its saying ("New Zealand said Friday")
+            let story = si
+                .checked_sub(1)
+                .map(|k| sentences[k].reference_time)
+                .filter(|_| !Lexicon::in_types(&lex.cues.speech_acts, ty));
+            let date = event_date(text, t.span, clause, timexes, s.reference_time, story);
             let figures: Vec<Quantity> = within(quantities, span, |q| q.span)
                 .iter()
                 .filter(|q| q.span.1 <= span.1)

@@ -156,6 +156,10 @@ pub struct CueFile {
     /// threaten.
     #[serde(default)]
     pub promise_forms: Vec<String>,
+    /// Verbs of saying: a time after one dates the saying, not the event
+    /// before it.
+    #[serde(default)]
+    pub reporting_verbs: Vec<String>,
     /// Acts of the police an agentless report leaves to the police of the
     /// place ("was arrested").
     #[serde(default)]

@@ -189,7 +189,57 @@ pub fn tag_lowered_until(
             }
         }
     }
+    times_take_their_day(text, &mut out);
     Some(out)
+}
+
+/// A clock time given the day of the document, right before or after a
+/// day the text names ("at about 10:35 a.m. (0735 GMT) Friday", "Friday
+/// at 10:35 a.m."), is on that day.
+fn times_take_their_day(text: &str, timexes: &mut [Timex]) {
+    // the words between: spaces, commas, a parenthesis, "on" or "at"
+    let joined = |a: usize, b: usize| -> bool {
+        if b < a || b - a > 32 {
+            return false;
+        }
+        let mut rest = String::new();
+        let mut depth = 0usize;
+        for c in text[a..b].chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ if depth == 0 => rest.push(c),
+                _ => {}
+            }
+        }
+        let rest = rest.replace(',', " ").to_ascii_lowercase();
+        rest.split_whitespace().all(|w| w == "on" || w == "at")
+    };
+    for i in 0..timexes.len() {
+        let t = &timexes[i];
+        if t.ttype != TimexType::Time
+            || t.resolution != Resolution::RelativeToDct
+            || t.value.len() < 11
+            || !t.value.is_char_boundary(10)
+        {
+            continue;
+        }
+        let day = |d: &Timex| {
+            d.ttype == TimexType::Date && d.precision == Precision::Day && d.value.len() == 10
+        };
+        let next = timexes
+            .get(i + 1)
+            .filter(|d| day(d) && joined(t.span.1, d.span.0));
+        let prev = i
+            .checked_sub(1)
+            .and_then(|k| timexes.get(k))
+            .filter(|d| day(d) && joined(d.span.1, t.span.0));
+        if let Some(d) = next.or(prev) {
+            let (value, resolution) = (format!("{}{}", d.value, &t.value[10..]), d.resolution);
+            timexes[i].value = value;
+            timexes[i].resolution = resolution;
+        }
+    }
 }
 
 /// Token index ranges of the sentences, in order. Text outside every
@@ -290,6 +340,18 @@ mod tests {
             .find(|t| t.text.contains(needle) || needle.contains(t.text.as_str()))
             .unwrap_or_else(|| panic!("{needle:?} not tagged in {text:?}: {tx:?}"));
         t.value.clone()
+    }
+
+    #[test]
+    fn a_clock_time_beside_a_named_day_is_on_that_day() {
+        let sat = d(1998, 8, 8);
+        let text = "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.";
+        assert_eq!(val(text, sat, "10:35"), "1998-08-07T10:35");
+        let text = "The talks began on Friday at 9 a.m. in Geneva.";
+        assert_eq!(val(text, sat, "9 a.m."), "1998-08-07T09:00");
+        // a time alone stays on the day of the document
+        let text = "The blast occurred at 10:35 a.m., officials said.";
+        assert_eq!(val(text, sat, "10:35"), "1998-08-08T10:35");
     }
 
     #[test]
