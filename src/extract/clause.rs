@@ -212,6 +212,14 @@ impl<'a> ClauseContext<'a> {
         if capitalised(form) && (before_capitalised || (next_capitalised && !at_start)) {
             return Some("part of a name");
         }
+        // "the Federal Bureau of Investigation", "Ministry of Defense"
+        let of_a_name = before == "of" && {
+            let (at, _) = word_before_at(text, before_at);
+            at >= self.sentence.0 && capitalised(text[at..before_at].trim_end())
+        };
+        if capitalised(form) && !at_start && of_a_name {
+            return Some("part of a name");
+        }
         let entry = &LEXICON.triggers[self.trigger.entry];
         let single = !form.contains(char::is_whitespace);
         let lower = form.to_lowercase();
@@ -236,7 +244,11 @@ impl<'a> ClauseContext<'a> {
         {
             return Some("modifier of an agent noun");
         }
-        if entry.pos != "verb"
+        // a verb's form as a noun only where a noun phrase starts ("Tour
+        // operators", "the tour operators"; not "they tour factories")
+        let noun_slot =
+            entry.pos != "verb" || at_start || PREMODIFIER_SLOTS.contains(&before.as_str());
+        if noun_slot
             && single
             && !participle
             && text[t.1..].starts_with(' ')
@@ -382,7 +394,8 @@ impl<'a> ClauseContext<'a> {
 }
 
 /// Whether a noun trigger before the lower-case word `next` only modifies
-/// it: `next` is a noun and nothing else in the treebank, and neither an
+/// it: `next` is a noun and nothing else in the treebank (or, unknown to
+/// it, a plural of agents: "operators"), and neither an
 /// event the trigger specifies nor a time (see `eventive_heads` and
 /// `time_nouns` in `assets/cues.toml`).
 fn modifies_a_thing(next: &str) -> bool {
@@ -391,7 +404,13 @@ fn modifies_a_thing(next: &str) -> bool {
         return false;
     }
     let upos = crate::nlp::syntax::treebank_upos(next);
-    !upos.is_empty() && upos.iter().all(|&u| u == "NOUN")
+    if upos.is_empty() {
+        // unknown to the treebank: plural nouns of agents ("operators",
+        // "investigators") name people
+        return ["ers", "ors", "ists"].iter().any(|s| next.ends_with(s));
+    }
+    // (a lower-case word the treebank saw only in names is a noun too)
+    upos.iter().all(|&u| u == "NOUN" || u == "PROPN")
 }
 
 #[cfg(test)]

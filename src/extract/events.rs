@@ -317,6 +317,19 @@ mod tests {
     }
 
     #[test]
+    fn names_and_modifiers_are_no_events() {
+        let found = events(
+            " date 1998-08-21 T\n\nThe director of the Federal Bureau of Investigation flew to \
+             Nairobi. Tour operators in Kenya reported cancellations. Police found a bomb \
+             factory in Dundalk.",
+        );
+        let triggers: Vec<&str> = found.iter().map(|e| e.3.as_str()).collect();
+        for word in ["Investigation", "Tour", "bomb"] {
+            assert!(!triggers.contains(&word), "{word}: {found:?}");
+        }
+    }
+
+    #[test]
     fn a_coordinated_clause_with_its_own_subject_is_not_the_content_of_the_first() {
         let found = events(
             " date 2021-11-12 T\n\nBlinken warned Moscow last week, and NATO will hold talks \
