@@ -72,4 +72,24 @@ fn a_person_of_a_place_is_not_the_place() {
     );
     let e = ev.first().expect("the bombing");
     assert_eq!(e["location"]["name"], "Birmingham", "{e}");
+    // and the AP abbreviation of its state says which Birmingham
+    assert_eq!(e["location"]["country"], "US", "{e}");
+    assert_eq!(e["location"]["admin1"], "AL", "{e}");
+}
+
+#[test]
+fn a_continent_is_no_city_of_that_other_name() {
+    // "Africa" is also another name of Mahdia, Tunisia
+    let out = crate::util::run(
+        &["extract", "--format", "json", "-"],
+        Some(
+            " date 1998-09-30 Aid\n\nThe United States sent doctors to Africa to help victims \
+              of the bombings.\n"
+                .as_bytes(),
+        ),
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    for e in v["events"].as_array().unwrap() {
+        assert_ne!(e["location"]["country"], "TN", "{e}");
+    }
 }

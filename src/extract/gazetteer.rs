@@ -219,6 +219,11 @@ impl Gazetteer {
         self.by_name.get(key).map_or(&[], Vec::as_slice)
     }
 
+    /// The index of the place with this id.
+    pub fn index_of(&self, id: &str) -> Option<u32> {
+        self.by_id.get(id).copied()
+    }
+
     /// The place with this id.
     pub fn by_id(&self, id: &str) -> Option<&Place> {
         self.by_id.get(id).map(|&i| &self.places[i as usize])

@@ -57,6 +57,10 @@ struct Words {
     place_nouns: HashSet<String>,
     hyphen_suffixes: HashSet<String>,
     given_names: HashSet<String>,
+    /// AP abbreviations of US states, read after a city and a comma.
+    us_state_abbreviations: Vec<(String, String)>,
+    /// Continents and world regions: not a city's name.
+    not_city_names: HashSet<String>,
 }
 
 fn parse_words(text: &str) -> Result<Words, toml::de::Error> {
@@ -182,11 +186,24 @@ pub fn find_places(text: &str, sentences: &[Span], actor_states: &[&str]) -> Vec
                 i += 1;
                 continue;
             }
-            let Some((n, places, span)) = longest_match(g, &ws, i, &gap) else {
+            let Some((n, mut places, span)) = longest_match(g, &ws, i, &gap) else {
                 i += 1;
                 continue;
             };
             let end = i + n;
+            // "Africa" is no city's name, whatever other names a city has
+            let matched = &text[span.0..span.1];
+            if words
+                .not_city_names
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(matched))
+            {
+                places.retain(|&p| g.places[p as usize].kind != PlaceKind::City);
+                if places.is_empty() {
+                    i = end;
+                    continue;
+                }
+            }
             let next_cap = ws.get(end).filter(|_| gap(end - 1, end).trim().is_empty());
             let prev = (i > 0)
                 .then(|| &ws[i - 1])
@@ -285,6 +302,21 @@ pub fn find_places(text: &str, sentences: &[Span], actor_states: &[&str]) -> Vec
                     found[b].qualifies = found[a].places.clone();
                 }
                 found[a].qualifier = q;
+            }
+        }
+        // "Birmingham, Ala.": an AP abbreviation of a US state qualifies the
+        // place before it
+        for c in &mut found[from..] {
+            let after = text[c.span.1..].strip_prefix(", ").unwrap_or("");
+            let state = words.us_state_abbreviations.iter().find(|(abbr, _)| {
+                after.starts_with(abbr.as_str())
+                    && !after[abbr.len()..].starts_with(char::is_alphanumeric)
+            });
+            if let Some((_, code)) = state
+                && c.qualifier.is_empty()
+                && let Some(i) = g.index_of(&format!("us-{}", code.to_lowercase()))
+            {
+                c.qualifier = vec![i];
             }
         }
     }
