@@ -317,6 +317,21 @@ mod tests {
     }
 
     #[test]
+    fn an_adjective_actor_in_another_phrase_is_not_the_agent() {
+        // "American" belongs to "authorities", not to "the attacks"
+        let a = analyze_text(
+            "t.txt",
+            " date 1998-09-11 T\n\nAmerican authorities allege the attacks were plotted \
+             abroad.",
+        );
+        let attacks = a.events.iter().find(|e| e.trigger.text == "attacks");
+        assert!(
+            attacks.is_none_or(|e| e.source.iter().all(|m| m.code != "USAGOV")),
+            "{attacks:?}"
+        );
+    }
+
+    #[test]
     fn names_and_modifiers_are_no_events() {
         let found = events(
             " date 1998-08-21 T\n\nThe director of the Federal Bureau of Investigation flew to \

@@ -82,6 +82,7 @@ pub(crate) fn attached_actor<'a>(
                 && !gap
                     .split_whitespace()
                     .any(super::triggers::is_finite_marker)
+                && !gap.split_whitespace().any(another_phrase)
                 && (a.form == ActorForm::Adjective
                     || gap.starts_with("'s")
                     || gap.starts_with("’s"))
@@ -99,6 +100,23 @@ pub(crate) fn attached_actor<'a>(
             false
         }
     })
+}
+
+/// Whether a word between an adjective actor and a trigger puts them in
+/// different phrases: a determiner ("American authorities allege the
+/// attacks") or a word the treebank knows only as a verb.
+fn another_phrase(w: &str) -> bool {
+    let w = w
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
+    if matches!(
+        w.as_str(),
+        "the" | "a" | "an" | "this" | "that" | "these" | "those" | "its" | "their" | "his" | "her"
+    ) {
+        return true;
+    }
+    let upos = crate::nlp::syntax::treebank_upos(&w);
+    upos.contains(&"VERB") && !upos.iter().any(|u| matches!(*u, "NOUN" | "ADJ" | "PROPN"))
 }
 
 /// "the killings of ethnic Albanians by Serb police": the agent after an
