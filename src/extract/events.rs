@@ -114,6 +114,83 @@ fn build_event(ctx: &ClauseContext<'_>, article: &str, f: Found) -> Event {
     }
 }
 
+/// CAMEO "deport" (PLOVER COERCE/deport: "expel or deport individuals").
+const DEPORT_CAMEO: &str = "174";
+
+/// The people an expulsion acts on, when they are individuals rather than
+/// an entity ("expelled five Iraqis and a Libyan", "expelled two
+/// journalists"; not "expelled the ambassador", "expelled Sinn Fein from
+/// the talks"): the first word after the trigger past numbers and
+/// determiners, if it is one of `people_nouns` or a state's people.
+fn expelled_people(text: &str, e: &Event, sentence_end: usize) -> Option<String> {
+    let lex = &*LEXICON;
+    if e.event_type != PloverType::Sanction || e.mode != "expel" {
+        return None;
+    }
+    let after = &text[e.trigger.span.1..sentence_end.max(e.trigger.span.1)];
+    let after = after.split([',', ';', '.', '(']).next().unwrap_or("");
+    let skip = |w: &str| {
+        w.chars().all(|c| c.is_ascii_digit())
+            || matches!(
+                w.to_ascii_lowercase().as_str(),
+                "a" | "an"
+                    | "the"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "dozens"
+                    | "hundreds"
+                    | "thousands"
+                    | "some"
+                    | "several"
+                    | "more"
+                    | "than"
+                    | "at"
+                    | "least"
+                    | "of"
+                    | "its"
+                    | "their"
+                    | "all"
+            )
+    };
+    let mut words = after.split_whitespace().skip_while(|w| skip(w));
+    let word = words.next()?.trim_matches(|c: char| !c.is_alphanumeric());
+    let lower = word.to_ascii_lowercase();
+    // "a Libyan" names a person; "the British ambassador" an ambassador
+    let head = words.next().is_none_or(|next| {
+        let next = next
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase();
+        !crate::nlp::syntax::treebank_upos(&next).contains(&"NOUN")
+    });
+    let people = lex.cues.people_nouns.contains(&lower)
+        || lex.actors.iter().any(|a| {
+            a.kind == "state"
+                && (a.adjectives.iter().any(|x| x == word) && head
+                    || a.names.iter().any(|x| x == word && x.ends_with('s')))
+        });
+    people.then(|| word.to_string())
+}
+
+/// An expulsion of individuals made a deportation (COERCE/deport).
+fn make_deportation(e: &mut Event, who: &str) {
+    let lex = &*LEXICON;
+    e.rule.push_str(&format!(
+        "; expels individuals (\"{who}\"), not an entity → COERCE/deport"
+    ));
+    e.event_type = PloverType::Coerce;
+    e.mode = "deport".into();
+    e.score = lex.score(PloverType::Coerce, "deport");
+    e.cameo = Some(DEPORT_CAMEO.to_string());
+    e.goldstein = lex.goldstein.get(DEPORT_CAMEO).copied();
+}
+
 /// A promise of force ("vowed to hunt down the bombers") made a threat:
 /// its type, score and CAMEO code, and the rule that says why.
 fn make_threat(e: &mut Event, force: &str) {
@@ -276,7 +353,11 @@ pub fn find_events(
                 date,
                 figures,
             };
-            sentence_events.push(build_event(&ctx, article, found));
+            let mut e = build_event(&ctx, article, found);
+            if let Some(who) = expelled_people(text, &e, span.1) {
+                make_deportation(&mut e, &who);
+            }
+            sentence_events.push(e);
         }
         if let Some(e) = sentence_events
             .iter()
@@ -328,6 +409,24 @@ mod tests {
         assert!(
             attacks.is_none_or(|e| e.source.iter().all(|m| m.code != "USAGOV")),
             "{attacks:?}"
+        );
+    }
+
+    #[test]
+    fn expelling_individuals_is_a_deportation_and_expelling_diplomats_a_sanction() {
+        let found = events(
+            " date 1998-09-11 T\n\nTanzania expelled five Iraqis and a Libyan on Friday. \
+             Kenya expelled two journalists. Russia expelled the British ambassador.",
+        );
+        let types: Vec<(PloverType, &str)> = found.iter().map(|e| (e.0, e.3.as_str())).collect();
+        assert_eq!(
+            types,
+            [
+                (PloverType::Coerce, "expelled"),
+                (PloverType::Coerce, "expelled"),
+                (PloverType::Sanction, "expelled")
+            ],
+            "{found:?}"
         );
     }
 

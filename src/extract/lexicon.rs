@@ -160,6 +160,9 @@ pub struct CueFile {
     /// before it.
     #[serde(default)]
     pub reporting_verbs: Vec<String>,
+    /// People an expulsion may act on (it is then a deportation).
+    #[serde(default)]
+    pub people_nouns: Vec<String>,
     /// Acts of the police an agentless report leaves to the police of the
     /// place ("was arrested").
     #[serde(default)]
