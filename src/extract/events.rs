@@ -431,6 +431,20 @@ mod tests {
     }
 
     #[test]
+    fn a_weapon_found_or_seized_is_no_attack() {
+        let found = events(
+            " date 1998-03-22 T\n\nIrish police seized a car bomb on Sunday. Soldiers \
+             found 600 kilograms of explosives near the border. A car bomb exploded in Omagh.",
+        );
+        let attacks: Vec<&str> = found
+            .iter()
+            .filter(|e| e.0 == PloverType::Assault)
+            .map(|e| e.3.as_str())
+            .collect();
+        assert_eq!(attacks, ["exploded"], "only the bomb that exploded: {found:?}");
+    }
+
+    #[test]
     fn names_and_modifiers_are_no_events() {
         let found = events(
             " date 1998-08-21 T\n\nThe director of the Federal Bureau of Investigation flew to \

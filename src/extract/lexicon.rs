@@ -160,6 +160,12 @@ pub struct CueFile {
     /// before it.
     #[serde(default)]
     pub reporting_verbs: Vec<String>,
+    /// Weapons named as things: found or seized, they are no attack.
+    #[serde(default)]
+    pub weapon_nouns: Vec<String>,
+    /// Verbs of finding or seizing a weapon.
+    #[serde(default)]
+    pub weapon_finds: Vec<String>,
     /// People an expulsion may act on (it is then a deportation).
     #[serde(default)]
     pub people_nouns: Vec<String>,
