@@ -441,7 +441,11 @@ mod tests {
             .filter(|e| e.0 == PloverType::Assault)
             .map(|e| e.3.as_str())
             .collect();
-        assert_eq!(attacks, ["exploded"], "only the bomb that exploded: {found:?}");
+        assert_eq!(
+            attacks,
+            ["exploded"],
+            "only the bomb that exploded: {found:?}"
+        );
     }
 
     #[test]

@@ -82,10 +82,10 @@ pub(crate) fn attached_actor<'a>(
                 && !gap
                     .split_whitespace()
                     .any(super::triggers::is_finite_marker)
-                && !gap.split_whitespace().any(another_phrase)
                 && (a.form == ActorForm::Adjective
                     || gap.starts_with("'s")
                     || gap.starts_with("’s"))
+                && !gap.split_whitespace().any(another_phrase)
                 && !gap.contains([',', ';', '.'])
         } else if a.span.0 >= trigger.1 && a.span.0 - trigger.1 <= 24 {
             let gap = text[trigger.1..a.span.0].trim().to_ascii_lowercase();
