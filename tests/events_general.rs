@@ -193,3 +193,23 @@ fn a_time_after_a_verb_of_saying_dates_the_saying_not_the_event() {
         .expect("the blast");
     assert_eq!(blast["date"]["value"], "1998-08-07T10:35", "{blast}");
 }
+
+#[test]
+fn names_with_lower_case_particles_are_found_whole() {
+    let ev = events_of(
+        " date 1998-08-18 Visit\n\nMadeleine Albright met with President Daniel arap Moi \
+         in Nairobi on Tuesday.\n",
+    );
+    let meeting = ev
+        .iter()
+        .find(|e| e["type"] == "CONSULT")
+        .expect("the meeting");
+    let texts: Vec<&str> = meeting["target"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(meeting["source"].as_array().unwrap())
+        .filter_map(|m| m["text"].as_str())
+        .collect();
+    assert!(texts.contains(&"Daniel arap Moi"), "{meeting}");
+}

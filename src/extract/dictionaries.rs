@@ -209,6 +209,7 @@ pub static DICTIONARIES: LazyLock<Dictionaries> =
 /// Mohammed", "Ministry for Foreign Affairs").
 const NAME_JOINERS: &[&str] = &[
     "of", "the", "for", "and", "de", "del", "la", "al", "el", "du", "des", "in", "on", "bin",
+    "ibn", "bint", "ben", "arap", "van", "von", "der", "da", "dos",
 ];
 
 /// Whether `words` is written as a name: every word capitalised (or a
