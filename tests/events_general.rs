@@ -213,3 +213,18 @@ fn names_with_lower_case_particles_are_found_whole() {
         .collect();
     assert!(texts.contains(&"Daniel arap Moi"), "{meeting}");
 }
+
+#[test]
+fn an_act_told_again_takes_the_date_the_article_gives_it() {
+    let ev = events_of(
+        " date 1998-09-07 Tourism\n\nBombs exploded at the U.S. embassy in Nairobi on Aug. 7, \
+         killing 213 people.\n\nKenyan police said the bombing in Nairobi was the work of \
+         terrorists.\n",
+    );
+    let again = ev
+        .iter()
+        .find(|e| e["trigger"]["text"] == "bombing")
+        .expect("the bombing told again");
+    assert_eq!(again["date"]["value"], "1998-08-07", "{again}");
+    assert_eq!(again["date"]["basis"], "coreference", "{again}");
+}

@@ -48,6 +48,7 @@ pub fn redate_events(
         e.date = event_date(text, t, clause, timexes, &reference_times[i], story);
     }
     date_from_earlier_mentions(events);
+    date_from_reported_event(text, events);
     for e in events.iter_mut() {
         settle_by_date(e, published);
     }
@@ -90,6 +91,87 @@ pub(crate) fn settle_by_date(e: &mut Event, published: Option<chrono::NaiveDate>
         e.modality = Modality::Planned;
         e.rule.push_str(" [dated after publication: planned]");
     }
+}
+
+/// An act told again by a definite noun with no time of its own ("the
+/// blast", "the bombings") is the act the article dates elsewhere: it takes
+/// the date of the nearest mention of the same type with a time expression
+/// of its own, in the same country where both are placed (else with a
+/// shared target), instead of the story's time or the publication date.
+pub(crate) fn date_from_reported_event(text: &str, events: &mut [Event]) {
+    for i in 0..events.len() {
+        let e = &events[i];
+        if !matches!(e.date.basis, DateBasis::Publication | DateBasis::Narrative)
+            || !MATERIAL_CONFLICT.contains(&e.event_type)
+            || !told_again(text, e)
+        {
+            continue;
+        }
+        let country = |x: &Event| x.location.as_ref().map(|l| l.country.clone());
+        let targets = |x: &Event| -> Vec<String> {
+            x.target
+                .iter()
+                .filter(|m| !m.code.is_empty())
+                .map(|m| m.code.clone())
+                .collect()
+        };
+        let (here, aims) = (country(e), targets(e));
+        let same_act = |o: &Event| {
+            o.event_type == e.event_type
+                && o.date.basis.is_own_expression()
+                && o.date.value.is_some()
+                && o.modality == e.modality
+                && match (&here, country(o)) {
+                    (Some(a), Some(b)) => *a == b,
+                    _ => {
+                        let theirs = targets(o);
+                        !aims.is_empty() && aims.iter().any(|c| theirs.contains(c))
+                    }
+                }
+        };
+        let at = e.trigger.span.0;
+        let nearest = events
+            .iter()
+            .enumerate()
+            .filter(|&(k, o)| k != i && same_act(o))
+            .min_by_key(|(_, o)| o.trigger.span.0.abs_diff(at))
+            .map(|(_, o)| o.date.clone());
+        if let Some(date) = nearest {
+            let e = &mut events[i];
+            e.rule.push_str(&format!(
+                "; told again: dated as its mention of {}",
+                date.value.as_deref().unwrap_or("?")
+            ));
+            e.date = EventDate {
+                basis: DateBasis::Coreference,
+                ..date
+            };
+        }
+    }
+}
+
+/// Whether an event's trigger is a noun a definite word introduces ("the
+/// blast", "these attacks", "both bombings"), up to two words before it.
+fn told_again(text: &str, e: &Event) -> bool {
+    let first = e.trigger.text.split_whitespace().next().unwrap_or("");
+    let lower = first.to_lowercase();
+    if lower.ends_with("ed") || !crate::nlp::syntax::treebank_upos(&lower).contains(&"NOUN") {
+        return false;
+    }
+    text[..e.trigger.span.0]
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .any(|w| {
+            matches!(
+                w.as_str(),
+                "the" | "these" | "those" | "both" | "that" | "this"
+            )
+        })
 }
 
 /// A planned event without a time of its own takes the date of an earlier
