@@ -57,7 +57,11 @@ pub fn settle(h: &mut Harness<'static, App>) {
 
 /// The app with the bundled seeds opened from the welcome screen and loaded.
 pub fn seeds() -> Harness<'static, App> {
-    let mut h = harness(PickResult::Cancelled);
+    open_seeds(harness(PickResult::Cancelled))
+}
+
+/// The seeds opened from the welcome screen of `h`, and loaded.
+fn open_seeds(mut h: Harness<'static, App>) -> Harness<'static, App> {
     h.run_steps(2);
     h.get_by_label("Open the bundled seeds").click();
     h.run_steps(2);
@@ -472,11 +476,10 @@ fn the_article_list_finds_and_sorts() {
 
 #[test]
 fn a_small_window_keeps_every_column_readable() {
-    let mut h = harness_sized(PickResult::Cancelled, egui::vec2(1024.0, 700.0));
-    h.run_steps(2);
-    h.get_by_label("Open the bundled seeds").click();
-    h.run_steps(2);
-    settle(&mut h);
+    let h = open_seeds(harness_sized(
+        PickResult::Cancelled,
+        egui::vec2(1024.0, 700.0),
+    ));
     let facts = h.get_by_label("Facts").rect();
     assert!(
         facts.left() > 600.0,
@@ -554,11 +557,11 @@ fn the_view_menu_names_the_themes() {
 fn every_event_is_in_one_sortable_table_linked_to_the_selection() {
     use tension_timeline::gui::app::CentralView;
     use tension_timeline::gui::events_table::Column;
-    let mut h = harness_timed(PickResult::Cancelled, egui::vec2(1400.0, 900.0), 0.05);
-    h.run_steps(2);
-    h.get_by_label("Open the bundled seeds").click();
-    h.run_steps(2);
-    settle(&mut h);
+    let mut h = open_seeds(harness_timed(
+        PickResult::Cancelled,
+        egui::vec2(1400.0, 900.0),
+        0.05,
+    ));
     let listed = h.state().timeline.listed.len();
     assert!(listed > 20, "{listed}");
     h.get_by_label(&format!("All events ({listed})")).click();
@@ -823,11 +826,7 @@ fn the_map_shows_where_and_is_linked_to_the_timeline_and_the_filters() {
 #[test]
 fn the_layout_holds_from_1024_by_700_to_1920_by_1080() {
     for (w, h_) in [(1024.0, 700.0), (1366.0, 768.0), (1920.0, 1080.0)] {
-        let mut h = harness_sized(PickResult::Cancelled, egui::vec2(w, h_));
-        h.run_steps(2);
-        h.get_by_label("Open the bundled seeds").click();
-        h.run_steps(2);
-        settle(&mut h);
+        let h = open_seeds(harness_sized(PickResult::Cancelled, egui::vec2(w, h_)));
         let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(w, h_));
         // every panel is there, inside the window
         for label in [
@@ -936,11 +935,10 @@ fn the_layout_at_1366_by_768_matches_its_snapshot() {
     // every named widget and its place. A change of layout shows here as
     // a diff; `UPDATE_SNAPSHOTS=1 cargo test` writes the new one after a
     // look at the app (screenshots in docs/)
-    let mut h = harness_sized(PickResult::Cancelled, egui::vec2(1366.0, 768.0));
-    h.run_steps(2);
-    h.get_by_label("Open the bundled seeds").click();
-    h.run_steps(2);
-    settle(&mut h);
+    let mut h = open_seeds(harness_sized(
+        PickResult::Cancelled,
+        egui::vec2(1366.0, 768.0),
+    ));
     h.run_steps(4);
     let now = layout_snapshot(&h);
     let path = root().join("tests/snapshots/layout-1366x768.txt");

@@ -151,13 +151,15 @@ pub(crate) fn date_from_reported_event(text: &str, events: &mut [Event]) {
 }
 
 /// Whether an event's trigger is a noun a definite word introduces ("the
-/// blast", "these attacks", "both bombings"), up to two words before it.
+/// blast", "these attacks": `reference_determiners` in `assets/cues.toml`),
+/// up to two words before it.
 fn told_again(text: &str, e: &Event) -> bool {
     let first = e.trigger.text.split_whitespace().next().unwrap_or("");
     let lower = first.to_lowercase();
     if lower.ends_with("ed") || !crate::nlp::syntax::treebank_upos(&lower).contains(&"NOUN") {
         return false;
     }
+    let determiners = &LEXICON.cues.reference_determiners;
     text[..e.trigger.span.0]
         .split_whitespace()
         .rev()
@@ -166,12 +168,7 @@ fn told_again(text: &str, e: &Event) -> bool {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         })
-        .any(|w| {
-            matches!(
-                w.as_str(),
-                "the" | "these" | "those" | "both" | "that" | "this"
-            )
-        })
+        .any(|w| determiners.contains(&w))
 }
 
 /// A planned event without a time of its own takes the date of an earlier

@@ -129,35 +129,15 @@ fn expelled_people(text: &str, e: &Event, sentence_end: usize) -> Option<String>
     }
     let after = &text[e.trigger.span.1..sentence_end.max(e.trigger.span.1)];
     let after = after.split([',', ';', '.', '(']).next().unwrap_or("");
+    let cues = &lex.cues;
+    // numbers, determiners and quantifiers before the head: "five",
+    // "dozens of", "the", "at least"
     let skip = |w: &str| {
-        w.chars().all(|c| c.is_ascii_digit())
-            || matches!(
-                w.to_ascii_lowercase().as_str(),
-                "a" | "an"
-                    | "the"
-                    | "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
-                    | "dozens"
-                    | "hundreds"
-                    | "thousands"
-                    | "some"
-                    | "several"
-                    | "more"
-                    | "than"
-                    | "at"
-                    | "least"
-                    | "of"
-                    | "its"
-                    | "their"
-                    | "all"
-            )
+        let w = w.to_ascii_lowercase();
+        w.chars().all(|c| c.is_ascii_digit() || c == ',')
+            || super::quantities::is_number_word(&w)
+            || cues.reference_determiners.contains(&w)
+            || cues.quantifiers.contains(&w)
     };
     let mut words = after.split_whitespace().skip_while(|w| skip(w));
     let word = words.next()?.trim_matches(|c: char| !c.is_alphanumeric());

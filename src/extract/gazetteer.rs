@@ -89,6 +89,8 @@ pub struct Gazetteer {
     /// ISO 3166 alpha-2 codes by alpha-3 code (actor codes name states by
     /// alpha-3).
     iso2_of: HashMap<String, String>,
+    /// Alpha-3 codes by alpha-2 code (the same table, the other way).
+    iso3_of: HashMap<String, String>,
     /// The longest name, in words.
     pub longest_name: usize,
 }
@@ -168,6 +170,7 @@ impl Gazetteer {
             by_id,
             country_of,
             iso2_of: HashMap::new(),
+            iso3_of: HashMap::new(),
             longest_name,
         })
     }
@@ -184,15 +187,17 @@ impl Gazetteer {
                 Some((iso3.to_string(), iso2.to_string()))
             })
             .collect();
+        self.iso3_of = self
+            .iso2_of
+            .iter()
+            .map(|(three, two)| (two.clone(), three.clone()))
+            .collect();
         self
     }
 
     /// The alpha-3 code of a state's alpha-2 code ("RU" → "RUS").
     pub fn iso3(&self, iso2: &str) -> Option<&str> {
-        self.iso2_of
-            .iter()
-            .find(|(_, two)| two.as_str() == iso2)
-            .map(|(three, _)| three.as_str())
+        self.iso3_of.get(iso2).map(String::as_str)
     }
 
     /// The alpha-2 code of a state's alpha-3 code ("RUS" → "RU").

@@ -190,6 +190,12 @@ pub struct CueFile {
     /// light-verb object ("not want to start", "did not hold talks").
     #[serde(default)]
     pub negation_carriers: Vec<String>,
+    /// Single-word negations of a verb ("not", "never").
+    #[serde(default)]
+    pub verbal_negators: Vec<String>,
+    /// Words before the people an expulsion acts on that are no head.
+    #[serde(default)]
+    pub quantifiers: Vec<String>,
     /// Words that stop a negation before the trigger (clause openers).
     #[serde(default)]
     pub negation_stops: Vec<String>,

@@ -179,7 +179,7 @@ fn reaches_through(between: &str, cue: &str) -> bool {
             }),
         };
     }
-    if cue.contains(' ') || !matches!(cue, "not" | "n't" | "never" | "cannot" | "neither" | "nor") {
+    if !contains(&cues.verbal_negators, cue) {
         // phrases ("no plans of", "refused to") and verbs of denial reach
         // as far as the window lets them
         return true;

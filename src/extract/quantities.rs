@@ -89,6 +89,17 @@ struct QuantityLexicon {
     injury_verbs: PhraseIndex<()>,
 }
 
+/// Whether a lower-case word is a number word or a multiplier of
+/// `assets/quantities.toml`, a plural multiplier included ("five",
+/// "dozen", "hundreds").
+pub(crate) fn is_number_word(w: &str) -> bool {
+    let lex = &*LEX;
+    lex.units.contains_key(w)
+        || lex.multipliers.contains_key(w)
+        || w.strip_suffix('s')
+            .is_some_and(|one| lex.multipliers.contains_key(one) || one == "dozen")
+}
+
 fn split_all(list: &[String]) -> Vec<Vec<String>> {
     list.iter()
         .map(|p| p.split_whitespace().map(str::to_string).collect())

@@ -109,10 +109,7 @@ fn another_phrase(w: &str) -> bool {
     let w = w
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_ascii_lowercase();
-    if matches!(
-        w.as_str(),
-        "the" | "a" | "an" | "this" | "that" | "these" | "those" | "its" | "their" | "his" | "her"
-    ) {
+    if w == "a" || w == "an" || LEXICON.cues.reference_determiners.contains(&w) {
         return true;
     }
     let upos = crate::nlp::syntax::treebank_upos(&w);

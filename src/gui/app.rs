@@ -268,6 +268,12 @@ impl App {
         &self.filters
     }
 
+    /// Brings the filter bar's draft in step with the filters in force when
+    /// they changed elsewhere (no copy of the filters per frame).
+    pub fn sync_filter_bar(&mut self) {
+        self.filter_bar.follow(&self.filters);
+    }
+
     /// The selected event mention (article index, event index).
     pub fn selection(&self) -> Option<(usize, usize)> {
         self.selection
@@ -1075,11 +1081,7 @@ impl App {
             Command::SetPictureSize(size) => self.state.picture_size = Some(size),
             Command::Notify(message) => self.message = message,
             Command::ClearFilters => {
-                self.filters = Filters {
-                    show_negated: self.filters.show_negated,
-                    show_rejected: self.filters.show_rejected,
-                    ..Default::default()
-                };
+                self.filters = self.filters.cleared();
                 self.filter_bar.clear_dates();
                 self.reset_view = true;
                 self.dirty = true;

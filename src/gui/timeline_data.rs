@@ -488,6 +488,16 @@ impl DateInput {
 }
 
 impl Filters {
+    /// What Clear leaves: every filter off, the display switches (negated
+    /// and rejected events shown or not) as they are.
+    pub fn cleared(&self) -> Filters {
+        Filters {
+            show_negated: self.show_negated,
+            show_rejected: self.show_rejected,
+            ..Default::default()
+        }
+    }
+
     /// The active filters in words, for a picture's caption ("actor
     /// “Kremlin”", "hidden: AGREE, CONSULT"); empty when none is set.
     pub fn describe(&self, corpus: &Corpus) -> Vec<String> {

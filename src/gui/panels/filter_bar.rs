@@ -11,9 +11,8 @@ use chrono::NaiveDate;
 
 /// Draws the filter bar.
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let applied = app.filters().clone();
     let article = app.article;
-    app.filter_bar.follow(&applied);
+    app.sync_filter_bar();
     let mut clear = false;
     egui::Panel::top("filter_bar").show(ui, |ui| {
         ui.add_space(2.0);
@@ -74,15 +73,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             {
                 f.article = if only_this { article } else { None };
             }
-            let any = f.article.is_some()
-                || !f.actor.is_empty()
-                || !f.search.is_empty()
-                || !f.place.is_empty()
-                || f.modality.is_some()
-                || f.from.is_some()
-                || f.to.is_some()
-                || !f.hidden_types.is_empty();
-            if any
+            if *f != f.cleared()
                 && ui
                     .button("Clear")
                     .on_hover_text("Show every event again")
