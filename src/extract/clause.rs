@@ -358,6 +358,67 @@ impl<'a> ClauseContext<'a> {
         ty
     }
 
+    /// The refusal (one of `refusal_forms`) before a yielding act of one of
+    /// `yield_types` in its clause, at most four words before it, that makes
+    /// the act a rejection ("will not lift the ban", "won't release them").
+    pub fn refusal_to_yield(&self, ty: PloverType) -> Option<String> {
+        let cues = &LEXICON.cues;
+        if !Lexicon::in_types(&cues.yield_types, ty) {
+            return None;
+        }
+        let t = self.trigger.span;
+        let lead = self.text.get(self.clause.0..t.0)?.to_ascii_lowercase();
+        cues.refusal_forms.iter().find_map(|form| {
+            let at = lead.rfind(form.as_str())?;
+            let end = at + form.len();
+            let whole = (at == 0 || !lead.as_bytes()[at - 1].is_ascii_alphanumeric())
+                && lead
+                    .as_bytes()
+                    .get(end)
+                    .is_none_or(|b| !b.is_ascii_alphanumeric());
+            (whole
+                && !quote_between(self.quotes, self.clause.0 + end, t.0)
+                && words_between(self.text, self.clause.0 + end, t.0) <= 4)
+                .then(|| form.clone())
+        })
+    }
+
+    /// The joint marker or the states that make an exercise of type
+    /// MOBILIZE a joint one (COOPERATE): a word of `joint_markers` among
+    /// the three words before the exercise noun, or two or more states
+    /// among its sources.
+    pub fn joint_exercise(&self, ty: PloverType, sources: &[String]) -> Option<String> {
+        let cues = &LEXICON.cues;
+        let form = self.trigger.form.to_ascii_lowercase();
+        let last = form.split_whitespace().last()?;
+        if ty != PloverType::Mobilize || !cues.exercise_words.iter().any(|w| w == last) {
+            return None;
+        }
+        let lead = self.text.get(self.clause.0..self.trigger.span.1)?;
+        let words: Vec<String> = lead
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+        let before = &words[words
+            .len()
+            .saturating_sub(3 + form.split_whitespace().count())..];
+        if let Some(m) = before
+            .iter()
+            .find(|w| cues.joint_markers.iter().any(|j| j == *w))
+        {
+            return Some(m.clone());
+        }
+        let mut states: Vec<&str> = sources
+            .iter()
+            .filter_map(|c| c.get(..3))
+            .filter(|c| LEXICON.is_state(c))
+            .collect();
+        states.sort_unstable();
+        states.dedup();
+        (states.len() >= 2).then(|| states.join(" and "))
+    }
+
     /// Whether the trigger is a coercive act announced on a condition: a
     /// modal of `threat_modals` before it in its clause, a condition opener
     /// after it in the sentence, and nothing conditional before it ("would

@@ -13,7 +13,7 @@ use super::dating::*;
 use super::event::{
     ActorMention, Event, EventDate, Modality, PloverType, Quantity, Review, Trigger,
 };
-use super::lexicon::{LEXICON, Lexicon};
+use super::lexicon::{JOINT_EXERCISE_CAMEO, LEXICON, Lexicon, REFUSAL_CAMEO};
 use super::modality::{clause_breaks, clause_of, find_cues};
 use super::roles::*;
 use super::text::{Words, quote_marks, trim_span, within};
@@ -40,6 +40,9 @@ struct Found {
     target: Vec<ActorMention>,
     date: EventDate,
     figures: Vec<Quantity>,
+    /// The mode and CAMEO code a rule gave when it changed the type
+    /// (a refusal to yield: `yield`, 124).
+    recode: Option<(&'static str, &'static str)>,
 }
 
 /// The event mention of the trigger in `ctx`: its evidence (the clause),
@@ -52,13 +55,22 @@ fn build_event(ctx: &ClauseContext<'_>, article: &str, f: Found) -> Event {
     let entry = &lex.triggers[t.entry];
     let own_type = f.ty == lex.trigger_types[t.entry];
     let evidence = trim_span(text, ctx.clause);
-    let cameo = if own_type {
+    let own = lex.trigger_types[t.entry];
+    let cameo = if let Some((_, code)) = f.recode {
+        Some(code.to_string())
+    } else if own_type {
         (!entry.cameo.is_empty()).then(|| entry.cameo.clone())
     } else {
-        Some(APPEAL_CAMEO.to_string())
+        Some(
+            lex.reversal_cameo(own, f.ty)
+                .unwrap_or(APPEAL_CAMEO)
+                .to_string(),
+        )
     };
     let goldstein = cameo.as_ref().and_then(|c| lex.goldstein.get(c).copied());
-    let mode = if own_type {
+    let mode = if let Some((mode, _)) = f.recode {
+        mode.to_string()
+    } else if own_type {
         entry.mode.clone()
     } else {
         String::new()
@@ -289,6 +301,18 @@ pub fn find_events(
             }
             let mut rule_notes: Vec<String> = Vec::new();
             let mut ty = ctx.event_type(lex.trigger_types[t.entry], &mut rule_notes);
+            if ty == lex.trigger_types[t.entry]
+                && may_be_reversed(text, span, ty)
+                && let Some(tree) = tree_for(&mut trees, text, span)
+                && let Some((verb, to)) = reversed_in_tree(text, tree, t.span, ty)
+            {
+                rule_notes.push(format!(
+                    "\"{verb}\" acts on it (tree) and reverses {} → {}",
+                    ty.name(),
+                    to.name()
+                ));
+                ty = to;
+            }
             let clause = ctx.clause;
             let (mut modality, mut cue) = ctx.modality(ty);
             if let Some(frame) = ctx.conditional_threat(ty) {
@@ -296,6 +320,25 @@ pub fn find_events(
                 (ty, modality, cue) = (PloverType::Threaten, Modality::Conditional, Some(frame));
             }
             let (source, target, how) = assign_roles(&ctx, ty, entry, &last_source, &mut trees);
+            let mut recode = None;
+            if modality == Modality::Negated
+                && !target.is_empty()
+                && let Some(form) = ctx.refusal_to_yield(ty)
+            {
+                // "will not lift the ban on the LTTE": a rejection, now
+                rule_notes.push(format!(
+                    "\"{form}\" refuses to yield: {} → REJECT",
+                    ty.name()
+                ));
+                (ty, modality, cue) = (PloverType::Reject, Modality::Asserted, Some(form));
+                recode = Some(("yield", REFUSAL_CAMEO));
+            }
+            let codes: Vec<String> = source.iter().map(|m| m.code.clone()).collect();
+            if let Some(why) = ctx.joint_exercise(ty, &codes) {
+                rule_notes.push(format!("joint exercise ({why}): MOBILIZE → COOPERATE"));
+                ty = PloverType::Cooperate;
+                recode = Some(("", JOINT_EXERCISE_CAMEO));
+            }
             if source.iter().chain(&target).all(|m| m.code.is_empty())
                 && !(MATERIAL_CONFLICT.contains(&ty)
                     && source.iter().chain(&target).next().is_some())
@@ -332,6 +375,7 @@ pub fn find_events(
                 target,
                 date,
                 figures,
+                recode,
             };
             let mut e = build_event(&ctx, article, found);
             if let Some(who) = expelled_people(text, &e, span.1) {
@@ -406,6 +450,88 @@ mod tests {
                 (PloverType::Coerce, "expelled"),
                 (PloverType::Sanction, "expelled")
             ],
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_refusal_to_yield_is_a_rejection_made_now() {
+        let a = analyze_text(
+            "t.txt",
+            " date 2004-03-02 T\n\nBritain will not lift the ban on the LTTE. \
+             Israel won't release the two soldiers, Hezbollah said. \
+             Clinton said the United States will not retreat from the world.",
+        );
+        let rejections: Vec<&Event> = a
+            .events
+            .iter()
+            .filter(|e| e.event_type == PloverType::Reject)
+            .collect();
+        assert_eq!(rejections.len(), 2, "{:#?}", a.events);
+        for e in &rejections {
+            assert_eq!(e.modality, Modality::Asserted);
+            assert_eq!(e.mode, "yield");
+            assert_eq!(e.cameo.as_deref(), Some("124"));
+            assert!(e.rule.contains("refuses to yield"), "{}", e.rule);
+        }
+        // nobody is refused anything: a negated retreat, no rejection
+        let retreat = a.events.iter().find(|e| e.trigger.text == "retreat");
+        assert!(
+            retreat.is_none_or(|e| e.modality == Modality::Negated),
+            "{retreat:?}"
+        );
+    }
+
+    #[test]
+    fn an_event_noun_lifted_or_eased_wherever_it_stands_is_a_concession() {
+        for text in [
+            "Israel's president has lifted parole restrictions on former Prime Minister Olmert.",
+            "UN sanctions against Iran were lifted on 16 January 2016.",
+            "Saudi Arabia eased key restrictions on millions of foreign workers.",
+        ] {
+            let found = events(&format!(" date 2016-01-20 T\n\n{text}"));
+            let types: Vec<PloverType> = found.iter().map(|e| e.0).collect();
+            assert_eq!(types, [PloverType::Concede], "{text}: {found:?}");
+        }
+        // the verb and noun make a concession, coded as one
+        let a = analyze_text(
+            "t.txt",
+            " date 2016-01-20 T\n\nUN sanctions against Iran were lifted on Saturday.",
+        );
+        assert_eq!(a.events[0].cameo.as_deref(), Some("080"), "{:?}", a.events);
+        assert!(a.events[0].rule.contains("(tree)"), "{}", a.events[0].rule);
+    }
+
+    #[test]
+    fn a_joint_exercise_is_cooperation_and_a_single_states_a_show_of_force() {
+        let found = events(
+            " date 1996-10-20 T\n\nThe armies of Brazil and Argentina performed joint \
+             war games in October. Russia held military exercises near the border with \
+             Ukraine. Egypt and Jordan held naval drills in the Red Sea.",
+        );
+        let types: Vec<(PloverType, &str)> = found.iter().map(|e| (e.0, e.3.as_str())).collect();
+        assert_eq!(
+            types,
+            [
+                (PloverType::Cooperate, "war games"),
+                (PloverType::Mobilize, "military exercises"),
+                (PloverType::Cooperate, "naval drills"),
+            ],
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn declining_to_comment_is_no_rejection() {
+        let found = events(
+            " date 2020-01-01 T\n\nThe Government of Eritrea declined to comment on the \
+             dispute. Egypt let free the activist on Monday.",
+        );
+        assert!(found.iter().all(|e| e.0 != PloverType::Reject), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.0 == PloverType::Retreat && e.3 == "let free"),
             "{found:?}"
         );
     }
@@ -492,7 +618,7 @@ mod tests {
             assert!(found.is_empty(), "{text}: {found:?}");
         }
         // the verbs themselves still count
-        let found = events(" date 2021-11-12 T\n\nUkraine will not yield to Russia.");
+        let found = events(" date 2021-11-12 T\n\nUkraine yielded to Russia on Friday.");
         assert_eq!(found[0].0, PloverType::Concede, "{found:?}");
     }
 

@@ -97,6 +97,9 @@ pub struct Reversal {
     pub to: String,
     /// The verb forms (lower case).
     pub verbs: Vec<String>,
+    /// The CAMEO code of what the verb and noun make ("" if none fits).
+    #[serde(default)]
+    pub cameo: String,
 }
 
 impl TriggerEntry {
@@ -132,6 +135,19 @@ pub struct CueFile {
     pub reversal_fillers: Vec<String>,
     /// Negation cues.
     pub negation: Vec<String>,
+    /// Types of yielding (a concession, a retreat) whose refusal is a
+    /// rejection.
+    #[serde(default)]
+    pub yield_types: Vec<String>,
+    /// What an actor says when it refuses to yield ("will not").
+    #[serde(default)]
+    pub refusal_forms: Vec<String>,
+    /// The nouns of military exercises (their last word).
+    #[serde(default)]
+    pub exercise_words: Vec<String>,
+    /// Words that make an exercise a joint one ("joint", "bilateral").
+    #[serde(default)]
+    pub joint_markers: Vec<String>,
     /// Condition openers.
     pub condition: Vec<String>,
     /// Possibility cues.
@@ -253,6 +269,12 @@ pub enum CueKind {
 
 /// The `entry` of a phrase that names no event (`not_events` in the cue file).
 pub const NOT_AN_EVENT: usize = usize::MAX;
+
+/// The CAMEO code of a refusal to yield (124 "Refuse to yield").
+pub const REFUSAL_CAMEO: &str = "124";
+
+/// The CAMEO code of a joint exercise (062 "Cooperate militarily").
+pub const JOINT_EXERCISE_CAMEO: &str = "062";
 
 /// A trigger word with its entry.
 #[derive(Debug, Clone)]
@@ -540,6 +562,17 @@ impl Lexicon {
             .unwrap_or(0.0)
     }
 
+    /// The CAMEO code `cues.toml [[reversal]]` gives an event noun of type
+    /// `from` reversed into `to` ("lifted sanctions": 080 Yield).
+    pub fn reversal_cameo(&self, from: PloverType, to: PloverType) -> Option<&str> {
+        self.cues
+            .reversal
+            .iter()
+            .find(|r| r.to == to.name() && r.from.iter().any(|f| f == from.name()))
+            .map(|r| r.cameo.as_str())
+            .filter(|c| !c.is_empty())
+    }
+
     /// Whether type `t` is listed in a cue-file type list.
     pub fn in_types(list: &[String], t: PloverType) -> bool {
         list.iter().any(|s| s == t.name())
@@ -590,7 +623,21 @@ mod tests {
                 assert!(PloverType::from_name(f).is_some(), "reversal from {f}");
             }
             assert!(r.verbs.iter().all(|v| v == &v.to_lowercase()));
+            assert!(
+                r.cameo.is_empty() || lex.goldstein.contains_key(&r.cameo),
+                "reversal CAMEO {} has no Goldstein value",
+                r.cameo
+            );
         }
+        for t in &lex.cues.yield_types {
+            assert!(PloverType::from_name(t).is_some(), "yield_types: {t}");
+        }
+        assert!(
+            lex.scores
+                .contains_key(&("REJECT".to_string(), "yield".to_string()))
+        );
+        assert!(lex.goldstein.contains_key(REFUSAL_CAMEO));
+        assert!(lex.goldstein.contains_key(JOINT_EXERCISE_CAMEO));
         for code in [
             "USA", "RUS", "UKR", "NATO", "EU", "UNO", "EUR", "WST", "CHN", "GBR",
         ] {

@@ -133,6 +133,30 @@ impl<'m> Tree<'m> {
             .or_else(|| inside.first().copied())
     }
 
+    /// The word whose patient an event noun is: the verb it is the object
+    /// or passive subject of ("lifted the travel ban", "sanctions were
+    /// lifted"), or the noun it is the `of` complement of ("the lifting of
+    /// sanctions"). Modifiers and conjuncts climb to their head first
+    /// ("travel restrictions", "sanctions and curbs").
+    pub fn patient_of(&self, trigger: Span) -> Option<usize> {
+        let mut i = self.predicate(trigger)?;
+        if !matches!(self.words[i].upos, "NOUN" | "PROPN") {
+            return None;
+        }
+        for _ in 0..4 {
+            match self.rel(i) {
+                "compound" | "flat" | "conj" | "amod" => i = self.words[i].head?,
+                _ => break,
+            }
+        }
+        let head = self.words[i].head?;
+        match self.rel(i) {
+            "obj" | "nsubj:pass" => Some(head),
+            "nmod" if self.case_of(i).as_deref() == Some("of") => Some(head),
+            _ => None,
+        }
+    }
+
     /// The subject phrases of a verb (agent, passive subject), climbing
     /// through control, coordination and relative clauses; at most a few
     /// steps up.
@@ -311,6 +335,41 @@ mod tests {
             .expect("the tree gives roles");
         let words = |v: &[Span]| v.iter().map(|s| text[s.0..s.1].to_string()).collect();
         (words(&r.source), words(&r.target), r.path)
+    }
+
+    fn patient_head(text: &str, trigger: &str) -> Option<String> {
+        let model = default_model().expect("the built-in model loads");
+        let tree = Tree::new(model.analyze(text, (0, text.len())));
+        let at = text.find(trigger).expect("the trigger is in the text");
+        tree.patient_of((at, at + trigger.len()))
+            .map(|h| text[tree.words[h].span.0..tree.words[h].span.1].to_string())
+    }
+
+    #[test]
+    fn an_event_noun_is_the_patient_of_the_verb_acting_on_it() {
+        let cases = [
+            (
+                "Israel's president has lifted parole restrictions on Olmert.",
+                "restrictions",
+                "lifted",
+            ),
+            (
+                "The UAE lifted the trade and travel restrictions with Israel.",
+                "restrictions",
+                "lifted",
+            ),
+            (
+                "UN sanctions against Iran were lifted on 16 January 2016.",
+                "sanctions",
+                "lifted",
+            ),
+            ("Saudi Arabia lifts blockade of Qatar.", "blockade", "lifts"),
+        ];
+        for (text, trigger, head) in cases {
+            assert_eq!(patient_head(text, trigger).as_deref(), Some(head), "{text}");
+        }
+        // an event noun that is the subject acts; it is nobody's patient
+        assert_eq!(patient_head("The blockade hurt Qatar.", "blockade"), None);
     }
 
     #[test]

@@ -181,6 +181,51 @@ pub(crate) fn reversed_by(
     })
 }
 
+/// The reversals of `cues.toml [[reversal]]` that apply to an event noun
+/// of type `ty`.
+fn reversals_of(ty: PloverType) -> impl Iterator<Item = &'static super::lexicon::Reversal> {
+    LEXICON
+        .cues
+        .reversal
+        .iter()
+        .filter(move |r| r.from.iter().any(|f| f == ty.name()))
+}
+
+/// Whether a sentence holds a verb that could reverse an event noun of
+/// type `ty` (a cheap test before parsing it).
+pub(crate) fn may_be_reversed(text: &str, sentence: Span, ty: PloverType) -> bool {
+    let Some(slice) = text.get(sentence.0..sentence.1) else {
+        return false;
+    };
+    let words: Vec<String> = slice
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    reversals_of(ty).any(|r| r.verbs.iter().any(|v| words.iter().any(|w| w == v)))
+}
+
+/// A verb of `cues.toml [[reversal]]` that takes the event noun as its
+/// patient in the dependency tree, wherever it stands ("lifted parole
+/// restrictions", "sanctions were lifted", "the lifting of the blockade"):
+/// the verb and the type the two make.
+pub(crate) fn reversed_in_tree(
+    text: &str,
+    tree: &super::tree_roles::Tree<'_>,
+    trigger: Span,
+    ty: PloverType,
+) -> Option<(String, PloverType)> {
+    let head = tree.patient_of(trigger)?;
+    let span = tree.words[head].span;
+    let verb = text.get(span.0..span.1)?.to_ascii_lowercase();
+    reversals_of(ty).find_map(|r| {
+        r.verbs
+            .contains(&verb)
+            .then(|| PloverType::from_name(&r.to).map(|to| (verb.clone(), to)))
+            .flatten()
+    })
+}
+
 /// Material-conflict types: inside a quotation without an actor of their
 /// own, they are what a speaker alleges, not events.
 pub(crate) const MATERIAL_CONFLICT: &[PloverType] = &[
