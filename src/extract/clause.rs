@@ -358,14 +358,21 @@ impl<'a> ClauseContext<'a> {
         ty
     }
 
-    /// The refusal (one of `refusal_forms`) before a yielding act of one of
-    /// `yield_types` in its clause, at most four words before it, that makes
-    /// the act a rejection ("will not lift the ban", "won't release them").
+    /// The refusal (one of `refusal_forms`) right before a yielding act of
+    /// one of `yield_types` in its clause, that makes the act a rejection
+    /// ("won't release them"; "will not lift the ban", up to four words
+    /// before a noun a verb reversed). Not a refusal further away ("will
+    /// not cause America to back down").
     pub fn refusal_to_yield(&self, ty: PloverType) -> Option<String> {
         let cues = &LEXICON.cues;
         if !Lexicon::in_types(&cues.yield_types, ty) {
             return None;
         }
+        let reach = if ty == LEXICON.trigger_types[self.trigger.entry] {
+            1
+        } else {
+            4
+        };
         let t = self.trigger.span;
         let lead = self.text.get(self.clause.0..t.0)?.to_ascii_lowercase();
         cues.refusal_forms.iter().find_map(|form| {
@@ -378,7 +385,7 @@ impl<'a> ClauseContext<'a> {
                     .is_none_or(|b| !b.is_ascii_alphanumeric());
             (whole
                 && !quote_between(self.quotes, self.clause.0 + end, t.0)
-                && words_between(self.text, self.clause.0 + end, t.0) <= 4)
+                && words_between(self.text, self.clause.0 + end, t.0) <= reach)
                 .then(|| form.clone())
         })
     }

@@ -321,8 +321,12 @@ pub fn find_events(
             }
             let (source, target, how) = assign_roles(&ctx, ty, entry, &last_source, &mut trees);
             let mut recode = None;
+            // the one refused is named after the act, in its clause
+            let refused = target
+                .iter()
+                .any(|m| m.span.0 >= t.span.1 && m.span.1 <= clause.1);
             if modality == Modality::Negated
-                && !target.is_empty()
+                && refused
                 && let Some(form) = ctx.refusal_to_yield(ty)
             {
                 // "will not lift the ban on the LTTE": a rejection, now
@@ -460,7 +464,8 @@ mod tests {
             "t.txt",
             " date 2004-03-02 T\n\nBritain will not lift the ban on the LTTE. \
              Israel won't release the two soldiers, Hezbollah said. \
-             Clinton said the United States will not retreat from the world.",
+             Clinton said the United States will not retreat from the world. \
+             ``These bombings will not cause America to back down,'' she declared.",
         );
         let rejections: Vec<&Event> = a
             .events

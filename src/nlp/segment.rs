@@ -109,7 +109,7 @@ fn is_opener(c: char) -> bool {
         || c.is_ascii_digit()
         || matches!(
             c,
-            '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '—' | '–' | '-'
+            '"' | '“' | '‘' | '\'' | '`' | '(' | '[' | '«' | '—' | '–' | '-'
         )
 }
 
@@ -275,6 +275,11 @@ mod tests {
             3
         );
         assert_eq!(split("“Is it war?” he asked.").len(), 1);
+        // wire copy's ASCII quotes (``...'')
+        assert_eq!(
+            split("He will not retreat. ``These bombings will not stop us,'' she said.").len(),
+            2
+        );
     }
 
     #[test]
