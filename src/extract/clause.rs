@@ -358,6 +358,24 @@ impl<'a> ClauseContext<'a> {
         ty
     }
 
+    /// Whether the trigger is an attack's toll told in a clause linked to
+    /// an earlier attack of the sentence (`casualty_forms` after one of
+    /// `casualty_links`): "killed 257 people and injured more than 5,500"
+    /// is one attack. `attacks` are the sentence's attacks so far.
+    pub fn toll_of_earlier_attack(&self, ty: PloverType, attacks: &[Span]) -> bool {
+        let cues = &LEXICON.cues;
+        let t = self.trigger.span;
+        ty == PloverType::Assault
+            && cues
+                .casualty_forms
+                .iter()
+                .any(|f| self.trigger.form.eq_ignore_ascii_case(f))
+            && cues
+                .casualty_links
+                .contains(&word_before(self.text, t.0).trim_matches(',').to_string())
+            && attacks.iter().any(|a| a.1 <= t.0 && a.0 >= self.sentence.0)
+    }
+
     /// The refusal (one of `refusal_forms`) right before a yielding act of
     /// one of `yield_types` in its clause, that makes the act a rejection
     /// ("won't release them"; "will not lift the ban", up to four words

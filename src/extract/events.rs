@@ -301,6 +301,16 @@ pub fn find_events(
             }
             let mut rule_notes: Vec<String> = Vec::new();
             let mut ty = ctx.event_type(lex.trigger_types[t.entry], &mut rule_notes);
+            let attacks: Vec<Span> = sentence_events
+                .iter()
+                .filter(|e| e.event_type == PloverType::Assault)
+                .map(|e| e.trigger.span)
+                .collect();
+            if ctx.toll_of_earlier_attack(ty, &attacks) {
+                // "... killed 257 people and injured more than 5,500": the
+                // figures are the sentence's, and so the attack's already
+                continue;
+            }
             if ty == lex.trigger_types[t.entry]
                 && may_be_reversed(text, span, ty)
                 && let Some(tree) = tree_for(&mut trees, text, span)
@@ -522,6 +532,25 @@ mod tests {
                 (PloverType::Mobilize, "military exercises"),
                 (PloverType::Cooperate, "naval drills"),
             ],
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_toll_in_a_linked_clause_is_the_same_attack() {
+        let found = events(
+            " date 1998-08-08 T\n\nThe bombs killed 257 people and injured more than 5,500. \
+             Rebels shelled the town, killing 10 while wounding 70. \
+             Police killed two gunmen. Rebels wounded three soldiers.",
+        );
+        let attacks: Vec<&str> = found
+            .iter()
+            .filter(|e| e.0 == PloverType::Assault)
+            .map(|e| e.3.as_str())
+            .collect();
+        assert_eq!(
+            attacks,
+            ["killed", "shelled", "killed", "wounded"],
             "{found:?}"
         );
     }

@@ -142,6 +142,13 @@ pub struct CueFile {
     /// What an actor says when it refuses to yield ("will not").
     #[serde(default)]
     pub refusal_forms: Vec<String>,
+    /// Verbs of a toll ("wounded") that, linked to an earlier attack in
+    /// the sentence, tell the same attack.
+    #[serde(default)]
+    pub casualty_forms: Vec<String>,
+    /// The words linking a toll to its attack ("and", "while").
+    #[serde(default)]
+    pub casualty_links: Vec<String>,
     /// The nouns of military exercises (their last word).
     #[serde(default)]
     pub exercise_words: Vec<String>,
