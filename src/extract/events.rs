@@ -13,7 +13,7 @@ use super::dating::*;
 use super::event::{
     ActorMention, Event, EventDate, Modality, PloverType, Quantity, Review, Trigger,
 };
-use super::lexicon::{JOINT_EXERCISE_CAMEO, LEXICON, Lexicon, REFUSAL_CAMEO};
+use super::lexicon::{INSPECTION_CAMEO, JOINT_EXERCISE_CAMEO, LEXICON, Lexicon, REFUSAL_CAMEO};
 use super::modality::{clause_breaks, clause_of, find_cues};
 use super::roles::*;
 use super::text::{Words, quote_marks, trim_span, within};
@@ -323,6 +323,26 @@ pub fn find_events(
                 ));
                 ty = to;
             }
+            let mut recode = None;
+            let (own_ty, form) = (lex.trigger_types[t.entry], t.form.to_ascii_lowercase());
+            if own_ty == PloverType::Aid
+                && lex.cues.serving_verbs.contains(&form)
+                && (serves_a_verb(text, t.span.1)
+                    || tree_for(&mut trees, text, span).is_some_and(|tr| tr.takes_a_clause(t.span)))
+            {
+                // "helped end the war": the help serves the act it names
+                continue;
+            }
+            if own_ty == PloverType::Consult
+                && entry.mode == "visit"
+                && let Some(tree) = tree_for(&mut trees, text, span)
+                && let Some(thing) = tree.patient_lemma(t.span, &lex.cues.quantity_nouns)
+                && lex.cues.inspected_things.contains(&thing)
+            {
+                rule_notes.push(format!("a visit to a {thing} inspects: CONSULT → ACCUSE"));
+                ty = PloverType::Accuse;
+                recode = Some(("investigate", INSPECTION_CAMEO));
+            }
             let clause = ctx.clause;
             let (mut modality, mut cue) = ctx.modality(ty);
             if let Some(frame) = ctx.conditional_threat(ty) {
@@ -330,7 +350,6 @@ pub fn find_events(
                 (ty, modality, cue) = (PloverType::Threaten, Modality::Conditional, Some(frame));
             }
             let (source, target, how) = assign_roles(&ctx, ty, entry, &last_source, &mut trees);
-            let mut recode = None;
             // the one refused is named after the act, in its clause
             let refused = target
                 .iter()
@@ -418,6 +437,23 @@ pub fn find_events(
         e.id = format!("{article}#e{}", i + 1);
     }
     Some(events)
+}
+
+/// Whether the word after a verb of aid at `end` is "to" or a bare verb
+/// it serves ("helped end the war", "help rebuild"): a lower-case word
+/// the treebank knows as a verb, with no plural or past ending.
+fn serves_a_verb(text: &str, end: usize) -> bool {
+    let next: String = text[end..]
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    if next == "to" {
+        return true;
+    }
+    next.chars().next().is_some_and(char::is_lowercase)
+        && !["s", "ed", "ing"].iter().any(|e| next.ends_with(e))
+        && crate::nlp::syntax::treebank_upos(&next).contains(&"VERB")
 }
 
 #[cfg(test)]
@@ -552,6 +588,45 @@ mod tests {
             attacks,
             ["killed", "shelled", "killed", "wounded"],
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_visit_to_sites_inspects_and_help_serving_a_clause_is_no_aid() {
+        let a = analyze_text(
+            "t.txt",
+            " date 1998-03-06 T\n\nFive other U.N. teams visited a total of nine \
+             other sites. Annan visited Baghdad on Friday. NATO warplanes helped end the war \
+             in Bosnia. The United States helped Kenya with $50 million.",
+        );
+        let types: Vec<(PloverType, &str)> = a
+            .events
+            .iter()
+            .map(|e| (e.event_type, e.trigger.text.as_str()))
+            .collect();
+        assert!(
+            types.contains(&(PloverType::Accuse, "visited")),
+            "{types:?}"
+        );
+        assert!(
+            types.contains(&(PloverType::Consult, "visited")),
+            "{types:?}"
+        );
+        let inspection = &a.events[0];
+        assert_eq!(
+            (inspection.mode.as_str(), inspection.cameo.as_deref()),
+            ("investigate", Some("090"))
+        );
+        let aid: Vec<&str> = a
+            .events
+            .iter()
+            .filter(|e| e.event_type == PloverType::Aid)
+            .map(|e| e.evidence.as_str())
+            .collect();
+        assert_eq!(
+            aid,
+            ["The United States helped Kenya with $50 million."],
+            "{types:?}"
         );
     }
 

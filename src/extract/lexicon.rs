@@ -149,6 +149,15 @@ pub struct CueFile {
     /// The words linking a toll to its attack ("and", "while").
     #[serde(default)]
     pub casualty_links: Vec<String>,
+    /// What a visit inspects rather than meets (lemmas: "site").
+    #[serde(default)]
+    pub inspected_things: Vec<String>,
+    /// Nouns of quantity to look through ("a number of sites").
+    #[serde(default)]
+    pub quantity_nouns: Vec<String>,
+    /// Verbs of aid that only serve a clause they take ("helped end").
+    #[serde(default)]
+    pub serving_verbs: Vec<String>,
     /// The nouns of military exercises (their last word).
     #[serde(default)]
     pub exercise_words: Vec<String>,
@@ -279,6 +288,9 @@ pub const NOT_AN_EVENT: usize = usize::MAX;
 
 /// The CAMEO code of a refusal to yield (124 "Refuse to yield").
 pub const REFUSAL_CAMEO: &str = "124";
+
+/// The CAMEO code of an inspection (090 "Investigate").
+pub const INSPECTION_CAMEO: &str = "090";
 
 /// The CAMEO code of a joint exercise (062 "Cooperate militarily").
 pub const JOINT_EXERCISE_CAMEO: &str = "062";
@@ -645,6 +657,11 @@ mod tests {
         );
         assert!(lex.goldstein.contains_key(REFUSAL_CAMEO));
         assert!(lex.goldstein.contains_key(JOINT_EXERCISE_CAMEO));
+        assert!(lex.goldstein.contains_key(INSPECTION_CAMEO));
+        assert!(
+            lex.scores
+                .contains_key(&("ACCUSE".to_string(), "investigate".to_string()))
+        );
         for code in [
             "USA", "RUS", "UKR", "NATO", "EU", "UNO", "EUR", "WST", "CHN", "GBR",
         ] {

@@ -157,6 +157,38 @@ impl<'m> Tree<'m> {
         }
     }
 
+    /// Whether the trigger's predicate takes a clause as its complement
+    /// ("helped end the war", "helps to stabilize the region"): then it
+    /// only serves that clause's act.
+    pub fn takes_a_clause(&self, trigger: Span) -> bool {
+        self.predicate(trigger)
+            .is_some_and(|p| self.children[p].iter().any(|&c| self.rel(c) == "xcomp"))
+    }
+
+    /// The lower-case lemma of what a predicate acts on: its object, or
+    /// for a noun its `of`/`to` complement ("visited nine sites", "a tour
+    /// of three sites"), looking through a quantity noun ("a number of
+    /// sites") named in `quantity_nouns`.
+    pub fn patient_lemma(&self, trigger: Span, quantity_nouns: &[String]) -> Option<String> {
+        let p = self.predicate(trigger)?;
+        let mut o = self.children[p].iter().copied().find(|&c| {
+            self.rel(c) == "obj"
+                || (self.rel(c) == "nmod"
+                    && matches!(self.case_of(c).as_deref(), Some("of" | "to")))
+        })?;
+        for _ in 0..2 {
+            let lemma = self.words[o].lemma.to_ascii_lowercase();
+            if !quantity_nouns.contains(&lemma) {
+                return Some(lemma);
+            }
+            o = self.children[o]
+                .iter()
+                .copied()
+                .find(|&c| self.rel(c) == "nmod" && self.case_of(c).as_deref() == Some("of"))?;
+        }
+        Some(self.words[o].lemma.to_ascii_lowercase())
+    }
+
     /// The subject phrases of a verb (agent, passive subject), climbing
     /// through control, coordination and relative clauses; at most a few
     /// steps up.
