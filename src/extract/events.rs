@@ -311,9 +311,10 @@ pub fn find_events(
                 // figures are the sentence's, and so the attack's already
                 continue;
             }
+            // the clause only is parsed, and only when a reversing verb is in it
             if ty == lex.trigger_types[t.entry]
-                && may_be_reversed(text, span, ty)
-                && let Some(tree) = tree_for(&mut trees, text, span)
+                && may_be_reversed(text, ctx.clause, ty)
+                && let Some(tree) = tree_for(&mut trees, text, ctx.clause)
                 && let Some((verb, to)) = reversed_in_tree(text, tree, t.span, ty)
             {
                 rule_notes.push(format!(
@@ -328,14 +329,15 @@ pub fn find_events(
             if own_ty == PloverType::Aid
                 && lex.cues.serving_verbs.contains(&form)
                 && (serves_a_verb(text, t.span.1)
-                    || tree_for(&mut trees, text, span).is_some_and(|tr| tr.takes_a_clause(t.span)))
+                    || tree_for(&mut trees, text, ctx.clause)
+                        .is_some_and(|tr| tr.takes_a_clause(t.span)))
             {
                 // "helped end the war": the help serves the act it names
                 continue;
             }
             if own_ty == PloverType::Consult
                 && entry.mode == "visit"
-                && let Some(tree) = tree_for(&mut trees, text, span)
+                && let Some(tree) = tree_for(&mut trees, text, ctx.clause)
                 && let Some(thing) = tree.patient_lemma(t.span, &lex.cues.quantity_nouns)
                 && lex.cues.inspected_things.contains(&thing)
             {

@@ -191,10 +191,10 @@ fn reversals_of(ty: PloverType) -> impl Iterator<Item = &'static super::lexicon:
         .filter(move |r| r.from.iter().any(|f| f == ty.name()))
 }
 
-/// Whether a sentence holds a verb that could reverse an event noun of
+/// Whether a clause holds a verb that could reverse an event noun of
 /// type `ty` (a cheap test before parsing it).
-pub(crate) fn may_be_reversed(text: &str, sentence: Span, ty: PloverType) -> bool {
-    let Some(slice) = text.get(sentence.0..sentence.1) else {
+pub(crate) fn may_be_reversed(text: &str, clause: Span, ty: PloverType) -> bool {
+    let Some(slice) = text.get(clause.0..clause.1) else {
         return false;
     };
     let words: Vec<String> = slice
