@@ -89,6 +89,15 @@ pub fn after_non_reference_preposition(text: &str, span: Span) -> bool {
     CUES.non_reference_prepositions.contains(&word)
 }
 
+/// Whether a time starts after the publication day: a plan or a forecast
+/// ("protests this summer", "funding from next year's budget"). It dates
+/// its own sentence, but a news story tells what has happened, so the
+/// story's time does not move to it.
+fn is_after(value: &str, published: Option<NaiveDate>) -> bool {
+    published
+        .is_some_and(|p| super::temporal::value_range(value).is_some_and(|(start, _)| start > p))
+}
+
 /// Whether a sentence signals that the story is back at the present.
 fn has_present_marker(sentence: &str) -> bool {
     static MARKERS: LazyLock<WordMarkers> =
@@ -147,6 +156,7 @@ pub fn reference_times(
                 };
                 if t.resolution != Resolution::AnchoredToEvent
                     && !is_flashback(text, s.span, t.span)
+                    && !is_after(&t.value, published)
                 {
                     story = ReferenceTime {
                         basis: TimeBasis::Narrative,
@@ -181,6 +191,17 @@ mod tests {
             t.iter().all(|(_, v, _)| v.as_deref() != Some("10")),
             "{t:?}"
         );
+    }
+
+    #[test]
+    fn a_time_to_come_dates_its_sentence_but_not_the_story() {
+        let t = times(
+            "Marches\n\nThe groups pledged to join each other's protests this summer. \
+             Riot police stopped a march.",
+            "1998-03-22",
+        );
+        assert_eq!(t[1].1.as_deref(), Some("1998-SU"), "{t:?}");
+        assert_eq!(t[2].1.as_deref(), Some("1998-03-22"), "{t:?}");
     }
 
     #[test]
