@@ -60,13 +60,35 @@ fn cue(t: &Tok, low: &str) -> Option<Cue> {
     (w.len() > 4 && w.ends_with("ed") && !NOT_PAST.contains(&w)).then_some(Cue::Past)
 }
 
+/// Words that, before "for" or "to", put what follows on a schedule ("a
+/// summit set for April", "slated to open in May"): a future, whatever
+/// their own tense.
+/// ("due to" is left out: it gives a cause.)
+const SCHEDULED: &[&str] = &["set", "slated", "scheduled", "planned", "expected"];
+
+/// Whether token `k` is one of [`SCHEDULED`] followed by "for" or "to".
+fn is_schedule(toks: &[Tok], low: &str, k: usize) -> bool {
+    let word = |t: &Tok| (t.kind == Kind::Word).then(|| &low[t.s..t.e]);
+    word(&toks[k]).is_some_and(|w| SCHEDULED.contains(&w))
+        && toks[k + 1..]
+            .iter()
+            .find(|t| t.kind == Kind::Word)
+            .and_then(word)
+            .is_some_and(|n| n == "for" || n == "to")
+}
+
 /// Tense of the expression spanning tokens `[i, j)` within the sentence `[lo, hi)`.
 ///
 /// The nearest cue wins ("would" counts only when no other cue is found, since
 /// it is usually future-in-the-past after a reporting verb); cues to the left get a small bonus because the governing
 /// verb of a temporal adjunct usually precedes it.
 pub(super) fn tense_at(toks: &[Tok], low: &str, lo: usize, hi: usize, i: usize, j: usize) -> Tense {
-    let strong = |k: usize| cue(&toks[k], low).filter(|c| *c != Cue::Conditional);
+    let strong = |k: usize| {
+        if is_schedule(toks, low, k) {
+            return Some(Cue::Future);
+        }
+        cue(&toks[k], low).filter(|c| *c != Cue::Conditional)
+    };
     let left = (lo.max(i.saturating_sub(WINDOW))..i)
         .rev()
         .find_map(|k| strong(k).map(|c| (i - k, c)));
@@ -112,5 +134,24 @@ mod tests {
         );
         assert_eq!(tense_of("Prices rallied on Monday", "Monday"), Tense::Past);
         assert_eq!(tense_of("On Monday", "Monday"), Tense::None);
+    }
+
+    #[test]
+    fn a_schedule_looks_ahead_and_a_setting_back() {
+        assert_eq!(
+            tense_of(
+                "It will dominate a NATO summit set for Washington in April",
+                "April"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("The talks are slated to open in May", "May"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("Rebels set fire to the town in April", "April"),
+            Tense::Past
+        );
     }
 }
