@@ -633,6 +633,31 @@ mod tests {
     }
 
     #[test]
+    fn people_no_dictionary_codes_are_their_clauses_subject() {
+        let a = analyze_text(
+            "t.txt",
+            " date 2020-01-01 T\n\nRussia condemned Ukraine. 30,000 workers in Mexico went \
+             on strike for better wages. Potential measures against Russia could be announced.",
+        );
+        let strike = a
+            .events
+            .iter()
+            .find(|e| e.event_type == PloverType::Protest)
+            .expect("the strike");
+        assert!(
+            strike.source.iter().all(|m| m.code != "RUS"),
+            "the workers, not Russia: {strike:?}"
+        );
+        assert!(super::super::roles::names_a_subject("Teachers have"));
+        assert!(!super::super::roles::names_a_subject(
+            "Potential measures against"
+        ));
+        assert!(!super::super::roles::names_a_subject(
+            "The talks with the workers"
+        ));
+    }
+
+    #[test]
     fn declining_to_comment_is_no_rejection() {
         let found = events(
             " date 2020-01-01 T\n\nThe Government of Eritrea declined to comment on the \

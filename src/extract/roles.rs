@@ -129,6 +129,30 @@ fn agent_after_of(text: &str, trigger: Span, a: &ActorHit) -> bool {
             .any(super::triggers::is_finite_marker)
 }
 
+/// Whether the words before a verb in its clause name its subject with
+/// people no dictionary codes ("30,000 workers in Mexico went on strike",
+/// "Teachers have walked out"): a plural agent noun ("-ers", "-ors",
+/// "-ists", "-ees") the treebank knows only as a noun, with no preposition
+/// before it. Such a clause has its own subject, so no earlier actor
+/// stands in for it; an abstract subject ("measures against Russia could
+/// be") leaves the story's actor in place.
+pub(crate) fn names_a_subject(lead: &str) -> bool {
+    let words: Vec<String> = lead
+        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        w.chars().all(char::is_alphabetic)
+            && ["ers", "ors", "ists", "ees"].iter().any(|e| w.ends_with(e))
+            && !words[..i].iter().any(|p| PREPOSITIONS.contains(&p.as_str()))
+            && {
+                let upos = crate::nlp::syntax::treebank_upos(w);
+                !upos.is_empty() && upos.iter().all(|&u| u == "NOUN")
+            }
+    })
+}
+
 /// The words worth parsing for a trigger, where word order alone is unsure
 /// of its roles (parsing is the costly step of the analysis, so the tree
 /// is asked only here, and only for the clause): a passive ("was
@@ -406,7 +430,13 @@ pub(crate) fn roles(
             .split_whitespace()
             .next()
             .is_some_and(|w| w.ends_with("ed") || w.ends_with('s'));
-    if source.is_empty() && !last_source.is_empty() && !unknown_subject && !heads_clause {
+    let own_subject = names_a_subject(&text[clause.0..trigger.0]);
+    if source.is_empty()
+        && !last_source.is_empty()
+        && !unknown_subject
+        && !heads_clause
+        && !own_subject
+    {
         source = last_source.to_vec();
         how.push("source of previous event");
     }
