@@ -145,10 +145,14 @@ pub(crate) fn names_a_subject(lead: &str) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         w.chars().all(char::is_alphabetic)
             && ["ers", "ors", "ists", "ees"].iter().any(|e| w.ends_with(e))
-            && !words[..i].iter().any(|p| PREPOSITIONS.contains(&p.as_str()))
+            && !words[..i]
+                .iter()
+                .any(|p| PREPOSITIONS.contains(&p.as_str()))
             && {
+                // (a word unknown to the treebank with such an ending is a
+                // plural of agents too: "miners", "picketers")
                 let upos = crate::nlp::syntax::treebank_upos(w);
-                !upos.is_empty() && upos.iter().all(|&u| u == "NOUN")
+                upos.iter().all(|&u| u == "NOUN")
             }
     })
 }
