@@ -145,9 +145,21 @@ impl<'a> ClauseContext<'a> {
                     .split_whitespace()
                     .next()
                     .is_some_and(is_gerund);
+            // "threatened to attack the base and kill its general": a bare
+            // verb coordinated with the infinitive the trigger governs
+            let coordinated = {
+                let b = between.trim_end();
+                (b.ends_with(" and") || b.ends_with(" or"))
+                    && (g.form.contains("to ") || between.contains(" to "))
+                    && text[t.0..t.1]
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(is_bare_verb)
+            };
             !opens_own_clause(&between)
                 && (self.nominal
                     || gerund
+                    || coordinated
                     || lex
                         .cues
                         .complement_links
@@ -501,6 +513,14 @@ impl<'a> ClauseContext<'a> {
         }
         (modality, cue)
     }
+}
+
+/// Whether a word has the form of a bare verb ("kill", not "killed",
+/// "kills" or "killing"): the treebank knows it as a verb, with no ending.
+fn is_bare_verb(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    !["ed", "s", "ing"].iter().any(|e| w.ends_with(e))
+        && crate::nlp::syntax::treebank_upos(&w).contains(&"VERB")
 }
 
 /// Whether a noun trigger before the lower-case word `next` only modifies

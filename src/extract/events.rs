@@ -658,6 +658,23 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_coordinated_with_a_threatened_act_is_threatened_too() {
+        let found = events(
+            " date 2020-01-05 T\n\nIran threatened to attack a US Army base and kill its \
+             top general. Rebels attacked the base and killed two guards.",
+        );
+        let types: Vec<(PloverType, &str)> = found.iter().map(|e| (e.0, e.3.as_str())).collect();
+        assert_eq!(
+            types,
+            [
+                (PloverType::Threaten, "threatened to attack"),
+                (PloverType::Assault, "attacked"),
+            ],
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn declining_to_comment_is_no_rejection() {
         let found = events(
             " date 2020-01-01 T\n\nThe Government of Eritrea declined to comment on the \
