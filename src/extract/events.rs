@@ -675,6 +675,20 @@ mod tests {
     }
 
     #[test]
+    fn a_reward_for_a_wanted_man_asks_for_information() {
+        let found = events(
+            " date 1999-10-08 T\n\nThe United States has offered a $5 million reward for his \
+             capture. A reward has been offered by the FBI for information.",
+        );
+        let types: Vec<PloverType> = found.iter().map(|e| e.0).collect();
+        assert_eq!(
+            types,
+            [PloverType::Request, PloverType::Request],
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn declining_to_comment_is_no_rejection() {
         let found = events(
             " date 2020-01-01 T\n\nThe Government of Eritrea declined to comment on the \
