@@ -333,10 +333,25 @@ impl<'a> ClauseContext<'a> {
                 return false;
             }
             if cues.reference_determiners.contains(&w) {
-                return words.get(k + 1).is_some_and(|p| {
-                    cues.reference_prepositions
-                        .contains(&p.trim_start_matches(['(', '"']).to_lowercase())
-                });
+                // a demonstrative points back wherever it stands ("a test
+                // of that agreement"), as does a definite noun that only
+                // possesses another ("the new agreement's procedures")
+                let possessor = self.text[t.1..].starts_with("'s ")
+                    || self.text[t.1..].starts_with("\u{2019}s ");
+                // ("that" only after a preposition: "said that talks ..." is
+                // a complementiser)
+                let demonstrative = k <= 1
+                    && cues.demonstratives.contains(&w)
+                    && (w != "that"
+                        || words.get(k + 1).is_some_and(|p| {
+                            crate::nlp::syntax::treebank_upos(&p.to_lowercase()) == ["ADP"]
+                        }));
+                return demonstrative
+                    || (w == "the" && possessor)
+                    || words.get(k + 1).is_some_and(|p| {
+                        cues.reference_prepositions
+                            .contains(&p.trim_start_matches(['(', '"']).to_lowercase())
+                    });
             }
         }
         false

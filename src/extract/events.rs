@@ -992,6 +992,18 @@ mod tests {
         // the first report stays; "since the bombing" points back; "the
         // bombing of the embassy" names its own target and stays
         assert_eq!(assaults.len(), 2, "{found:?}");
+        // a demonstrative points back; a complementiser "that" does not
+        let found = events(
+            " date 1998-03-06 T\n\nIraq and the UN signed an agreement in February. The \
+             inspections are a test of that agreement. Annan said that talks would resume.",
+        );
+        let agree: Vec<&str> = found
+            .iter()
+            .filter(|e| e.0 == PloverType::Agree)
+            .map(|e| e.3.as_str())
+            .collect();
+        assert_eq!(agree.len(), 1, "{found:?}");
+        assert!(found.iter().any(|e| e.3 == "talks"), "{found:?}");
         // a meeting with its own date is no back-reference
         let found = events(
             " date 2021-06-10 T\n\nBefore their first face-to-face meeting on June 16 in \

@@ -158,6 +158,9 @@ pub struct CueFile {
     /// Verbs of aid that only serve a clause they take ("helped end").
     #[serde(default)]
     pub serving_verbs: Vec<String>,
+    /// Determiners that point back wherever they stand ("that agreement").
+    #[serde(default)]
+    pub demonstratives: Vec<String>,
     /// The nouns of military exercises (their last word).
     #[serde(default)]
     pub exercise_words: Vec<String>,
