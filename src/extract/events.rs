@@ -313,6 +313,7 @@ pub fn find_events(
             }
             // the clause only is parsed, and only when a reversing verb is in it
             if ty == lex.trigger_types[t.entry]
+                && can_be_a_noun(&t.form)
                 && may_be_reversed(text, ctx.clause, ty)
                 && let Some(tree) = tree_for(&mut trees, text, ctx.clause)
                 && let Some((verb, to)) = reversed_in_tree(text, tree, t.span, ty)
@@ -337,6 +338,7 @@ pub fn find_events(
             }
             if own_ty == PloverType::Consult
                 && entry.mode == "visit"
+                && names_an_inspected_thing(text, ctx.clause)
                 && let Some(tree) = tree_for(&mut trees, text, ctx.clause)
                 && let Some(thing) = tree.patient_lemma(t.span, &lex.cues.quantity_nouns)
                 && lex.cues.inspected_things.contains(&thing)
@@ -439,6 +441,33 @@ pub fn find_events(
         e.id = format!("{article}#e{}", i + 1);
     }
     Some(events)
+}
+
+/// Whether a trigger form's last word can be a noun (the treebank saw it
+/// as one, or does not know it): only a noun can be a reversed patient.
+fn can_be_a_noun(form: &str) -> bool {
+    let last = form
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let upos = crate::nlp::syntax::treebank_upos(&last);
+    upos.is_empty() || upos.contains(&"NOUN")
+}
+
+/// Whether a clause names one of `inspected_things` (singular or plural),
+/// the cheap test before parsing a visit.
+fn names_an_inspected_thing(text: &str, clause: Span) -> bool {
+    let things = &LEXICON.cues.inspected_things;
+    text[clause.0..clause.1]
+        .split(|c: char| !c.is_alphabetic())
+        .map(str::to_ascii_lowercase)
+        .any(|w| {
+            let singular = w.strip_suffix("ies").map(|s| format!("{s}y"));
+            things.iter().any(|t| {
+                *t == w || w.strip_suffix('s') == Some(t.as_str()) || singular.as_deref() == Some(t)
+            })
+        })
 }
 
 /// Whether the word after a verb of aid at `end` is "to" or a bare verb
