@@ -13,7 +13,9 @@ use super::dating::*;
 use super::event::{
     ActorMention, Event, EventDate, Modality, PloverType, Quantity, Review, Trigger,
 };
-use super::lexicon::{INSPECTION_CAMEO, JOINT_EXERCISE_CAMEO, LEXICON, Lexicon, REFUSAL_CAMEO};
+use super::lexicon::{
+    INSPECTION_CAMEO, JOINT_EXERCISE_CAMEO, LEXICON, Lexicon, REFUSAL_CAMEO, STRIKE_CAMEO,
+};
 use super::modality::{clause_breaks, clause_of, find_cues};
 use super::roles::*;
 use super::text::{Words, quote_marks, trim_span, within};
@@ -300,7 +302,16 @@ pub fn find_events(
                 continue;
             }
             let mut rule_notes: Vec<String> = Vec::new();
-            let mut ty = ctx.event_type(lex.trigger_types[t.entry], &mut rule_notes);
+            // "the teachers' strike": a strike among words of work is a
+            // stoppage (PROTEST/strike), not an attack
+            let labour = labour_strike(text, ctx.clause, &t.form, lex.trigger_types[t.entry]);
+            let base = if labour {
+                rule_notes.push("a strike among words of work: PROTEST/strike".into());
+                PloverType::Protest
+            } else {
+                lex.trigger_types[t.entry]
+            };
+            let mut ty = ctx.event_type(base, &mut rule_notes);
             let attacks: Vec<Span> = sentence_events
                 .iter()
                 .filter(|e| e.event_type == PloverType::Assault)
@@ -312,7 +323,7 @@ pub fn find_events(
                 continue;
             }
             // the clause only is parsed, and only when a reversing verb is in it
-            if ty == lex.trigger_types[t.entry]
+            if ty == base
                 && can_be_a_noun(&t.form)
                 && may_be_reversed(text, ctx.clause, ty)
                 && let Some(tree) = tree_for(&mut trees, text, ctx.clause)
@@ -325,7 +336,8 @@ pub fn find_events(
                 ));
                 ty = to;
             }
-            let mut recode = None;
+            let mut recode =
+                (labour && ty == PloverType::Protest).then_some(("strike", STRIKE_CAMEO));
             let (own_ty, form) = (lex.trigger_types[t.entry], t.form.to_ascii_lowercase());
             if own_ty == PloverType::Aid
                 && lex.cues.serving_verbs.contains(&form)
@@ -441,6 +453,17 @@ pub fn find_events(
         e.id = format!("{article}#e{}", i + 1);
     }
     Some(events)
+}
+
+/// Whether an attack trigger "strike(s)" stands among words of work
+/// (`labour_words` in `assets/cues.toml`) in its clause.
+fn labour_strike(text: &str, clause: Span, form: &str, ty: PloverType) -> bool {
+    ty == PloverType::Assault
+        && matches!(form.to_ascii_lowercase().as_str(), "strike" | "strikes")
+        && text[clause.0..clause.1]
+            .split(|c: char| !c.is_alphabetic())
+            .map(str::to_ascii_lowercase)
+            .any(|w| LEXICON.cues.labour_words.contains(&w))
 }
 
 /// Whether a trigger form's last word can be a noun (the treebank saw it
@@ -714,6 +737,30 @@ mod tests {
             types,
             [PloverType::Request, PloverType::Request],
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_strike_among_words_of_work_is_a_stoppage() {
+        let found = events(
+            " date 2020-01-01 T\n\nRussia condemned Ukraine. The union said the strike by \
+             teachers would go on. Ukrainian workers will not end the strike. Russian jets \
+             carried out a strike on Kharkiv.",
+        );
+        let types: Vec<(PloverType, Modality)> = found.iter().map(|e| (e.0, e.1)).collect();
+        assert!(
+            types.contains(&(PloverType::Protest, Modality::Asserted)),
+            "{found:?}"
+        );
+        assert!(
+            !found.iter().any(|e| e.0 == PloverType::Retreat),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|e| e.0 == PloverType::Assault && e.3 == "strike"),
+            "the air strike stays an attack: {found:?}"
         );
     }
 

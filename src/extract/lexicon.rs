@@ -158,6 +158,9 @@ pub struct CueFile {
     /// Verbs of aid that only serve a clause they take ("helped end").
     #[serde(default)]
     pub serving_verbs: Vec<String>,
+    /// Words of work that make "strike" a stoppage ("workers", "union").
+    #[serde(default)]
+    pub labour_words: Vec<String>,
     /// Determiners that point back wherever they stand ("that agreement").
     #[serde(default)]
     pub demonstratives: Vec<String>,
@@ -291,6 +294,9 @@ pub const NOT_AN_EVENT: usize = usize::MAX;
 
 /// The CAMEO code of a refusal to yield (124 "Refuse to yield").
 pub const REFUSAL_CAMEO: &str = "124";
+
+/// The CAMEO code of a labour strike (143 "Conduct strike or boycott").
+pub const STRIKE_CAMEO: &str = "143";
 
 /// The CAMEO code of an inspection (090 "Investigate").
 pub const INSPECTION_CAMEO: &str = "090";
@@ -661,6 +667,11 @@ mod tests {
         assert!(lex.goldstein.contains_key(REFUSAL_CAMEO));
         assert!(lex.goldstein.contains_key(JOINT_EXERCISE_CAMEO));
         assert!(lex.goldstein.contains_key(INSPECTION_CAMEO));
+        assert!(lex.goldstein.contains_key(STRIKE_CAMEO));
+        assert!(
+            lex.scores
+                .contains_key(&("PROTEST".to_string(), "strike".to_string()))
+        );
         assert!(
             lex.scores
                 .contains_key(&("ACCUSE".to_string(), "investigate".to_string()))
