@@ -4,7 +4,7 @@
 //! event of its own, what type the clause makes it, and its modality.
 
 use super::actors::ActorHit;
-use super::event::{Modality, PloverType};
+use super::event::{ActorMention, Event, Modality, PloverType};
 use super::lexicon::{CueKind, LEXICON, Lexicon, NOT_AN_EVENT};
 use super::modality::{Cue, clause_of, governing_cue, modality_of, words_between};
 use super::roles::attached_actor;
@@ -388,8 +388,8 @@ impl<'a> ClauseContext<'a> {
     /// Whether the trigger is an attack's toll told in a clause linked to
     /// an earlier attack of the sentence (`casualty_forms` after one of
     /// `casualty_links`): "killed 257 people and injured more than 5,500"
-    /// is one attack. `attacks` are the sentence's attacks so far.
-    pub fn toll_of_earlier_attack(&self, ty: PloverType, attacks: &[Span]) -> bool {
+    /// is one attack. `earlier` are the sentence's events so far.
+    pub fn toll_of_earlier_attack(&self, ty: PloverType, earlier: &[Event]) -> bool {
         let cues = &LEXICON.cues;
         let t = self.trigger.span;
         ty == PloverType::Assault
@@ -400,7 +400,9 @@ impl<'a> ClauseContext<'a> {
             && cues
                 .casualty_links
                 .contains(&word_before(self.text, t.0).trim_matches(',').to_string())
-            && attacks.iter().any(|a| a.1 <= t.0 && a.0 >= self.sentence.0)
+            && earlier
+                .iter()
+                .any(|e| e.event_type == PloverType::Assault && e.trigger.span.1 <= t.0)
     }
 
     /// The refusal (one of `refusal_forms`) right before a yielding act of
@@ -439,7 +441,7 @@ impl<'a> ClauseContext<'a> {
     /// MOBILIZE a joint one (COOPERATE): a word of `joint_markers` among
     /// the three words before the exercise noun, or two or more states
     /// among its sources.
-    pub fn joint_exercise(&self, ty: PloverType, sources: &[String]) -> Option<String> {
+    pub fn joint_exercise(&self, ty: PloverType, sources: &[ActorMention]) -> Option<String> {
         let cues = &LEXICON.cues;
         let form = self.trigger.form.to_ascii_lowercase();
         let last = form.split_whitespace().last()?;
@@ -463,7 +465,7 @@ impl<'a> ClauseContext<'a> {
         }
         let mut states: Vec<&str> = sources
             .iter()
-            .filter_map(|c| c.get(..3))
+            .filter_map(|m| m.code.get(..3))
             .filter(|c| LEXICON.is_state(c))
             .collect();
         states.sort_unstable();
@@ -532,7 +534,7 @@ impl<'a> ClauseContext<'a> {
 
 /// Whether a word has the form of a bare verb ("kill", not "killed",
 /// "kills" or "killing"): the treebank knows it as a verb, with no ending.
-fn is_bare_verb(word: &str) -> bool {
+pub(crate) fn is_bare_verb(word: &str) -> bool {
     let w = word.to_ascii_lowercase();
     !["ed", "s", "ing"].iter().any(|e| w.ends_with(e))
         && crate::nlp::syntax::treebank_upos(&w).contains(&"VERB")

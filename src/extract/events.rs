@@ -44,8 +44,11 @@ struct Found {
     figures: Vec<Quantity>,
     /// The mode and CAMEO code a rule gave when it changed the type
     /// (a refusal to yield: `yield`, 124).
-    recode: Option<(&'static str, &'static str)>,
+    recode: Option<Recode>,
 }
+
+/// The mode and CAMEO code a rule gives an event whose type it changed.
+type Recode = (&'static str, &'static str);
 
 /// The event mention of the trigger in `ctx`: its evidence (the clause),
 /// its scores and codes from the trigger's entry, and the rule that
@@ -302,63 +305,11 @@ pub fn find_events(
                 continue;
             }
             let mut rule_notes: Vec<String> = Vec::new();
-            // "the teachers' strike": a strike among words of work is a
-            // stoppage (PROTEST/strike), not an attack
-            let labour = labour_strike(text, ctx.clause, &t.form, lex.trigger_types[t.entry]);
-            let base = if labour {
-                rule_notes.push("a strike among words of work: PROTEST/strike".into());
-                PloverType::Protest
-            } else {
-                lex.trigger_types[t.entry]
+            let Some((mut ty, mut recode)) =
+                clause_type(&ctx, s.words, &sentence_events, &mut trees, &mut rule_notes)
+            else {
+                continue;
             };
-            let mut ty = ctx.event_type(base, &mut rule_notes);
-            let attacks: Vec<Span> = sentence_events
-                .iter()
-                .filter(|e| e.event_type == PloverType::Assault)
-                .map(|e| e.trigger.span)
-                .collect();
-            if ctx.toll_of_earlier_attack(ty, &attacks) {
-                // "... killed 257 people and injured more than 5,500": the
-                // figures are the sentence's, and so the attack's already
-                continue;
-            }
-            // the clause only is parsed, and only when a reversing verb is in it
-            if ty == base
-                && can_be_a_noun(&t.form)
-                && may_be_reversed(text, ctx.clause, ty)
-                && let Some(tree) = tree_for(&mut trees, text, ctx.clause)
-                && let Some((verb, to)) = reversed_in_tree(text, tree, t.span, ty)
-            {
-                rule_notes.push(format!(
-                    "\"{verb}\" acts on it (tree) and reverses {} → {}",
-                    ty.name(),
-                    to.name()
-                ));
-                ty = to;
-            }
-            let mut recode =
-                (labour && ty == PloverType::Protest).then_some(("strike", STRIKE_CAMEO));
-            let (own_ty, form) = (lex.trigger_types[t.entry], t.form.to_ascii_lowercase());
-            if own_ty == PloverType::Aid
-                && lex.cues.serving_verbs.contains(&form)
-                && (serves_a_verb(text, t.span.1)
-                    || tree_for(&mut trees, text, ctx.clause)
-                        .is_some_and(|tr| tr.takes_a_clause(t.span)))
-            {
-                // "helped end the war": the help serves the act it names
-                continue;
-            }
-            if own_ty == PloverType::Consult
-                && entry.mode == "visit"
-                && names_an_inspected_thing(text, ctx.clause)
-                && let Some(tree) = tree_for(&mut trees, text, ctx.clause)
-                && let Some(thing) = tree.patient_lemma(t.span, &lex.cues.quantity_nouns)
-                && lex.cues.inspected_things.contains(&thing)
-            {
-                rule_notes.push(format!("a visit to a {thing} inspects: CONSULT → ACCUSE"));
-                ty = PloverType::Accuse;
-                recode = Some(("investigate", INSPECTION_CAMEO));
-            }
             let clause = ctx.clause;
             let (mut modality, mut cue) = ctx.modality(ty);
             if let Some(frame) = ctx.conditional_threat(ty) {
@@ -382,8 +333,7 @@ pub fn find_events(
                 (ty, modality, cue) = (PloverType::Reject, Modality::Asserted, Some(form));
                 recode = Some(("yield", REFUSAL_CAMEO));
             }
-            let codes: Vec<String> = source.iter().map(|m| m.code.clone()).collect();
-            if let Some(why) = ctx.joint_exercise(ty, &codes) {
+            if let Some(why) = ctx.joint_exercise(ty, &source) {
                 rule_notes.push(format!("joint exercise ({why}): MOBILIZE → COOPERATE"));
                 ty = PloverType::Cooperate;
                 recode = Some(("", JOINT_EXERCISE_CAMEO));
@@ -455,15 +405,83 @@ pub fn find_events(
     Some(events)
 }
 
+/// The type the clause's words and tree make of a trigger, before its
+/// modality and roles, and the mode and code a rule gave it; `None` when
+/// it is no event of its own. In order: a strike among words of work is a
+/// stoppage; the clause's verbs reverse it (`ClauseContext::event_type`);
+/// a toll linked to an earlier attack is that attack; a noun the tree
+/// makes the patient of a reversing verb is reversed; aid serving a
+/// clause ("helped end the war") is none; a visit to a site inspects.
+/// Clauses are parsed only after a cheap test of their words.
+fn clause_type(
+    ctx: &ClauseContext<'_>,
+    words: &Words<'_>,
+    earlier: &[Event],
+    trees: &mut Vec<(Span, Option<Tree<'static>>)>,
+    notes: &mut Vec<String>,
+) -> Option<(PloverType, Option<Recode>)> {
+    let lex = &*LEXICON;
+    let (text, t, clause) = (ctx.text, ctx.trigger, ctx.clause);
+    let (own, entry) = (lex.trigger_types[t.entry], &lex.triggers[t.entry]);
+    let labour = labour_strike(words, clause, &t.form, own);
+    let base = if labour {
+        notes.push("a strike among words of work: PROTEST/strike".into());
+        PloverType::Protest
+    } else {
+        own
+    };
+    let mut ty = ctx.event_type(base, notes);
+    if ctx.toll_of_earlier_attack(ty, earlier) {
+        // "... killed 257 people and injured more than 5,500": the figures
+        // are the sentence's, and so the attack's already
+        return None;
+    }
+    if ty == base
+        && can_be_a_noun(&t.form)
+        && may_be_reversed(words, clause, ty)
+        && let Some(tree) = tree_for(trees, text, clause)
+        && let Some((verb, to)) = reversed_in_tree(text, tree, t.span, ty)
+    {
+        notes.push(format!(
+            "\"{verb}\" acts on it (tree) and reverses {} → {}",
+            ty.name(),
+            to.name()
+        ));
+        ty = to;
+    }
+    let mut recode = (labour && ty == PloverType::Protest).then_some(("strike", STRIKE_CAMEO));
+    if own == PloverType::Aid
+        && lex
+            .cues
+            .serving_verbs
+            .contains(&t.form.to_ascii_lowercase())
+        && (serves_a_verb(text, t.span.1)
+            || tree_for(trees, text, clause).is_some_and(|tr| tr.takes_a_clause(t.span)))
+    {
+        return None;
+    }
+    if own == PloverType::Consult
+        && entry.mode == "visit"
+        && names_an_inspected_thing(words, clause)
+        && let Some(tree) = tree_for(trees, text, clause)
+        && let Some(thing) = tree.patient_lemma(t.span, &lex.cues.quantity_nouns)
+        && lex.cues.inspected_things.contains(&thing)
+    {
+        notes.push(format!("a visit to a {thing} inspects: CONSULT → ACCUSE"));
+        ty = PloverType::Accuse;
+        recode = Some(("investigate", INSPECTION_CAMEO));
+    }
+    Some((ty, recode))
+}
+
 /// Whether an attack trigger "strike(s)" stands among words of work
 /// (`labour_words` in `assets/cues.toml`) in its clause.
-fn labour_strike(text: &str, clause: Span, form: &str, ty: PloverType) -> bool {
+fn labour_strike(words: &Words<'_>, clause: Span, form: &str, ty: PloverType) -> bool {
     ty == PloverType::Assault
         && matches!(form.to_ascii_lowercase().as_str(), "strike" | "strikes")
-        && text[clause.0..clause.1]
-            .split(|c: char| !c.is_alphabetic())
-            .map(str::to_ascii_lowercase)
-            .any(|w| LEXICON.cues.labour_words.contains(&w))
+        && words
+            .lower_in(clause)
+            .any(|w| LEXICON.cues.labour_words.iter().any(|l| l == w))
 }
 
 /// Whether a trigger form's last word can be a noun (the treebank saw it
@@ -478,19 +496,17 @@ fn can_be_a_noun(form: &str) -> bool {
     upos.is_empty() || upos.contains(&"NOUN")
 }
 
-/// Whether a clause names one of `inspected_things` (singular or plural),
-/// the cheap test before parsing a visit.
-fn names_an_inspected_thing(text: &str, clause: Span) -> bool {
-    let things = &LEXICON.cues.inspected_things;
-    text[clause.0..clause.1]
-        .split(|c: char| !c.is_alphabetic())
-        .map(str::to_ascii_lowercase)
-        .any(|w| {
-            let singular = w.strip_suffix("ies").map(|s| format!("{s}y"));
-            things.iter().any(|t| {
-                *t == w || w.strip_suffix('s') == Some(t.as_str()) || singular.as_deref() == Some(t)
-            })
+/// Whether a clause names one of `inspected_things` (singular or plural:
+/// "site", "sites", "facilities"), the cheap test before parsing a visit.
+fn names_an_inspected_thing(words: &Words<'_>, clause: Span) -> bool {
+    words.lower_in(clause).any(|w| {
+        LEXICON.cues.inspected_things.iter().any(|t| {
+            let stem = t.strip_suffix('y');
+            w == t
+                || w.strip_suffix('s') == Some(t.as_str())
+                || stem.is_some_and(|st| w.strip_suffix("ies") == Some(st))
         })
+    })
 }
 
 /// Whether the word after a verb of aid at `end` is "to" or a bare verb
@@ -502,12 +518,8 @@ fn serves_a_verb(text: &str, end: usize) -> bool {
         .chars()
         .take_while(|c| c.is_alphabetic())
         .collect();
-    if next == "to" {
-        return true;
-    }
-    next.chars().next().is_some_and(char::is_lowercase)
-        && !["s", "ed", "ing"].iter().any(|e| next.ends_with(e))
-        && crate::nlp::syntax::treebank_upos(&next).contains(&"VERB")
+    next == "to"
+        || next.chars().next().is_some_and(char::is_lowercase) && super::clause::is_bare_verb(&next)
 }
 
 #[cfg(test)]

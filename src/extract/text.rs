@@ -126,6 +126,15 @@ impl<'a> Words<'a> {
         Words { spans, lower }
     }
 
+    /// The lower-case words inside `span` (a clause of the sentence).
+    pub fn lower_in(&self, span: Span) -> impl Iterator<Item = &str> {
+        self.spans
+            .iter()
+            .zip(&self.lower)
+            .filter(move |(w, _)| w.0 >= span.0 && w.1 <= span.1)
+            .map(|(_, l)| l.as_ref())
+    }
+
     /// Whether the lower-case words at `i` are `phrase`.
     pub fn starts_with(&self, i: usize, phrase: &[String]) -> bool {
         i + phrase.len() <= self.lower.len()

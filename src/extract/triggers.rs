@@ -169,10 +169,7 @@ pub(crate) fn reversed_by(
     }
     let last = words.last()?;
     let last_two = (words.len() >= 2).then(|| format!("{} {}", words[words.len() - 2], last));
-    LEXICON.cues.reversal.iter().find_map(|r| {
-        if !r.from.iter().any(|f| f == ty.name()) {
-            return None;
-        }
+    reversals_of(ty).find_map(|r| {
         let verb = r
             .verbs
             .iter()
@@ -192,17 +189,11 @@ fn reversals_of(ty: PloverType) -> impl Iterator<Item = &'static super::lexicon:
 }
 
 /// Whether a clause holds a verb that could reverse an event noun of
-/// type `ty` (a cheap test before parsing it).
-pub(crate) fn may_be_reversed(text: &str, clause: Span, ty: PloverType) -> bool {
-    let Some(slice) = text.get(clause.0..clause.1) else {
-        return false;
-    };
-    let words: Vec<String> = slice
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect();
-    reversals_of(ty).any(|r| r.verbs.iter().any(|v| words.iter().any(|w| w == v)))
+/// type `ty` (a cheap test before parsing it), from the sentence's words.
+pub(crate) fn may_be_reversed(words: &Words<'_>, clause: Span, ty: PloverType) -> bool {
+    words
+        .lower_in(clause)
+        .any(|w| reversals_of(ty).any(|r| r.verbs.iter().any(|v| v == w)))
 }
 
 /// A verb of `cues.toml [[reversal]]` that takes the event noun as its
