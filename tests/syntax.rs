@@ -23,7 +23,7 @@ fn ewt_test_split_scores_hold() {
     assert_eq!((s.sentences, s.words), (2077, 25094));
     assert!(s.upos_pct() >= 94.75, "{s}");
     assert!(s.xpos_pct() >= 94.1, "{s}");
-    assert!(s.lemma_pct() >= 96.8, "{s}");
+    assert!(s.lemma_pct() >= 97.0, "{s}");
     assert!(s.uas_pct() >= 84.0, "{s}");
     assert!(s.las_pct() >= 80.2, "{s}");
 }

@@ -98,6 +98,17 @@ pub struct Lemmatizer {
     pub seen: rustc_hash::FxHashSet<String>,
 }
 
+/// Digits in groups of three split by commas ("1,100", "243,000").
+fn is_grouped_number(form: &str) -> bool {
+    let mut groups = form.split(',');
+    let first = groups.next().unwrap_or("");
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    digits(first)
+        && first.len() <= 3
+        && form.contains(',')
+        && groups.all(|g| g.len() == 3 && digits(g))
+}
+
 fn ending(low: &str, k: usize) -> Option<&str> {
     let n = low.chars().count();
     if k > n {
@@ -121,10 +132,17 @@ impl Lemmatizer {
         // endings are rules of the open classes only: an unseen word of a
         // closed class ("square" mistagged as an auxiliary) stays as it is
         let open = matches!(upos, "NOUN" | "VERB" | "ADJ" | "ADV" | "PROPN");
+        if upos == "NUM" && is_grouped_number(form) {
+            // the treebank writes "12,000" as the number 12000
+            return form.replace(',', "");
+        }
         let low = form.to_lowercase();
-        // a capitalised word never seen in lower case is a name, whatever its tag
-        let keep_case =
-            proper || (form.chars().any(char::is_uppercase) && !self.seen.contains(&low));
+        // a capitalised word never seen in lower case is a name, whatever its
+        // tag, except a common noun: the treebank lower-cases "DUI", "3G"
+        let keep_case = proper
+            || (upos != "NOUN"
+                && form.chars().any(char::is_uppercase)
+                && !self.seen.contains(&low));
         let id = self.known.get(&(low.clone(), tag)).copied().or_else(|| {
             if !open {
                 return None;
@@ -449,6 +467,15 @@ mod tests {
         assert_eq!(l.lemma("Canadians", 4, "PROPN"), "Canadian");
         // no ending rules for closed classes
         assert_eq!(l.lemma("dries", 3, "PRON"), "dries");
+        // a common noun is lower case even when never seen in lower case;
+        // another word of that kind keeps its case
+        assert_eq!(l.lemma("DUI", 2, "NOUN"), "dui");
+        assert_eq!(l.lemma("Kerala", 5, "ADJ"), "Kerala");
+        // grouped digits are one number; other commas are left alone
+        assert_eq!(l.lemma("243,000", 6, "NUM"), "243000");
+        assert_eq!(l.lemma("1,100,000", 6, "NUM"), "1100000");
+        assert_eq!(l.lemma("7,5", 6, "NUM"), "7,5");
+        assert_eq!(l.lemma("1234,000", 6, "NUM"), "1234,000");
     }
 
     #[test]
