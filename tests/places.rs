@@ -49,6 +49,25 @@ fn the_seed_events_are_located_where_the_text_says() {
 }
 
 #[test]
+fn the_development_key_events_are_located_where_the_text_says() {
+    let key: LocationKey = serde_json::from_str(
+        &std::fs::read_to_string(data("devkey/locations.json")).expect("the key"),
+    )
+    .expect("it reads");
+    let corpus = tension_timeline::corpus::load_paths(
+        &[data("devkey/articles")],
+        &|_, _| {},
+        &AtomicBool::new(false),
+    );
+    let f = score_locations(&key, &corpus.analyses);
+    // measured: 116 matched, right country 0.845, right city or region 0.784
+    // (issue 16 targets 0.90 and 0.80)
+    assert!(f.matched >= 110, "{f}");
+    assert!(f.country_accuracy() >= 0.84, "{f}\n{:?}", f.errors);
+    assert!(f.exact_accuracy() >= 0.78, "{f}\n{:?}", f.errors);
+}
+
+#[test]
 fn a_person_of_a_place_is_not_the_place() {
     let located = |text: &str| -> Vec<serde_json::Value> {
         let out = crate::util::run(&["extract", "--format", "json", "-"], Some(text.as_bytes()));

@@ -333,7 +333,7 @@ REGIONS = [
     ("arabian-sea", "feature", "", "", 15.00, 65.00, "Arabian Sea", "", None),
     ("gulf-of-oman", "feature", "", "", 24.50, 58.50, "Gulf of Oman", "Sea of Oman", None),
     ("strait-of-hormuz", "feature", "", "", 26.57, 56.25, "Strait of Hormuz", "Hormuz Strait|Straits of Hormuz", None),
-    ("persian-gulf", "feature", "", "", 26.50, 52.00, "Persian Gulf", "Arabian Gulf", None),
+    ("persian-gulf", "feature", "", "", 26.50, 52.00, "Persian Gulf", "Arabian Gulf|Gulf", None),
     ("strait-of-malacca", "feature", "", "", 3.00, 100.50, "Strait of Malacca", "Malacca Strait|Straits of Malacca", None),
     ("south-china-sea", "feature", "", "", 12.00, 113.00, "South China Sea", "West Philippine Sea", None),
     ("east-china-sea", "feature", "", "", 29.00, 125.00, "East China Sea", "", None),

@@ -116,6 +116,9 @@ fn places_of(sentence: &str) -> Vec<PlaceMention> {
         .filter(|p| p.span.0 >= offset)
         .map(|p| PlaceMention {
             span: (p.span.0 - offset, p.span.1 - offset),
+            modifies: p
+                .modifies
+                .map(|(a, b)| (a.saturating_sub(offset), b.saturating_sub(offset))),
             ..p
         })
         .collect()

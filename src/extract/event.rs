@@ -173,6 +173,9 @@ pub enum LocationBasis {
     Dateline,
     /// The territory of the state attacked, when nothing else tells.
     Target,
+    /// The territory of the state acting, for a coercion (arrests,
+    /// expulsions, curfews), when nothing else tells.
+    Source,
 }
 
 impl LocationBasis {
@@ -183,6 +186,7 @@ impl LocationBasis {
             LocationBasis::Sentence => "sentence",
             LocationBasis::Dateline => "dateline",
             LocationBasis::Target => "target",
+            LocationBasis::Source => "source",
         }
     }
 }

@@ -155,7 +155,7 @@ fn analyze_until(mut article: Article, stop: &mut dyn FnMut() -> bool) -> Option
         .collect();
     let places = places::find_places(&article.text, &spans, &actor_states);
     drop(actor_states);
-    places::locate_events(&spans, &places, &mut events);
+    places::locate_events(&article.text, &spans, &places, &mut events);
     roles::police_of_the_place(&mut events);
     dating::date_from_reported_event(&article.text, &mut events);
     let sentences = sentences

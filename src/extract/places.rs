@@ -45,6 +45,15 @@ pub struct PlaceMention {
     pub locative: bool,
     /// Whether it is the article's dateline.
     pub dateline: bool,
+    /// The noun it describes, when it stands right before one without a
+    /// locative word ("U.S. embassies", "the Yalta accord", "the Geneva
+    /// talks"): the place is where that noun is, not where the sentence's
+    /// other events are.
+    pub modifies: Option<Span>,
+    /// Whether a verb follows it as its subject without a locative word
+    /// before it ("Baghdad has eliminated", "Moscow says"): a government
+    /// acting, not a place.
+    pub acts: bool,
 }
 
 /// The word lists of `assets/places.toml`.
@@ -61,6 +70,11 @@ struct Words {
     us_state_abbreviations: Vec<(String, String)>,
     /// Continents and world regions: not a city's name.
     not_city_names: HashSet<String>,
+    /// PLOVER types of things said (see `assets/places.toml`).
+    spoken_types: HashSet<String>,
+    /// Datelines that are no place's name → the gazetteer id of where they
+    /// are filed from ("United Nations" → New York City).
+    dateline_aliases: std::collections::HashMap<String, String>,
 }
 
 fn parse_words(text: &str) -> Result<Words, toml::de::Error> {
@@ -101,8 +115,49 @@ fn common_word(lower: &str) -> bool {
 /// place name it makes the name a modifier ("U.S. embassies", "Kenyan
 /// capital"), not the place of what the sentence tells.
 fn only_noun(lower: &str) -> bool {
+    let only = |w: &str| {
+        let upos = treebank_upos(w);
+        !upos.is_empty() && upos.iter().all(|&u| u == "NOUN")
+    };
+    // a plural the treebank lacks is read by its singular ("embassies")
+    only(lower) || singular(lower).is_some_and(|w| only(&w))
+}
+
+/// Whether a lower-case word can be a noun in the treebank (or its
+/// singular can).
+fn maybe_noun(lower: &str) -> bool {
+    // a function word is never the noun a place describes ("in", "and",
+    // which the treebank also has as nouns once or twice)
+    const FUNCTION: [&str; 9] = [
+        "ADP", "AUX", "CCONJ", "SCONJ", "DET", "PRON", "PART", "NUM", "ADV",
+    ];
+    let noun = |w: &str| {
+        let upos = treebank_upos(w);
+        upos.contains(&"NOUN") && !upos.iter().any(|u| FUNCTION.contains(u))
+    };
+    noun(lower) || singular(lower).is_some_and(|w| noun(&w))
+}
+
+/// Whether a lower-case word is a verb or an auxiliary in the treebank and
+/// never a noun or a function word ("said", "has", not "attacks", "in"):
+/// after a place name it makes the place the subject, a government acting
+/// ("Baghdad has eliminated", "Moscow says").
+fn only_verb(lower: &str) -> bool {
     let upos = treebank_upos(lower);
-    !upos.is_empty() && upos.iter().all(|&u| u == "NOUN")
+    upos.iter().any(|&u| u == "VERB" || u == "AUX")
+        && !upos
+            .iter()
+            .any(|u| matches!(*u, "NOUN" | "ADP" | "CCONJ" | "SCONJ" | "DET" | "PRON"))
+}
+
+/// The regular singular of an English plural ("embassies" → "embassy",
+/// "talks" → "talk"), or `None` for a word without a plural ending.
+fn singular(lower: &str) -> Option<String> {
+    if let Some(stem) = lower.strip_suffix("ies") {
+        return (!stem.is_empty()).then(|| format!("{stem}y"));
+    }
+    let stem = lower.strip_suffix('s')?;
+    (stem.len() > 2 && !stem.ends_with('s')).then(|| stem.to_string())
 }
 
 /// The lower-case names of the lexicon's organisations and groups ("Hamas",
@@ -158,6 +213,10 @@ struct Candidate {
     qualifies: Vec<u32>,
     /// Followed by a place noun ("the Kharkiv region").
     place_noun: bool,
+    /// See [`PlaceMention::modifies`].
+    modifies: Option<Span>,
+    /// See [`PlaceMention::acts`].
+    acts: bool,
 }
 
 /// Finds the place names of an article: `sentences` are its sentence spans,
@@ -179,8 +238,14 @@ pub fn find_places(text: &str, sentences: &[Span], actor_states: &[&str]) -> Vec
             .collect();
         let gap = |a: usize, b: usize| &text[ws[a].span.1..ws[b].span.0];
         let mut i = 0;
-        let first_of_article = found.is_empty() && si < 3;
+        // the dateline opens one of the first sentences (a title line may
+        // come before it and name places of its own)
+        let first_of_article = si < 3 && !found.iter().any(|c| c.dateline);
         let from = found.len();
+        if first_of_article && let Some(c) = dateline_alias(g, words, sentence, s, si, &ws) {
+            i = c.words.1;
+            found.push(c);
+        }
         while i < ws.len() {
             if !capitalised(ws[i].text) {
                 i += 1;
@@ -267,7 +332,21 @@ pub fn find_places(text: &str, sentences: &[Span], actor_states: &[&str]) -> Vec
                 && ws[..end]
                     .iter()
                     .all(|w| !w.text.chars().any(char::is_lowercase))
-                && ws[i].text.chars().filter(|c| c.is_alphabetic()).count() > 2;
+                && ws[i].text.chars().filter(|c| c.is_alphabetic()).count() > 2
+                // a dateline's punctuation follows ("KYIV, Ukraine —",
+                // "NAIROBI (AP)"), not a word ("UAE officials said")
+                && text[span.1..]
+                    .trim_start()
+                    .starts_with([',', '(', '_', '—', '–', '-', ':']);
+            let after = ws.get(end).filter(|_| gap(end - 1, end).trim().is_empty());
+            let modifies = after
+                .filter(|_| !locative && !place_noun && !possessive)
+                .filter(|_| next_lower.as_deref().is_some_and(maybe_noun))
+                .map(|w| w.span);
+            let acts = !locative
+                && !possessive
+                && next_lower.as_deref().is_some_and(only_verb)
+                && !prev.is_some_and(|p| words.locative.contains(&p.text.to_lowercase()));
             found.push(Candidate {
                 key: normalise(&text[span.0..span.1]),
                 sentence: si,
@@ -279,6 +358,8 @@ pub fn find_places(text: &str, sentences: &[Span], actor_states: &[&str]) -> Vec
                 qualifier: Vec::new(),
                 qualifies: Vec::new(),
                 place_noun,
+                modifies,
+                acts,
             });
             i = end;
         }
@@ -321,6 +402,42 @@ pub fn find_places(text: &str, sentences: &[Span], actor_states: &[&str]) -> Vec
         }
     }
     resolve(g, words, &found, actor_states)
+}
+
+/// A dateline at the start of `sentence` (at byte `start` of the text,
+/// sentence number `si`) written in capitals that is one of the
+/// `dateline_aliases` ("UNITED NATIONS (AP)").
+fn dateline_alias(
+    g: &Gazetteer,
+    words: &Words,
+    sentence: &str,
+    start: usize,
+    si: usize,
+    ws: &[Word<'_>],
+) -> Option<Candidate> {
+    let (name, id) = words.dateline_aliases.iter().find(|(name, _)| {
+        sentence
+            .get(..name.len())
+            .is_some_and(|head| head == name.to_uppercase())
+            && !sentence[name.len()..].starts_with(char::is_alphanumeric)
+    })?;
+    let place = g.index_of(id)?;
+    let end = start + name.len();
+    let n = ws.iter().take_while(|w| w.span.1 <= end).count();
+    Some(Candidate {
+        key: normalise(name),
+        sentence: si,
+        span: (start, end),
+        words: (0, n),
+        places: vec![place],
+        locative: false,
+        dateline: true,
+        qualifier: Vec::new(),
+        qualifies: Vec::new(),
+        place_noun: false,
+        modifies: None,
+        acts: false,
+    })
 }
 
 /// The longest gazetteer name starting at word `i`: its length in words,
@@ -521,6 +638,8 @@ fn resolve(
             kind: best.kind,
             locative: c.locative,
             dateline: c.dateline,
+            modifies: c.modifies,
+            acts: c.acts,
         });
     }
     out
@@ -581,9 +700,15 @@ fn state_place(code: &str) -> Option<&'static Place> {
 }
 
 /// Sets each event's location from the article's places (`places`, in text
-/// order) and sentences.
-pub fn locate_events<'p>(sentences: &[Span], places: &'p [PlaceMention], events: &mut [Event]) {
+/// order) and sentences (`text` is the article's text).
+pub fn locate_events<'p>(
+    text: &str,
+    sentences: &[Span],
+    places: &'p [PlaceMention],
+    events: &mut [Event],
+) {
     let g = &*GAZETTEER;
+    let words = &*WORDS;
     let dateline = places.iter().find(|p| p.dateline);
     for e in events.iter_mut() {
         // sentences and places are in text order: both found by halving
@@ -615,12 +740,47 @@ pub fn locate_events<'p>(sentences: &[Span], places: &'p [PlaceMention], events:
         // a place named as an actor ("Moscow said") is not where it
         // happened, unless a locative word puts it there too ("a buildup
         // near Ukraine's border")
+        // a country describing a noun names whose it is, not where: the
+        // bombing of "U.S. embassies in Kenya" was in Kenya, unless the
+        // noun is the event's own ("the Russia talks"); a city or a region
+        // describing a noun is where it is ("a Tel Aviv peace rally")
+        let trigger = e.trigger.span.0;
+        let describes_other = |p: &PlaceMention| {
+            p.kind == PlaceKind::Country && p.modifies.is_some_and(|(noun, _)| noun != trigger)
+        };
+        // a thing said is where the speaker is, not where what it speaks
+        // of happened: a place after the trigger whose locative phrase
+        // follows an "of" phrase ("condemned the bombing of the embassies
+        // in Kenya") is the topic's place, not the statement's
+        let spoken = words.spoken_types.contains(e.event_type.name());
+        let trigger_end = e.trigger.span.1;
+        let venue_of_speech = |p: &PlaceMention| {
+            p.span.1 <= trigger
+                || text_between(text, trigger_end, p.span.0).is_some_and(|between| {
+                    let ws: Vec<String> =
+                        between.split_whitespace().map(str::to_lowercase).collect();
+                    // the "of" phrase and the locative one make one noun
+                    // phrase: a few words, no punctuation between (a
+                    // period ends initials, "U.S.", not a phrase)
+                    let Some(l) = ws.iter().rposition(|w| words.locative.contains(w)) else {
+                        return true;
+                    };
+                    let Some(o) = ws[..l].iter().rposition(|w| w == "of") else {
+                        return true;
+                    };
+                    let one_phrase = l - o <= 6
+                        && ws[o..l]
+                            .iter()
+                            .all(|w| !w.ends_with(|c: char| c.is_ascii_punctuation() && c != '.'));
+                    !one_phrase
+                })
+        };
         let in_sentence: Vec<&PlaceMention> = places[range]
             .iter()
             .filter(|p| p.span.1 <= t && !p.dateline)
-            .filter(|p| p.locative || !is_actor(p))
+            .filter(|p| p.locative || !(is_actor(p) || p.acts || describes_other(p)))
+            .filter(|p| !spoken || venue_of_speech(p))
             .collect();
-        let trigger = e.trigger.span.0;
         let nearest = |ps: Vec<&'p PlaceMention>| nearest_to(ps, trigger);
         let inside = |p: &PlaceMention| p.span.0 >= e.span.0 && p.span.1 <= e.span.1;
         let locative: Vec<&PlaceMention> =
@@ -650,14 +810,37 @@ pub fn locate_events<'p>(sentences: &[Span], places: &'p [PlaceMention], events:
             Some((p, basis)) => g
                 .by_id(&p.id)
                 .map(|place| location(place, Some(p.span), basis)),
-            None if matches!(e.event_type, PloverType::Assault | PloverType::Coerce) => e
-                .target
-                .iter()
-                .find_map(|m| state_place(m.country.as_deref().unwrap_or(&m.code)))
-                .map(|place| location(place, None, LocationBasis::Target)),
+            // an attack is on the territory of the state it targets; a
+            // coercion (arrests, expulsions, curfews) is a state's act on
+            // its own ground, else on the target's
+            None if matches!(e.event_type, PloverType::Assault | PloverType::Coerce) => {
+                let state_of = |m: &crate::extract::event::ActorMention| {
+                    state_place(m.country.as_deref().unwrap_or(&m.code))
+                };
+                let own_ground = (e.event_type == PloverType::Coerce)
+                    .then(|| {
+                        e.source
+                            .iter()
+                            .find_map(state_of)
+                            .map(|place| location(place, None, LocationBasis::Source))
+                    })
+                    .flatten();
+                own_ground.or_else(|| {
+                    e.target
+                        .iter()
+                        .find_map(state_of)
+                        .map(|place| location(place, None, LocationBasis::Target))
+                })
+            }
             None => None,
         };
     }
+}
+
+/// The text from byte `from` to byte `to`, when they are in order and on
+/// character boundaries.
+fn text_between(text: &str, from: usize, to: usize) -> Option<&str> {
+    text.get(from..to)
 }
 
 /// The place mention nearest to byte `at`.
@@ -756,6 +939,83 @@ mod tests {
         // a region acted on, not the country it was taken from
         let crimea = located(" date 2021-12-03 C\n\nIn 2014, Russia annexed Crimea from Ukraine.");
         assert_eq!(crimea.map(|l| l.0).as_deref(), Some("Crimea"));
+        // a plural the treebank lacks still makes the country a modifier
+        let embassies = located(
+            " date 1998-08-08 D\n\nTwo bombs exploded outside U.S. embassies in Kenya on Friday.",
+        );
+        assert_eq!(embassies.map(|l| l.0).as_deref(), Some("Kenya"));
+        // a city that is a clause's subject is a government acting
+        let acting = located(
+            " date 1998-03-06 E\n\nIraq's invasion of Kuwait ended when Baghdad withdrew its troops.",
+        );
+        assert_ne!(acting.map(|l| l.0).as_deref(), Some("Baghdad"));
+        // a city describing a noun is where that thing is
+        let rally =
+            located(" date 1995-11-05 F\n\nThe gunman shot Rabin at a Tel Aviv peace rally.");
+        assert_eq!(rally.map(|l| l.0).as_deref(), Some("Tel Aviv"));
+    }
+
+    #[test]
+    fn things_said_are_where_the_speaker_is() {
+        let events = |text: &str| crate::extract::analyze_text("t.txt", text).events;
+        // the dateline after a title that names places of its own; the
+        // place of what was condemned is not where the condemnation was
+        let text = " date 1998-08-13 Council condemns Kenya, Tanzania bombings\n\n\
+                    UNITED NATIONS (AP) _\n\n\
+                    The Security Council condemned the bombing of the U.S. embassies in Kenya \
+                    and Tanzania on Thursday.";
+        let condemn = events(text)
+            .into_iter()
+            .find(|e| e.event_type == PloverType::Accuse)
+            .expect("the condemnation");
+        let at = condemn.location.expect("a location");
+        assert_eq!(
+            (at.name.as_str(), at.basis),
+            ("New York City", LocationBasis::Dateline)
+        );
+        // the place of the act an accusation names is not the accusation's
+        let text = " date 2022-03-01 A\n\nRussia accused Ukraine of shelling civilians in Donetsk.";
+        let accuse = events(text)
+            .into_iter()
+            .find(|e| e.event_type == PloverType::Accuse)
+            .expect("the accusation");
+        assert_ne!(accuse.location.map(|l| l.name).as_deref(), Some("Donetsk"));
+        // a place right after the statement is where it was made
+        let text = " date 2022-03-01 A\n\nLavrov accused Ukraine in Geneva on Monday.";
+        let accuse = events(text)
+            .into_iter()
+            .find(|e| e.event_type == PloverType::Accuse)
+            .expect("the accusation");
+        assert_eq!(accuse.location.map(|l| l.name).as_deref(), Some("Geneva"));
+    }
+
+    #[test]
+    fn a_coercion_is_on_the_acting_state_s_ground() {
+        let text = " date 1998-09-11 A\n\nTanzania expelled five Iraqis and a Libyan.";
+        let e = crate::extract::analyze_text("t.txt", text)
+            .events
+            .into_iter()
+            .find(|e| e.event_type == PloverType::Coerce)
+            .expect("the expulsion");
+        let at = e.location.expect("a location");
+        assert_eq!(
+            (at.country.as_str(), at.basis),
+            ("TZ", LocationBasis::Source)
+        );
+    }
+
+    #[test]
+    fn nouns_verbs_and_plurals() {
+        assert_eq!(singular("embassies").as_deref(), Some("embassy"));
+        assert_eq!(singular("talks").as_deref(), Some("talk"));
+        assert_eq!(singular("class"), None);
+        assert!(only_noun("embassies"));
+        assert!(maybe_noun("accord"));
+        assert!(!maybe_noun("in"));
+        assert!(only_verb("said"));
+        assert!(only_verb("has"));
+        assert!(!only_verb("attack"));
+        assert!(!only_verb("in"));
     }
 
     #[test]

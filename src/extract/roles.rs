@@ -512,7 +512,7 @@ pub(crate) fn police_of_the_place(events: &mut [Event]) {
         let Some(loc) = e
             .location
             .as_ref()
-            .filter(|l| l.basis != LocationBasis::Target)
+            .filter(|l| !matches!(l.basis, LocationBasis::Target | LocationBasis::Source))
         else {
             continue;
         };

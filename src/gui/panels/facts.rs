@@ -56,6 +56,7 @@ pub fn where_text(text: &str, e: &Event) -> String {
         }
         (crate::extract::LocationBasis::Dateline, _) => "the article's dateline".into(),
         (crate::extract::LocationBasis::Target, _) => "the territory of the state attacked".into(),
+        (crate::extract::LocationBasis::Source, _) => "the territory of the state acting".into(),
         (_, None) => l.basis.name().into(),
     };
     format!("{}{country} ({})  — {basis}", l.name, l.precision.name())
