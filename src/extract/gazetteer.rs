@@ -3,8 +3,8 @@
 //! from `assets/places.tsv` (built by `tools/build_gazetteer.py`), compiled
 //! in and indexed once by lower-case name.
 
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// What sort of place an entry is.
@@ -61,6 +61,20 @@ pub struct Place {
 /// apostrophes straight, one space between words.
 pub fn normalise(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    if name.is_ascii() {
+        // most names: no allocation per character
+        for word in name.split_ascii_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(
+                word.bytes()
+                    .filter(|&b| b != b'.' && b != b',')
+                    .map(|b| char::from(b.to_ascii_lowercase())),
+            );
+        }
+        return out;
+    }
     for word in name.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
@@ -109,9 +123,9 @@ impl Gazetteer {
     /// Reads a gazetteer in the `places.tsv` format.
     pub fn parse(text: &str) -> Result<Gazetteer, GazetteerError> {
         let mut places = Vec::new();
-        let mut by_name: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut by_id = HashMap::new();
-        let mut country_of = HashMap::new();
+        let mut by_name: HashMap<String, Vec<u32>> = HashMap::default();
+        let mut by_id = HashMap::default();
+        let mut country_of = HashMap::default();
         let mut longest_name = 1;
         for (n, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -169,8 +183,8 @@ impl Gazetteer {
             by_name,
             by_id,
             country_of,
-            iso2_of: HashMap::new(),
-            iso3_of: HashMap::new(),
+            iso2_of: HashMap::default(),
+            iso3_of: HashMap::default(),
             longest_name,
         })
     }

@@ -75,6 +75,12 @@ struct Words {
     /// Datelines that are no place's name → the gazetteer id of where they
     /// are filed from ("United Nations" → New York City).
     dateline_aliases: std::collections::HashMap<String, String>,
+    /// Lower-case words that may open a region's name in uncapitalised
+    /// text ("north Carolina").
+    lowercase_name_heads: HashSet<String>,
+    /// Seats of government → the gazetteer id of their city; places only
+    /// after a locative word.
+    seats: std::collections::HashMap<String, String>,
 }
 
 fn parse_words(text: &str) -> Result<Words, toml::de::Error> {
@@ -247,8 +253,18 @@ pub fn find_places(text: &str, sentences: &[Span], actor_states: &[&str]) -> Vec
             found.push(c);
         }
         while i < ws.len() {
-            if !capitalised(ws[i].text) {
+            let lower_head = !capitalised(ws[i].text)
+                && words
+                    .lowercase_name_heads
+                    .contains(&ws[i].text.to_lowercase())
+                && ws.get(i + 1).is_some_and(|w| capitalised(w.text));
+            if !capitalised(ws[i].text) && !lower_head {
                 i += 1;
+                continue;
+            }
+            if let Some(c) = seat_of_government(g, words, &ws, i, si, &gap) {
+                i = c.words.1;
+                found.push(c);
                 continue;
             }
             let Some((n, mut places, span)) = longest_match(g, &ws, i, &gap) else {
@@ -325,8 +341,14 @@ pub fn find_places(text: &str, sentences: &[Span], actor_states: &[&str]) -> Vec
             // not where the bombing was
             // (a possessive is the place itself: "near Ukraine's borders")
             let possessive = text[span.1..].starts_with("'s") || text[span.1..].starts_with("’s");
+            // a country before a noun says whose it is ("at U.S.
+            // embassies"); a city or region, where it is ("at a Tel Aviv
+            // peace rally")
             let locative = is_locative(&ws, i, words, &gap)
-                && (place_noun || possessive || !next_lower.as_deref().is_some_and(only_noun));
+                && (place_noun
+                    || possessive
+                    || !a_country
+                    || !next_lower.as_deref().is_some_and(only_noun));
             let dateline = first_of_article
                 && i == 0
                 && ws[..end]
@@ -404,6 +426,54 @@ pub fn find_places(text: &str, sentences: &[Span], actor_states: &[&str]) -> Vec
     resolve(g, words, &found, actor_states)
 }
 
+/// A seat of government named at word `i` after a locative word ("in the
+/// White House"), as a place in its city.
+fn seat_of_government<'t>(
+    g: &Gazetteer,
+    words: &Words,
+    ws: &[Word<'t>],
+    i: usize,
+    si: usize,
+    gap: &dyn Fn(usize, usize) -> &'t str,
+) -> Option<Candidate> {
+    let (n, id) = (1..=2).rev().find_map(|n| {
+        let last = ws.get(i + n - 1)?;
+        if !(i..i + n - 1).all(|k| gap(k, k + 1) == " ") {
+            return None;
+        }
+        let name: Vec<&str> = ws[i..i + n].iter().map(|w| w.text).collect();
+        words
+            .seats
+            .get(&name.join(" "))
+            .filter(|_| capitalised(last.text))
+            .map(|id| (n, id))
+    })?;
+    if !is_locative(ws, i, words, gap) {
+        return None;
+    }
+    let place = g.index_of(id)?;
+    Some(Candidate {
+        key: normalise(
+            &ws[i..i + n]
+                .iter()
+                .map(|w| w.text)
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        sentence: si,
+        span: (ws[i].span.0, ws[i + n - 1].span.1),
+        words: (i, i + n),
+        places: vec![place],
+        locative: true,
+        dateline: false,
+        qualifier: Vec::new(),
+        qualifies: Vec::new(),
+        place_noun: false,
+        modifies: None,
+        acts: false,
+    })
+}
+
 /// A dateline at the start of `sentence` (at byte `start` of the text,
 /// sentence number `si`) written in capitals that is one of the
 /// `dateline_aliases` ("UNITED NATIONS (AP)").
@@ -459,9 +529,12 @@ fn longest_match<'a>(
     };
     for n in (1..=most).rev() {
         let last = &ws[i + n - 1];
-        if n > 1 && (!capitalised(last.text) || !(i..i + n - 1).all(joins)) {
+        if n > 1 && !(i..i + n - 1).all(joins) {
             continue;
         }
+        // a name of several words ends in a capital, except an area's in
+        // text written without capitals ("the Persian gulf")
+        let lower_tail = n > 1 && !capitalised(last.text);
         let mut texts: Vec<&str> = ws[i..i + n].iter().map(|w| w.text).collect();
         // a possessive is not part of the name ("Ukraine's border")
         let mut end = last.span.1;
@@ -476,6 +549,16 @@ fn longest_match<'a>(
         let key = normalise(&texts.join(" "));
         let places = g.by_key(&key);
         if places.is_empty() || !plausible_form(&key, &ws[i..i + n]) {
+            continue;
+        }
+        // a lower-case head ("north Carolina") or tail ("Persian gulf")
+        // only for a country, a region or an area, never a city
+        let uncapitalised = lower_tail || !capitalised(ws[i].text);
+        if uncapitalised
+            && places
+                .iter()
+                .any(|&p| g.places[p as usize].kind == PlaceKind::City)
+        {
             continue;
         }
         return Some((n, places.to_vec(), (ws[i].span.0, end)));
@@ -731,8 +814,11 @@ pub fn locate_events<'p>(
         };
         // a country named as a participant stands for its state, and so
         // does a city that acts ("Moscow said"); a city acted on ("shelled
-        // Kharkiv") and a region or an area ("annexed Crimea") are places
+        // Kharkiv"), a region or an area ("annexed Crimea") and a country
+        // attacked ("its invasion of Kuwait") are places
+        let attack = e.event_type == PloverType::Assault;
         let is_actor = |p: &PlaceMention| match p.kind {
+            PlaceKind::Country if attack => overlaps(&source_spans, p),
             PlaceKind::Country => overlaps(&actor_spans, p),
             PlaceKind::City => overlaps(&source_spans, p),
             PlaceKind::Admin1 | PlaceKind::Feature => false,
@@ -740,40 +826,61 @@ pub fn locate_events<'p>(
         // a place named as an actor ("Moscow said") is not where it
         // happened, unless a locative word puts it there too ("a buildup
         // near Ukraine's border")
-        // a country describing a noun names whose it is, not where: the
-        // bombing of "U.S. embassies in Kenya" was in Kenya, unless the
-        // noun is the event's own ("the Russia talks"); a city or a region
-        // describing a noun is where it is ("a Tel Aviv peace rally")
+        // a place describing a noun without a locative word is whose or
+        // where that thing is, not where the event was: the bombing of
+        // "U.S. embassies in Kenya" was in Kenya, "the Yalta accord" is
+        // not where Hungary joined NATO; unless the noun leads to the
+        // event's own trigger ("the Geneva talks", "the Atlanta abortion
+        // clinic bombing")
         let trigger = e.trigger.span.0;
         let describes_other = |p: &PlaceMention| {
-            p.kind == PlaceKind::Country && p.modifies.is_some_and(|(noun, _)| noun != trigger)
+            p.modifies.is_some_and(|(noun, _)| {
+                let compound = noun <= trigger
+                    && text_between(text, noun, trigger).is_some_and(|between| {
+                        between.split_whitespace().count() <= 3
+                            && between
+                                .chars()
+                                .all(|c| c.is_lowercase() || c.is_whitespace() || c == '-')
+                    });
+                !compound
+            })
         };
         // a thing said is where the speaker is, not where what it speaks
-        // of happened: a place after the trigger whose locative phrase
-        // follows an "of" phrase ("condemned the bombing of the embassies
-        // in Kenya") is the topic's place, not the statement's
+        // of happened: a place whose locative phrase follows an "of"
+        // phrase ("condemned the bombing of the embassies in Kenya") is the
+        // topic's place, not the statement's
         let spoken = words.spoken_types.contains(e.event_type.name());
-        let trigger_end = e.trigger.span.1;
         let venue_of_speech = |p: &PlaceMention| {
-            p.span.1 <= trigger
-                || text_between(text, trigger_end, p.span.0).is_some_and(|between| {
-                    let ws: Vec<String> =
-                        between.split_whitespace().map(str::to_lowercase).collect();
-                    // the "of" phrase and the locative one make one noun
-                    // phrase: a few words, no punctuation between (a
-                    // period ends initials, "U.S.", not a phrase)
-                    let Some(l) = ws.iter().rposition(|w| words.locative.contains(w)) else {
-                        return true;
-                    };
-                    let Some(o) = ws[..l].iter().rposition(|w| w == "of") else {
-                        return true;
-                    };
-                    let one_phrase = l - o <= 6
-                        && ws[o..l]
-                            .iter()
-                            .all(|w| !w.ends_with(|c: char| c.is_ascii_punctuation() && c != '.'));
-                    !one_phrase
-                })
+            // a country a statement names without a locative word is a
+            // party to it or what it is about ("a resolution co-sponsored
+            // by Kenya, Tanzania and the United States")
+            if p.kind == PlaceKind::Country && !p.locative {
+                return false;
+            }
+            // the words before the place in its sentence, nearest first
+            let Some(before) = text_between(text, s, p.span.0) else {
+                return true;
+            };
+            let ws: Vec<String> = before
+                .split_whitespace()
+                .rev()
+                .take(12)
+                .map(str::to_lowercase)
+                .collect();
+            // the "of" phrase and the locative one make one noun phrase: a
+            // few words, no punctuation between (a period ends initials,
+            // "U.S.", not a phrase)
+            let Some(l) = ws.iter().position(|w| words.locative.contains(w)) else {
+                return true;
+            };
+            let Some(o) = ws[l..].iter().position(|w| w == "of") else {
+                return true;
+            };
+            let one_phrase = o <= 6
+                && ws[l + 1..l + o]
+                    .iter()
+                    .all(|w| !w.ends_with(|c: char| c.is_ascii_punctuation() && c != '.'));
+            !one_phrase
         };
         let in_sentence: Vec<&PlaceMention> = places[range]
             .iter()
@@ -798,7 +905,24 @@ pub fn locate_events<'p>(
                 .collect(),
         )
         .or_else(|| nearest(own.iter().copied().filter(precise).collect()))
+        // the state attacked, named in the event's own words ("its
+        // invasion of Kuwait"), before another country a locative word
+        // names there ("sanctions on Iraq for its invasion of Kuwait")
+        .or_else(|| {
+            let target_spans: Vec<Span> = e.target.iter().map(|m| m.span).collect();
+            attack
+                .then(|| {
+                    nearest(
+                        own.iter()
+                            .copied()
+                            .filter(|p| overlaps(&target_spans, p))
+                            .collect(),
+                    )
+                })
+                .flatten()
+        })
         .or_else(|| nearest(own.iter().copied().filter(|p| p.locative).collect()))
+        .or_else(|| attack.then(|| nearest(own.clone())).flatten())
         .map(|p| (p, LocationBasis::Explicit))
         .or_else(|| {
             nearest(locative.clone())
@@ -953,6 +1077,46 @@ mod tests {
         let rally =
             located(" date 1995-11-05 F\n\nThe gunman shot Rabin at a Tel Aviv peace rally.");
         assert_eq!(rally.map(|l| l.0).as_deref(), Some("Tel Aviv"));
+        // ... but not where an event elsewhere in its sentence was
+        let accord = located(
+            " date 1999-03-13 G\n\nHungary joined NATO, ending the order of the Yalta accord.",
+        );
+        assert_ne!(accord.map(|l| l.0).as_deref(), Some("Yalta"));
+        // a state attacked, in the attack's own words
+        let kuwait = crate::extract::analyze_text(
+            "t.txt",
+            " date 1998-03-06 H\n\nSanctions stay on Iraq for its 1990 invasion of Kuwait.",
+        )
+        .events
+        .into_iter()
+        .find(|e| e.event_type == PloverType::Assault)
+        .and_then(|e| e.location);
+        assert_eq!(kuwait.map(|l| l.name).as_deref(), Some("Kuwait"));
+        // a seat of government after a locative word is its city
+        let white_house = located(
+            " date 1998-08-14 I\n\nClinton met with Netanyahu in the White House on Wednesday.",
+        );
+        assert_eq!(white_house.map(|l| l.0).as_deref(), Some("Washington"));
+        // text without capitals: a region's or an area's name, not a city's
+        let carolina = located(
+            " date 1998-02-27 J\n\nPolice arrested Rudolph in the wilderness of western north Carolina.",
+        );
+        assert_eq!(carolina.map(|l| l.0).as_deref(), Some("North Carolina"));
+        let gulf = located(
+            " date 1998-02-13 K\n\nThe US deployed more warships in the Persian gulf on Friday.",
+        );
+        assert_eq!(gulf.map(|l| l.0).as_deref(), Some("Persian Gulf"));
+    }
+
+    #[test]
+    fn a_seat_of_government_without_a_locative_word_is_no_place() {
+        let text = " date 2022-02-20 A\n\nThe Kremlin said Russia would not attack Ukraine.";
+        let a = crate::extract::analyze_text("t.txt", text);
+        assert!(
+            a.places.iter().all(|p| p.name != "Moscow"),
+            "{:?}",
+            a.places
+        );
     }
 
     #[test]
@@ -980,6 +1144,18 @@ mod tests {
             .find(|e| e.event_type == PloverType::Accuse)
             .expect("the accusation");
         assert_ne!(accuse.location.map(|l| l.name).as_deref(), Some("Donetsk"));
+        // countries a statement names without a locative word are its
+        // parties, not where it was made
+        let text = " date 1998-08-13 B\n\nUNITED NATIONS (AP) _\n\nA resolution co-sponsored by \
+                    Kenya and Tanzania condemned the bombings.";
+        let condemn = events(text)
+            .into_iter()
+            .find(|e| e.event_type == PloverType::Accuse)
+            .expect("the condemnation");
+        assert_eq!(
+            condemn.location.map(|l| l.name).as_deref(),
+            Some("New York City")
+        );
         // a place right after the statement is where it was made
         let text = " date 2022-03-01 A\n\nLavrov accused Ukraine in Geneva on Monday.";
         let accuse = events(text)
