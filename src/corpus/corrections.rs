@@ -238,6 +238,7 @@ fn added_event(a: &Analysis, c: &Correction) -> Option<Event> {
         cluster: None,
         review: Review::Added,
         location: None,
+        place_phrases: Vec::new(),
         stated_modality: None,
     })
 }

@@ -444,4 +444,10 @@ pub struct Event {
     /// that dating the article again can undo the change.
     #[serde(skip)]
     pub stated_modality: Option<Modality>,
+    /// The phrases the dependency tree attaches to the trigger with a
+    /// locative preposition ("met *in Geneva*", "shelling *near the
+    /// border*"), where the clause was parsed: the event's own place
+    /// phrases, read first when it is located.
+    #[serde(skip)]
+    pub place_phrases: Vec<crate::Span>,
 }

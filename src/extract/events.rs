@@ -127,6 +127,7 @@ fn build_event(ctx: &ClauseContext<'_>, article: &str, f: Found) -> Event {
         cluster: None,
         review: Review::Unreviewed,
         location: None,
+        place_phrases: Vec::new(),
         stated_modality: None,
     }
 }
@@ -377,6 +378,17 @@ pub fn find_events(
                 recode,
             };
             let mut e = build_event(&ctx, article, found);
+            // where the clause was parsed, its tree names the event's place
+            // phrases (no parse just for this)
+            if let Some(tree) = trees
+                .iter()
+                .filter_map(|(w, tree)| {
+                    tree.as_ref().filter(|_| w.0 <= t.span.0 && t.span.1 <= w.1)
+                })
+                .next()
+            {
+                e.place_phrases = tree.place_phrases(t.span, &super::places::is_locative_word);
+            }
             if let Some(who) = expelled_people(text, &e, span.1) {
                 make_deportation(&mut e, &who);
             }

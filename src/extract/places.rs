@@ -12,7 +12,9 @@
 //! of its actors, a qualifier such as "Paris, Texas"), then to the larger
 //! kind (a country before a city), then to the more populous.
 //!
-//! An event is put where its own words say ("talks in Geneva", "near the
+//! An event is put where the dependency tree says, where its clause was
+//! parsed (a phrase attached to its trigger with a locative preposition),
+//! else where its own words say ("talks in Geneva", "near the
 //! border with Turkey"), else at a place of its sentence that is not one of
 //! its actors ("Moscow said" names an actor, not a place), else at the
 //! dateline's place, else, for an attack or a coercion, in the territory of
@@ -898,38 +900,48 @@ pub fn locate_events<'p>(
         // Ukraine's border")
         let precise = |p: &&PlaceMention| p.kind != PlaceKind::Country;
         let own: Vec<&PlaceMention> = in_sentence.iter().copied().filter(|p| inside(p)).collect();
-        let chosen = nearest(
-            own.iter()
-                .copied()
-                .filter(|p| p.locative && precise(p))
-                .collect(),
-        )
-        .or_else(|| nearest(own.iter().copied().filter(precise).collect()))
-        // the state attacked, named in the event's own words ("its
-        // invasion of Kuwait"), before another country a locative word
-        // names there ("sanctions on Iraq for its invasion of Kuwait")
-        .or_else(|| {
-            let target_spans: Vec<Span> = e.target.iter().map(|m| m.span).collect();
-            attack
-                .then(|| {
-                    nearest(
-                        own.iter()
-                            .copied()
-                            .filter(|p| overlaps(&target_spans, p))
-                            .collect(),
-                    )
-                })
-                .flatten()
-        })
-        .or_else(|| nearest(own.iter().copied().filter(|p| p.locative).collect()))
-        .or_else(|| attack.then(|| nearest(own.clone())).flatten())
-        .map(|p| (p, LocationBasis::Explicit))
-        .or_else(|| {
-            nearest(locative.clone())
-                .or_else(|| nearest(in_sentence.clone()))
-                .map(|p| (p, LocationBasis::Sentence))
-        })
-        .or_else(|| dateline.map(|p| (p, LocationBasis::Dateline)));
+        // a place in a phrase the tree attaches to the trigger with a
+        // locative preposition, where the clause was parsed
+        let in_tree_phrase = |p: &&PlaceMention| {
+            e.place_phrases
+                .iter()
+                .any(|&(a, b)| a <= p.span.0 && p.span.1 <= b)
+        };
+        let chosen = nearest(in_sentence.iter().copied().filter(in_tree_phrase).collect())
+            .or_else(|| {
+                nearest(
+                    own.iter()
+                        .copied()
+                        .filter(|p| p.locative && precise(p))
+                        .collect(),
+                )
+            })
+            .or_else(|| nearest(own.iter().copied().filter(precise).collect()))
+            // the state attacked, named in the event's own words ("its
+            // invasion of Kuwait"), before another country a locative word
+            // names there ("sanctions on Iraq for its invasion of Kuwait")
+            .or_else(|| {
+                let target_spans: Vec<Span> = e.target.iter().map(|m| m.span).collect();
+                attack
+                    .then(|| {
+                        nearest(
+                            own.iter()
+                                .copied()
+                                .filter(|p| overlaps(&target_spans, p))
+                                .collect(),
+                        )
+                    })
+                    .flatten()
+            })
+            .or_else(|| nearest(own.iter().copied().filter(|p| p.locative).collect()))
+            .or_else(|| attack.then(|| nearest(own.clone())).flatten())
+            .map(|p| (p, LocationBasis::Explicit))
+            .or_else(|| {
+                nearest(locative.clone())
+                    .or_else(|| nearest(in_sentence.clone()))
+                    .map(|p| (p, LocationBasis::Sentence))
+            })
+            .or_else(|| dateline.map(|p| (p, LocationBasis::Dateline)));
         e.location = match chosen {
             Some((p, basis)) => g
                 .by_id(&p.id)
@@ -959,6 +971,12 @@ pub fn locate_events<'p>(
             None => None,
         };
     }
+}
+
+/// Whether a lower-case word is one of the locative words of
+/// `assets/places.toml` ("in", "near", "off").
+pub fn is_locative_word(word: &str) -> bool {
+    WORDS.locative.contains(word)
 }
 
 /// The text from byte `from` to byte `to`, when they are in order and on
@@ -1106,6 +1124,24 @@ mod tests {
             " date 1998-02-13 K\n\nThe US deployed more warships in the Persian gulf on Friday.",
         );
         assert_eq!(gulf.map(|l| l.0).as_deref(), Some("Persian Gulf"));
+    }
+
+    #[test]
+    fn a_parsed_clause_gives_its_place_phrases() {
+        // a passive is parsed for its roles; its tree then names the place
+        let text = " date 2013-07-05 A\n\nThe Muslim Brotherhood leader was arrested in Cairo by \
+                    Egyptian police.";
+        let e = crate::extract::analyze_text("t.txt", text)
+            .events
+            .into_iter()
+            .find(|e| e.event_type == PloverType::Coerce)
+            .expect("the arrest");
+        assert!(!e.place_phrases.is_empty(), "{e:?}");
+        let at = e.location.expect("a location");
+        assert_eq!(
+            (at.name.as_str(), at.basis),
+            ("Cairo", LocationBasis::Explicit)
+        );
     }
 
     #[test]

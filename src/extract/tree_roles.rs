@@ -157,6 +157,48 @@ impl<'m> Tree<'m> {
         }
     }
 
+    /// The phrases attached to the trigger's predicate by a preposition
+    /// that `is_locative` accepts ("met *in Geneva*", "clashes *near the
+    /// border*"): its `obl` and `nmod` dependents, and those of the verb a
+    /// trigger noun is the object of ("held *talks* in Geneva"). The
+    /// spans include the preposition.
+    pub fn place_phrases(&self, trigger: Span, is_locative: &dyn Fn(&str) -> bool) -> Vec<Span> {
+        let Some(p) = self.predicate(trigger) else {
+            return Vec::new();
+        };
+        let mut heads = vec![p];
+        if matches!(self.words[p].upos, "NOUN" | "PROPN")
+            && self.rel(p) == "obj"
+            && let Some(h) = self.words[p].head
+        {
+            heads.push(h);
+        }
+        let mut out = Vec::new();
+        for h in heads {
+            for &c in &self.children[h] {
+                let rel = self.rel(c);
+                let attached = rel == "obl" || rel == "nmod" || rel == "obl:unmarked";
+                if !attached {
+                    continue;
+                }
+                let Some(case) = self.case_of(c) else {
+                    continue;
+                };
+                if !is_locative(&case) {
+                    continue;
+                }
+                let (s, e) = self.phrase(c);
+                let start = self
+                    .children_with(c, "case")
+                    .map(|k| self.words[k].span.0)
+                    .min()
+                    .unwrap_or(s);
+                out.push((start.min(s), e));
+            }
+        }
+        out
+    }
+
     /// Whether the trigger's predicate takes a clause as its complement
     /// ("helped end the war", "helps to stabilize the region"): then it
     /// only serves that clause's act.
@@ -439,6 +481,43 @@ mod tests {
         );
         assert_eq!(s, vec!["Iraqi troops"], "{p}");
         assert!(t.iter().any(|x| x.contains("bastion")), "{t:?} {p}");
+    }
+
+    #[test]
+    fn the_tree_names_an_event_s_place_phrases() {
+        let places = |text: &str, trigger: &str| -> Vec<String> {
+            let model = default_model().expect("the built-in model loads");
+            let tree = Tree::new(model.analyze(text, (0, text.len())));
+            let at = text.find(trigger).expect("the trigger is in the text");
+            let locative = |w: &str| matches!(w, "in" | "near" | "at");
+            tree.place_phrases((at, at + trigger.len()), &locative)
+                .iter()
+                .map(|s| text[s.0..s.1].to_string())
+                .collect()
+        };
+        assert_eq!(
+            places("The ministers met in Geneva on Friday.", "met"),
+            vec!["in Geneva"]
+        );
+        // the verb a trigger noun is the object of
+        let talks = places("Iran and the US held talks in Geneva on Monday.", "talks");
+        assert!(
+            talks.len() == 1 && talks[0].starts_with("in Geneva"),
+            "{talks:?}"
+        );
+        // a phrase on the trigger noun itself
+        assert_eq!(
+            places("Russia launched an attack near the border.", "attack"),
+            vec!["near the border"]
+        );
+        // a place inside another phrase is not the event's
+        assert!(
+            places(
+                "The council condemned the bombing of the embassy in Nairobi.",
+                "condemned"
+            )
+            .is_empty()
+        );
     }
 
     #[test]
