@@ -17,8 +17,8 @@
 //! else where its own words say ("talks in Geneva", "near the
 //! border with Turkey"), else at a place of its sentence that is not one of
 //! its actors ("Moscow said" names an actor, not a place), else at the
-//! dateline's place, else, for an attack or a coercion, in the territory of
-//! the state it targets.
+//! dateline's place, else in the territory of the state an attack targets
+//! or of the state a coercion is done by.
 
 use super::PloverType;
 use super::event::{Event, Location, LocationBasis, LocationPrecision};
