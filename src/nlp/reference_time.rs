@@ -45,6 +45,7 @@ struct NarrativeCues {
     present_markers: Vec<String>,
     non_reference_prepositions: Vec<String>,
     flashback_markers: Vec<String>,
+    reporting_words: Vec<String>,
 }
 
 static CUES: LazyLock<NarrativeCues> = LazyLock::new(|| {
@@ -105,6 +106,13 @@ fn has_present_marker(sentence: &str) -> bool {
     MARKERS.any_in(sentence)
 }
 
+/// Whether a sentence reports what someone said ("said", "told").
+fn has_reporting_word(sentence: &str) -> bool {
+    static MARKERS: LazyLock<WordMarkers> =
+        LazyLock::new(|| WordMarkers::new(&CUES.reporting_words));
+    MARKERS.any_in(sentence)
+}
+
 /// Whether `hay` contains `needle` as whole words.
 pub fn contains_words(hay: &str, needle: &str) -> bool {
     hay.match_indices(needle).any(|(i, _)| {
@@ -137,6 +145,10 @@ pub fn reference_times(
         timex: None,
     };
     let mut story = publication.clone();
+    // the time of a flashback, for the one sentence after it that goes on
+    // telling it ("On Aug. 7, she had just ended a news conference. They
+    // were talking when the bomb went off.")
+    let mut flashback: Option<ReferenceTime> = None;
     let mut out = Vec::with_capacity(sentences.len());
     let mut ti = 0;
     for s in sentences {
@@ -154,8 +166,9 @@ pub fn reference_times(
                     basis: TimeBasis::Explicit,
                     timex: Some(t.span),
                 };
+                let back = is_flashback(text, s.span, t.span);
                 if t.resolution != Resolution::AnchoredToEvent
-                    && !is_flashback(text, s.span, t.span)
+                    && !back
                     && !is_after(&t.value, published)
                 {
                     story = ReferenceTime {
@@ -163,13 +176,25 @@ pub fn reference_times(
                         ..r.clone()
                     };
                 }
+                flashback =
+                    (back && t.resolution != Resolution::AnchoredToEvent).then(|| ReferenceTime {
+                        basis: TimeBasis::Narrative,
+                        ..r.clone()
+                    });
                 r
             }
             None if has_present_marker(&text[s.span.0..s.span.1]) => {
                 story = publication.clone();
+                flashback = None;
                 publication.clone()
             }
-            None => story.clone(),
+            // a sentence that reports ("The White House said") is back in
+            // the story's time
+            None if has_reporting_word(&text[s.span.0..s.span.1]) => {
+                flashback = None;
+                story.clone()
+            }
+            None => flashback.take().unwrap_or_else(|| story.clone()),
         };
         out.push(here);
     }
@@ -250,6 +275,17 @@ mod tests {
         let r = times(t, "2021-12-08");
         assert_eq!(r[1].1.as_deref(), Some("2021-07"));
         assert_eq!(r[2].1.as_deref(), Some("2021-12-07"));
+    }
+
+    #[test]
+    fn the_sentence_after_a_flashback_goes_on_telling_it() {
+        let t = "She met the minister on Wednesday. On Aug. 7, she had just ended a news \
+                 conference. They were talking when the bomb went off. The embassy was rebuilt.";
+        let r = times(t, "1998-08-26");
+        assert_eq!(r[1].1.as_deref(), Some("1998-08-07"));
+        assert_eq!(r[2].1.as_deref(), Some("1998-08-07"), "{r:?}");
+        // one sentence only: then the story's time again
+        assert_eq!(r[3].1.as_deref(), Some("1998-08-26"), "{r:?}");
     }
 
     #[test]
