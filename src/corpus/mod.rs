@@ -11,6 +11,7 @@ pub mod corrections;
 pub mod dating;
 pub mod duplicates;
 pub mod project;
+pub mod retold;
 
 pub use cluster::{MentionRef, MergedEvent};
 
@@ -110,6 +111,7 @@ impl Corpus {
     pub fn link(&mut self) {
         let start = Instant::now();
         dating::infer_publication_dates(&mut self.analyses);
+        retold::date_retold_acts(&mut self.analyses);
         let dated = Instant::now();
         self.clusters = cluster::cluster(&mut self.analyses);
         self.timings.dating = dated - start;

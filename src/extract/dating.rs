@@ -153,7 +153,7 @@ pub(crate) fn date_from_reported_event(text: &str, events: &mut [Event]) {
 /// Whether an event's trigger is a noun a definite word introduces ("the
 /// blast", "these attacks": `reference_determiners` in `assets/cues.toml`),
 /// up to two words before it.
-fn told_again(text: &str, e: &Event) -> bool {
+pub(crate) fn told_again(text: &str, e: &Event) -> bool {
     let first = e.trigger.text.split_whitespace().next().unwrap_or("");
     let lower = first.to_lowercase();
     if lower.ends_with("ed") || !crate::nlp::syntax::treebank_upos(&lower).contains(&"NOUN") {

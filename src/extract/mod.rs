@@ -4,7 +4,7 @@
 
 pub mod actors;
 mod clause;
-mod dating;
+pub(crate) mod dating;
 pub mod dictionaries;
 pub mod event;
 pub mod events;
@@ -18,7 +18,7 @@ pub mod relevance;
 mod roles;
 pub mod text;
 pub mod tree_roles;
-mod triggers;
+pub(crate) mod triggers;
 
 pub use event::{
     ActorMention, DateBasis, Event, EventDate, Location, LocationBasis, LocationPrecision,
