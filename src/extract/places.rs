@@ -81,8 +81,15 @@ struct Words {
     /// text ("north Carolina").
     lowercase_name_heads: HashSet<String>,
     /// Seats of government → the gazetteer id of their city; places only
-    /// after a locative word.
+    /// after one of `seat_locatives`.
     seats: std::collections::HashMap<String, String>,
+    /// The locative words that put something in a seat of government.
+    seat_locatives: HashSet<String>,
+    /// PLOVER modes of COERCE that a state does on its own ground.
+    own_ground_modes: HashSet<String>,
+    /// Two-word phrases ending in a locative word that put nothing at a
+    /// place ("according to").
+    non_locative_phrases: HashSet<String>,
 }
 
 fn parse_words(text: &str) -> Result<Words, toml::de::Error> {
@@ -450,7 +457,7 @@ fn seat_of_government<'t>(
             .filter(|_| capitalised(last.text))
             .map(|id| (n, id))
     })?;
-    if !is_locative(ws, i, words, gap) {
+    if !is_locative(ws, i, words, gap) || !locative_word_in(ws, i, &words.seat_locatives) {
         return None;
     }
     let place = g.index_of(id)?;
@@ -610,13 +617,29 @@ fn is_locative<'t>(
         }
         let w = ws[k].text.to_lowercase();
         if words.locative.contains(&w) {
-            return true;
+            // "according to the Kremlin" names a source, not a place
+            let phrase = k
+                .checked_sub(1)
+                .map(|j| format!("{} {w}", ws[j].text.to_lowercase()));
+            return !phrase.is_some_and(|p| words.non_locative_phrases.contains(&p));
         }
         if !words.locative_links.contains(&w) {
             return false;
         }
     }
     false
+}
+
+/// Whether the locative word before word `i` (at most five words back) is
+/// one of `allowed`.
+fn locative_word_in(ws: &[Word<'_>], i: usize, allowed: &HashSet<String>) -> bool {
+    let words = &*WORDS;
+    ws[i.saturating_sub(5)..i]
+        .iter()
+        .rev()
+        .map(|w| w.text.to_lowercase())
+        .find(|w| words.locative.contains(w))
+        .is_some_and(|w| allowed.contains(&w))
 }
 
 /// Chooses a place for each candidate, in two rounds: names with one
@@ -947,20 +970,22 @@ pub fn locate_events<'p>(
                 .by_id(&p.id)
                 .map(|place| location(place, Some(p.span), basis)),
             // an attack is on the territory of the state it targets; a
-            // coercion (arrests, expulsions, curfews) is a state's act on
-            // its own ground, else on the target's
+            // coercion a state does at home (arrests, expulsions, curfews:
+            // `own_ground_modes`) on its own ground, another (hostile
+            // activities abroad) on the target's
             None if matches!(e.event_type, PloverType::Assault | PloverType::Coerce) => {
                 let state_of = |m: &crate::extract::event::ActorMention| {
                     state_place(m.country.as_deref().unwrap_or(&m.code))
                 };
-                let own_ground = (e.event_type == PloverType::Coerce)
-                    .then(|| {
-                        e.source
-                            .iter()
-                            .find_map(state_of)
-                            .map(|place| location(place, None, LocationBasis::Source))
-                    })
-                    .flatten();
+                let own_ground = (e.event_type == PloverType::Coerce
+                    && words.own_ground_modes.contains(&e.mode))
+                .then(|| {
+                    e.source
+                        .iter()
+                        .find_map(state_of)
+                        .map(|place| location(place, None, LocationBasis::Source))
+                })
+                .flatten();
                 own_ground.or_else(|| {
                     e.target
                         .iter()
@@ -1146,13 +1171,19 @@ mod tests {
 
     #[test]
     fn a_seat_of_government_without_a_locative_word_is_no_place() {
-        let text = " date 2022-02-20 A\n\nThe Kremlin said Russia would not attack Ukraine.";
-        let a = crate::extract::analyze_text("t.txt", text);
-        assert!(
-            a.places.iter().all(|p| p.name != "Moscow"),
-            "{:?}",
-            a.places
-        );
+        for text in [
+            " date 2022-02-20 A\n\nThe Kremlin said Russia would not attack Ukraine.",
+            // a source named after "according to" is no place either
+            " date 2021-12-04 B\n\nPutin and Biden will meet on Tuesday, according to the Kremlin.",
+            " date 2021-12-04 C\n\nThe statement came from the Kremlin on Friday.",
+        ] {
+            let a = crate::extract::analyze_text("t.txt", text);
+            assert!(
+                a.places.iter().all(|p| p.name != "Moscow"),
+                "{text}: {:?}",
+                a.places
+            );
+        }
     }
 
     #[test]
