@@ -876,10 +876,13 @@ pub fn locate_events<'p>(
         // topic's place, not the statement's
         let spoken = words.spoken_types.contains(e.event_type.name());
         let venue_of_speech = |p: &PlaceMention| {
-            // a country a statement names without a locative word is a
-            // party to it or what it is about ("a resolution co-sponsored
-            // by Kenya, Tanzania and the United States")
-            if p.kind == PlaceKind::Country && !p.locative {
+            // a country or a city a statement names without a locative
+            // word is a party to it or what it is about ("a resolution
+            // co-sponsored by Kenya, Tanzania and the United States")
+            // (a region it names is what it is about: "a settlement that
+            // would promote Northern Ireland's unification"; a city, a
+            // government: "Trump's approach to Moscow")
+            if !p.locative && matches!(p.kind, PlaceKind::Country | PlaceKind::City) {
                 return false;
             }
             // the words before the place in its sentence, nearest first
@@ -939,7 +942,26 @@ pub fn locate_events<'p>(
                         .collect(),
                 )
             })
-            .or_else(|| nearest(own.iter().copied().filter(precise).collect()))
+            // a city or region the act is done to: right after the trigger
+            // ("shelled Kharkiv", "annexed Crimea", "struck the city of
+            // Kharkiv"), not further in its words ("criticizing Trump's
+            // approach to Moscow")
+            .or_else(|| {
+                let acted_on = |p: &&PlaceMention| {
+                    p.span.0 >= e.trigger.span.1
+                        && text_between(text, e.trigger.span.1, p.span.0).is_some_and(|b| {
+                            b.split_whitespace().count() <= 4
+                                && !b.contains([',', ';', ':', '"', '“', '”', '(', ')'])
+                        })
+                };
+                nearest(
+                    own.iter()
+                        .copied()
+                        .filter(precise)
+                        .filter(acted_on)
+                        .collect(),
+                )
+            })
             // the state attacked, named in the event's own words ("its
             // invasion of Kuwait"), before another country a locative word
             // names there ("sanctions on Iraq for its invasion of Kuwait")
@@ -1222,6 +1244,17 @@ mod tests {
         assert_eq!(
             condemn.location.map(|l| l.name).as_deref(),
             Some("New York City")
+        );
+        // a city a statement names is its government, not its venue
+        let text = " date 2021-12-07 C\n\nBiden gave a harsh speech, criticizing Donald Trump's \
+                    tepid approach to Moscow and Putin.";
+        let criticism = events(text)
+            .into_iter()
+            .find(|e| e.event_type == PloverType::Accuse)
+            .expect("the criticism");
+        assert_ne!(
+            criticism.location.map(|l| l.name).as_deref(),
+            Some("Moscow")
         );
         // a place right after the statement is where it was made
         let text = " date 2022-03-01 A\n\nLavrov accused Ukraine in Geneva on Monday.";
