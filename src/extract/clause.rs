@@ -437,6 +437,44 @@ impl<'a> ClauseContext<'a> {
         })
     }
 
+    /// The marker (`unperformed_markers`) before a gerund trigger, or
+    /// before the run of gerunds it ends, that makes it an act spoken of or
+    /// kept from ("talk about killing Rabin", "refrain from organizing,
+    /// instigating, assisting"): then it is no event.
+    pub fn unperformed_act(&self) -> Option<String> {
+        let first = self
+            .trigger
+            .form
+            .split_whitespace()
+            .next()?
+            .to_ascii_lowercase();
+        if !first.ends_with("ing") {
+            return None;
+        }
+        let lead = self
+            .text
+            .get(self.sentence.0..self.trigger.span.0)?
+            .to_ascii_lowercase();
+        // back over the gerunds and coordinators of the run
+        let mut words: Vec<&str> = lead.split_whitespace().collect();
+        while let Some(w) = words.last() {
+            let bare = w.trim_end_matches(',');
+            if bare.ends_with("ing") && bare.len() > 4 && bare.chars().all(char::is_alphabetic)
+                || matches!(bare, "or" | "and")
+            {
+                words.pop();
+            } else {
+                break;
+            }
+        }
+        let before = words.join(" ");
+        LEXICON
+            .cues
+            .unperformed_markers
+            .iter()
+            .find_map(|m| (before == *m || before.ends_with(&format!(" {m}"))).then(|| m.clone()))
+    }
+
     /// The joint marker or the states that make an exercise of type
     /// MOBILIZE a joint one (COOPERATE): a word of `joint_markers` among
     /// the three words before the exercise noun, or two or more states

@@ -443,6 +443,11 @@ fn clause_type(
         own
     };
     let mut ty = ctx.event_type(base, notes);
+    if ctx.unperformed_act().is_some() {
+        // "talk about killing Rabin", "prohibited from killing": spoken of
+        // or kept from, not done
+        return None;
+    }
     if ctx.toll_of_earlier_attack(ty, earlier) {
         // "... killed 257 people and injured more than 5,500": the figures
         // are the sentence's, and so the attack's already
@@ -785,6 +790,29 @@ mod tests {
                 .iter()
                 .any(|e| e.0 == PloverType::Assault && e.3 == "strike"),
             "the air strike stays an attack: {found:?}"
+        );
+    }
+
+    #[test]
+    fn acts_spoken_of_or_kept_from_are_no_events() {
+        let found = events(
+            " date 1998-02-27 T\n\nA witness said she heard Amir talk about killing Rabin. \
+             The rabbi said Israelis are prohibited from killing one another. Every nation has \
+             the duty to refrain from organizing, instigating, assisting or participating in \
+             terrorist acts. She prayed for him to have a heart attack.",
+        );
+        assert!(
+            found
+                .iter()
+                .all(|e| !matches!(e.0, PloverType::Assault | PloverType::Aid)),
+            "{found:?}"
+        );
+        // the act itself, after a word that is no marker, still counts
+        let found =
+            events(" date 1998-02-27 T\n\nIsraeli troops began shelling the village of Arnoun.");
+        assert!(
+            found.iter().any(|e| e.0 == PloverType::Assault),
+            "{found:?}"
         );
     }
 

@@ -142,6 +142,11 @@ pub struct CueFile {
     /// What an actor says when it refuses to yield ("will not").
     #[serde(default)]
     pub refusal_forms: Vec<String>,
+    /// Words before a gerund (or a run of them) that name an act spoken of
+    /// or kept from, not one done ("talk about killing", "refrain from
+    /// organizing, instigating, assisting").
+    #[serde(default)]
+    pub unperformed_markers: Vec<String>,
     /// Verbs of a toll ("wounded") that, linked to an earlier attack in
     /// the sentence, tell the same attack.
     #[serde(default)]
