@@ -885,6 +885,21 @@ pub fn locate_events<'p>(
             if !p.locative && matches!(p.kind, PlaceKind::Country | PlaceKind::City) {
                 return false;
             }
+            // a statement named by a noun ("criticism", "“killer”") is
+            // placed by a phrase on it ("criticism in Moscow"), not by one
+            // further on ("“killer” is an epithet used frequently in
+            // Hollywood")
+            let noun_trigger = !e.trigger.text.contains(' ')
+                && crate::nlp::syntax::treebank_upos(&e.trigger.text.to_lowercase())
+                    .iter()
+                    .all(|&u| u == "NOUN");
+            if noun_trigger
+                && p.span.0 > e.trigger.span.1
+                && text_between(text, e.trigger.span.1, p.span.0)
+                    .is_none_or(|b| b.split_whitespace().count() > 4)
+            {
+                return false;
+            }
             // the words before the place in its sentence, nearest first
             let Some(before) = text_between(text, s, p.span.0) else {
                 return true;
@@ -1255,6 +1270,20 @@ mod tests {
         assert_ne!(
             criticism.location.map(|l| l.name).as_deref(),
             Some("Moscow")
+        );
+        // a statement named by a noun is not placed by a clause further on
+        let text = " date 2021-03-18 D\n\nPutin said that “killer” is a “macho” epithet used \
+                    frequently in Hollywood.";
+        let name_calling: Vec<Event> = events(text)
+            .into_iter()
+            .filter(|e| e.event_type == PloverType::Accuse)
+            .collect();
+        assert!(!name_calling.is_empty());
+        assert!(
+            name_calling
+                .iter()
+                .all(|e| e.location.as_ref().is_none_or(|l| l.name != "Hollywood")),
+            "{name_calling:?}"
         );
         // a place right after the statement is where it was made
         let text = " date 2022-03-01 A\n\nLavrov accused Ukraine in Geneva on Monday.";
