@@ -11,9 +11,9 @@
 //! publication and at most [`RETELLING_WINDOW`] days before it. Where the
 //! reports disagree, the date most of them give wins (then the later).
 
-use crate::extract::dating::told_again;
+use crate::extract::dating::{coded_targets, date_as_told, may_be_retold, place_country};
 use crate::extract::triggers::MATERIAL_CONFLICT;
-use crate::extract::{Analysis, DateBasis, Event, EventDate, PloverType};
+use crate::extract::{Analysis, Event, EventDate, PloverType};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -28,18 +28,6 @@ struct Dated {
     targets: Vec<String>,
     start: NaiveDate,
     date: EventDate,
-}
-
-fn country(e: &Event) -> Option<String> {
-    e.location.as_ref().map(|l| l.country.clone())
-}
-
-fn targets(e: &Event) -> Vec<String> {
-    e.target
-        .iter()
-        .filter(|m| !m.code.is_empty())
-        .map(|m| m.code.clone())
-        .collect()
 }
 
 fn start_of(e: &Event) -> Option<NaiveDate> {
@@ -107,8 +95,8 @@ pub fn date_retold_acts(analyses: &mut [Analysis]) {
             Some(Dated {
                 ty: e.event_type,
                 modality: e.modality,
-                country: country(e),
-                targets: targets(e),
+                country: place_country(e),
+                targets: coded_targets(e),
                 start: start_of(e)?,
                 date: e.date.clone(),
             })
@@ -125,13 +113,10 @@ pub fn date_retold_acts(analyses: &mut [Analysis]) {
         let text = &a.article.text;
         let mut changes: Vec<(usize, EventDate)> = Vec::new();
         for (i, e) in a.events.iter().enumerate() {
-            if !matches!(e.date.basis, DateBasis::Publication | DateBasis::Narrative)
-                || !MATERIAL_CONFLICT.contains(&e.event_type)
-                || !told_again(text, e)
-            {
+            if !may_be_retold(text, e) {
                 continue;
             }
-            let (here, aims) = (country(e), targets(e));
+            let (here, aims) = (place_country(e), coded_targets(e));
             // the same place where both are placed, else a shared target
             let mut candidates: Vec<&Dated> = Vec::new();
             if let Some(c) = &here {
@@ -170,15 +155,7 @@ pub fn date_retold_acts(analyses: &mut [Analysis]) {
             }
         }
         for (i, date) in changes {
-            let e = &mut a.events[i];
-            e.rule.push_str(&format!(
-                "; told again: dated as other articles date it, {}",
-                date.value.as_deref().unwrap_or("?")
-            ));
-            e.date = EventDate {
-                basis: DateBasis::Coreference,
-                ..date
-            };
+            date_as_told(&mut a.events[i], date, "other articles date it,");
         }
     }
 }
@@ -186,7 +163,29 @@ pub fn date_retold_acts(analyses: &mut [Analysis]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::analyze_text;
+    use crate::extract::{DateBasis, analyze_text};
+
+    /// A wire story of a bombing at the U.S. embassy in `city`, `country`,
+    /// published on `published`, that dates it to `day`.
+    fn first_report(id: &str, published: &str, city: &str, country: &str, day: &str) -> Analysis {
+        analyze_text(
+            id,
+            &format!(
+                " date {published} A\n\n{}, {country} (AP) _\n\nA bomb exploded outside the \
+                 U.S. embassy in {city} on {day}, killing 80 people.\n",
+                city.to_uppercase()
+            ),
+        )
+    }
+
+    /// A story of 1998-08-26 that tells the Nairobi blast again.
+    fn retelling() -> Analysis {
+        analyze_text(
+            "b.txt",
+            " date 1998-08-26 B\n\nNAIROBI, Kenya (AP) _\n\nThe ambassador met Kenyan officials \
+             on Wednesday. She was hurt in the blast at the embassy.\n",
+        )
+    }
 
     fn blast(a: &Analysis) -> &Event {
         a.events
@@ -197,17 +196,9 @@ mod tests {
 
     #[test]
     fn a_blast_told_again_weeks_later_takes_the_first_reports_date() {
-        let first = analyze_text(
-            "a.txt",
-            " date 1998-08-08 A\n\nNAIROBI, Kenya (AP) _\n\nA bomb exploded outside the U.S. \
-             embassy in Nairobi on Friday, killing 80 people.\n",
-        );
-        let later = analyze_text(
-            "b.txt",
-            " date 1998-08-26 B\n\nNAIROBI, Kenya (AP) _\n\nThe ambassador met Kenyan officials \
-             on Wednesday. She was hurt in the blast at the embassy.\n",
-        );
+        let later = retelling();
         assert_eq!(blast(&later).date.value.as_deref(), Some("1998-08-26"));
+        let first = first_report("a.txt", "1998-08-08", "Nairobi", "Kenya", "Friday");
         let mut corpus = vec![first, later];
         date_retold_acts(&mut corpus);
         let e = blast(&corpus[1]);
@@ -220,31 +211,13 @@ mod tests {
 
     #[test]
     fn a_retelling_needs_the_same_place_and_an_earlier_date() {
-        let elsewhere = analyze_text(
-            "a.txt",
-            " date 1998-08-08 A\n\nLIMA, Peru (AP) _\n\nA bomb exploded outside the U.S. \
-             embassy in Lima on Friday, killing 8 people.\n",
-        );
-        let later = analyze_text(
-            "b.txt",
-            " date 1998-08-26 B\n\nNAIROBI, Kenya (AP) _\n\nThe ambassador met Kenyan officials \
-             on Wednesday. She was hurt in the blast at the embassy.\n",
-        );
-        let mut corpus = vec![elsewhere, later];
+        let elsewhere = first_report("a.txt", "1998-08-08", "Lima", "Peru", "Friday");
+        let mut corpus = vec![elsewhere, retelling()];
         date_retold_acts(&mut corpus);
         assert_eq!(blast(&corpus[1]).date.value.as_deref(), Some("1998-08-26"));
         // an act reported after the retelling article is not the one it retells
-        let after = analyze_text(
-            "c.txt",
-            " date 1998-09-08 C\n\nNAIROBI, Kenya (AP) _\n\nA bomb exploded outside the U.S. \
-             embassy in Nairobi on Monday, killing 8 people.\n",
-        );
-        let later = analyze_text(
-            "b.txt",
-            " date 1998-08-26 B\n\nNAIROBI, Kenya (AP) _\n\nThe ambassador met Kenyan officials \
-             on Wednesday. She was hurt in the blast at the embassy.\n",
-        );
-        let mut corpus = vec![after, later];
+        let after = first_report("c.txt", "1998-09-08", "Nairobi", "Kenya", "Monday");
+        let mut corpus = vec![after, retelling()];
         date_retold_acts(&mut corpus);
         assert_eq!(blast(&corpus[1]).date.value.as_deref(), Some("1998-08-26"));
     }

@@ -101,30 +101,19 @@ pub(crate) fn settle_by_date(e: &mut Event, published: Option<chrono::NaiveDate>
 pub(crate) fn date_from_reported_event(text: &str, events: &mut [Event]) {
     for i in 0..events.len() {
         let e = &events[i];
-        if !matches!(e.date.basis, DateBasis::Publication | DateBasis::Narrative)
-            || !MATERIAL_CONFLICT.contains(&e.event_type)
-            || !told_again(text, e)
-        {
+        if !may_be_retold(text, e) {
             continue;
         }
-        let country = |x: &Event| x.location.as_ref().map(|l| l.country.clone());
-        let targets = |x: &Event| -> Vec<String> {
-            x.target
-                .iter()
-                .filter(|m| !m.code.is_empty())
-                .map(|m| m.code.clone())
-                .collect()
-        };
-        let (here, aims) = (country(e), targets(e));
+        let (here, aims) = (place_country(e), coded_targets(e));
         let same_act = |o: &Event| {
             o.event_type == e.event_type
                 && o.date.basis.is_own_expression()
                 && o.date.value.is_some()
                 && o.modality == e.modality
-                && match (&here, country(o)) {
+                && match (&here, place_country(o)) {
                     (Some(a), Some(b)) => *a == b,
                     _ => {
-                        let theirs = targets(o);
+                        let theirs = coded_targets(o);
                         !aims.is_empty() && aims.iter().any(|c| theirs.contains(c))
                     }
                 }
@@ -137,23 +126,51 @@ pub(crate) fn date_from_reported_event(text: &str, events: &mut [Event]) {
             .min_by_key(|(_, o)| o.trigger.span.0.abs_diff(at))
             .map(|(_, o)| o.date.clone());
         if let Some(date) = nearest {
-            let e = &mut events[i];
-            e.rule.push_str(&format!(
-                "; told again: dated as its mention of {}",
-                date.value.as_deref().unwrap_or("?")
-            ));
-            e.date = EventDate {
-                basis: DateBasis::Coreference,
-                ..date
-            };
+            date_as_told(&mut events[i], date, "its mention of");
         }
     }
+}
+
+/// Whether an event may be an act told again that takes another mention's
+/// date: an act of force or coercion, dated only by the story or the
+/// publication, that a definite noun names ([`told_again`]).
+pub(crate) fn may_be_retold(text: &str, e: &Event) -> bool {
+    matches!(e.date.basis, DateBasis::Publication | DateBasis::Narrative)
+        && MATERIAL_CONFLICT.contains(&e.event_type)
+        && told_again(text, e)
+}
+
+/// The country an event is placed in, if any.
+pub(crate) fn place_country(e: &Event) -> Option<String> {
+    e.location.as_ref().map(|l| l.country.clone())
+}
+
+/// The codes of an event's coded targets.
+pub(crate) fn coded_targets(e: &Event) -> Vec<String> {
+    e.target
+        .iter()
+        .filter(|m| !m.code.is_empty())
+        .map(|m| m.code.clone())
+        .collect()
+}
+
+/// Gives a retold act the date of the mention it retells (`whence` says
+/// which, in the rule: "; told again: dated as its mention of 1998-08-07").
+pub(crate) fn date_as_told(e: &mut Event, date: EventDate, whence: &str) {
+    e.rule.push_str(&format!(
+        "; told again: dated as {whence} {}",
+        date.value.as_deref().unwrap_or("?")
+    ));
+    e.date = EventDate {
+        basis: DateBasis::Coreference,
+        ..date
+    };
 }
 
 /// Whether an event's trigger is a noun a definite word introduces ("the
 /// blast", "these attacks": `reference_determiners` in `assets/cues.toml`),
 /// up to two words before it.
-pub(crate) fn told_again(text: &str, e: &Event) -> bool {
+fn told_again(text: &str, e: &Event) -> bool {
     let first = e.trigger.text.split_whitespace().next().unwrap_or("");
     let lower = first.to_lowercase();
     if lower.ends_with("ed") || !crate::nlp::syntax::treebank_upos(&lower).contains(&"NOUN") {

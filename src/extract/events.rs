@@ -382,10 +382,7 @@ pub fn find_events(
             // phrases (no parse just for this)
             if let Some(tree) = trees
                 .iter()
-                .filter_map(|(w, tree)| {
-                    tree.as_ref().filter(|_| w.0 <= t.span.0 && t.span.1 <= w.1)
-                })
-                .next()
+                .find_map(|(w, tree)| tree.as_ref().filter(|_| w.0 <= t.span.0 && t.span.1 <= w.1))
             {
                 e.place_phrases = tree.place_phrases(t.span, &super::places::is_locative_word);
             }

@@ -139,6 +139,10 @@ pub struct CueFile {
     /// rejection.
     #[serde(default)]
     pub yield_types: Vec<String>,
+    /// The speech acts placed where the speaker is, not where what they
+    /// speak of happened.
+    #[serde(default)]
+    pub placed_by_speaker: Vec<String>,
     /// What an actor says when it refuses to yield ("will not").
     #[serde(default)]
     pub refusal_forms: Vec<String>,
@@ -664,6 +668,12 @@ mod tests {
         }
         for t in &lex.cues.yield_types {
             assert!(PloverType::from_name(t).is_some(), "yield_types: {t}");
+        }
+        for t in &lex.cues.placed_by_speaker {
+            assert!(
+                lex.cues.speech_acts.contains(t),
+                "placed_by_speaker: {t} is no speech act"
+            );
         }
         assert!(
             lex.scores

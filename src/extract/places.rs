@@ -23,6 +23,7 @@
 use super::PloverType;
 use super::event::{Event, Location, LocationBasis, LocationPrecision};
 use super::gazetteer::{GAZETTEER, Gazetteer, Place, PlaceKind, normalise};
+use super::lexicon::{LEXICON, Lexicon};
 use crate::Span;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -72,8 +73,6 @@ struct Words {
     us_state_abbreviations: Vec<(String, String)>,
     /// Continents and world regions: not a city's name.
     not_city_names: HashSet<String>,
-    /// PLOVER types of things said (see `assets/places.toml`).
-    spoken_types: HashSet<String>,
     /// Datelines that are no place's name → the gazetteer id of where they
     /// are filed from ("United Nations" → New York City).
     dateline_aliases: std::collections::HashMap<String, String>,
@@ -445,6 +444,15 @@ fn seat_of_government<'t>(
     si: usize,
     gap: &dyn Fn(usize, usize) -> &'t str,
 ) -> Option<Candidate> {
+    // most capitalised words open no seat's name: no allocation for them
+    let first = ws[i].text;
+    if !words
+        .seats
+        .keys()
+        .any(|k| k.split(' ').next() == Some(first))
+    {
+        return None;
+    }
     let (n, id) = (1..=2).rev().find_map(|n| {
         let last = ws.get(i + n - 1)?;
         if !(i..i + n - 1).all(|k| gap(k, k + 1) == " ") {
@@ -457,7 +465,7 @@ fn seat_of_government<'t>(
             .filter(|_| capitalised(last.text))
             .map(|id| (n, id))
     })?;
-    if !is_locative(ws, i, words, gap) || !locative_word_in(ws, i, &words.seat_locatives) {
+    if !is_locative(ws, i, words, gap) || !seat_locative_before(ws, i, words) {
         return None;
     }
     let place = g.index_of(id)?;
@@ -631,15 +639,14 @@ fn is_locative<'t>(
 }
 
 /// Whether the locative word before word `i` (at most five words back) is
-/// one of `allowed`.
-fn locative_word_in(ws: &[Word<'_>], i: usize, allowed: &HashSet<String>) -> bool {
-    let words = &*WORDS;
+/// one that puts something in a seat of government (`seat_locatives`).
+fn seat_locative_before(ws: &[Word<'_>], i: usize, words: &Words) -> bool {
     ws[i.saturating_sub(5)..i]
         .iter()
         .rev()
         .map(|w| w.text.to_lowercase())
         .find(|w| words.locative.contains(w))
-        .is_some_and(|w| allowed.contains(&w))
+        .is_some_and(|w| words.seat_locatives.contains(&w))
 }
 
 /// Chooses a place for each candidate, in two rounds: names with one
@@ -861,7 +868,7 @@ pub fn locate_events<'p>(
         let describes_other = |p: &PlaceMention| {
             p.modifies.is_some_and(|(noun, _)| {
                 let compound = noun <= trigger
-                    && text_between(text, noun, trigger).is_some_and(|between| {
+                    && text.get(noun..trigger).is_some_and(|between| {
                         between.split_whitespace().count() <= 3
                             && between
                                 .chars()
@@ -874,7 +881,12 @@ pub fn locate_events<'p>(
         // of happened: a place whose locative phrase follows an "of"
         // phrase ("condemned the bombing of the embassies in Kenya") is the
         // topic's place, not the statement's
-        let spoken = words.spoken_types.contains(e.event_type.name());
+        let spoken = Lexicon::in_types(&LEXICON.cues.placed_by_speaker, e.event_type);
+        let noun_trigger = spoken
+            && !e.trigger.text.contains(' ')
+            && crate::nlp::syntax::treebank_upos(&e.trigger.text.to_lowercase())
+                .iter()
+                .all(|&u| u == "NOUN");
         let venue_of_speech = |p: &PlaceMention| {
             // a country or a city a statement names without a locative
             // word is a party to it or what it is about ("a resolution
@@ -889,19 +901,16 @@ pub fn locate_events<'p>(
             // placed by a phrase on it ("criticism in Moscow"), not by one
             // further on ("“killer” is an epithet used frequently in
             // Hollywood")
-            let noun_trigger = !e.trigger.text.contains(' ')
-                && crate::nlp::syntax::treebank_upos(&e.trigger.text.to_lowercase())
-                    .iter()
-                    .all(|&u| u == "NOUN");
             if noun_trigger
                 && p.span.0 > e.trigger.span.1
-                && text_between(text, e.trigger.span.1, p.span.0)
+                && text
+                    .get(e.trigger.span.1..p.span.0)
                     .is_none_or(|b| b.split_whitespace().count() > 4)
             {
                 return false;
             }
             // the words before the place in its sentence, nearest first
-            let Some(before) = text_between(text, s, p.span.0) else {
+            let Some(before) = text.get(s..p.span.0) else {
                 return true;
             };
             let ws: Vec<String> = before
@@ -964,7 +973,7 @@ pub fn locate_events<'p>(
             .or_else(|| {
                 let acted_on = |p: &&PlaceMention| {
                     p.span.0 >= e.trigger.span.1
-                        && text_between(text, e.trigger.span.1, p.span.0).is_some_and(|b| {
+                        && text.get(e.trigger.span.1..p.span.0).is_some_and(|b| {
                             b.split_whitespace().count() <= 4
                                 && !b.contains([',', ';', ':', '"', '“', '”', '(', ')'])
                         })
@@ -1039,12 +1048,6 @@ pub fn locate_events<'p>(
 /// `assets/places.toml` ("in", "near", "off").
 pub fn is_locative_word(word: &str) -> bool {
     WORDS.locative.contains(word)
-}
-
-/// The text from byte `from` to byte `to`, when they are in order and on
-/// character boundaries.
-fn text_between(text: &str, from: usize, to: usize) -> Option<&str> {
-    text.get(from..to)
 }
 
 /// The place mention nearest to byte `at`.
@@ -1225,73 +1228,56 @@ mod tests {
 
     #[test]
     fn things_said_are_where_the_speaker_is() {
-        let events = |text: &str| crate::extract::analyze_text("t.txt", text).events;
+        // where the first accusation of `text` is placed
+        let accusation_at = |text: &str| -> Option<Location> {
+            crate::extract::analyze_text("t.txt", text)
+                .events
+                .into_iter()
+                .find(|e| e.event_type == PloverType::Accuse)
+                .expect("an accusation")
+                .location
+        };
+        let name = |l: Option<Location>| l.map(|l| l.name);
         // the dateline after a title that names places of its own; the
         // place of what was condemned is not where the condemnation was
-        let text = " date 1998-08-13 Council condemns Kenya, Tanzania bombings\n\n\
-                    UNITED NATIONS (AP) _\n\n\
-                    The Security Council condemned the bombing of the U.S. embassies in Kenya \
-                    and Tanzania on Thursday.";
-        let condemn = events(text)
-            .into_iter()
-            .find(|e| e.event_type == PloverType::Accuse)
-            .expect("the condemnation");
-        let at = condemn.location.expect("a location");
+        let at = accusation_at(
+            " date 1998-08-13 Council condemns Kenya, Tanzania bombings\n\n\
+             UNITED NATIONS (AP) _\n\n\
+             The Security Council condemned the bombing of the U.S. embassies in Kenya \
+             and Tanzania on Thursday.",
+        )
+        .expect("a location");
         assert_eq!(
             (at.name.as_str(), at.basis),
             ("New York City", LocationBasis::Dateline)
         );
         // the place of the act an accusation names is not the accusation's
-        let text = " date 2022-03-01 A\n\nRussia accused Ukraine of shelling civilians in Donetsk.";
-        let accuse = events(text)
-            .into_iter()
-            .find(|e| e.event_type == PloverType::Accuse)
-            .expect("the accusation");
-        assert_ne!(accuse.location.map(|l| l.name).as_deref(), Some("Donetsk"));
+        let at = accusation_at(
+            " date 2022-03-01 A\n\nRussia accused Ukraine of shelling civilians in Donetsk.",
+        );
+        assert_ne!(name(at).as_deref(), Some("Donetsk"));
         // countries a statement names without a locative word are its
         // parties, not where it was made
-        let text = " date 1998-08-13 B\n\nUNITED NATIONS (AP) _\n\nA resolution co-sponsored by \
-                    Kenya and Tanzania condemned the bombings.";
-        let condemn = events(text)
-            .into_iter()
-            .find(|e| e.event_type == PloverType::Accuse)
-            .expect("the condemnation");
-        assert_eq!(
-            condemn.location.map(|l| l.name).as_deref(),
-            Some("New York City")
+        let at = accusation_at(
+            " date 1998-08-13 B\n\nUNITED NATIONS (AP) _\n\nA resolution co-sponsored by \
+             Kenya and Tanzania condemned the bombings.",
         );
+        assert_eq!(name(at).as_deref(), Some("New York City"));
         // a city a statement names is its government, not its venue
-        let text = " date 2021-12-07 C\n\nBiden gave a harsh speech, criticizing Donald Trump's \
-                    tepid approach to Moscow and Putin.";
-        let criticism = events(text)
-            .into_iter()
-            .find(|e| e.event_type == PloverType::Accuse)
-            .expect("the criticism");
-        assert_ne!(
-            criticism.location.map(|l| l.name).as_deref(),
-            Some("Moscow")
+        let at = accusation_at(
+            " date 2021-12-07 C\n\nBiden gave a harsh speech, criticizing Donald Trump's \
+             tepid approach to Moscow and Putin.",
         );
+        assert_ne!(name(at).as_deref(), Some("Moscow"));
         // a statement named by a noun is not placed by a clause further on
-        let text = " date 2021-03-18 D\n\nPutin said that “killer” is a “macho” epithet used \
-                    frequently in Hollywood.";
-        let name_calling: Vec<Event> = events(text)
-            .into_iter()
-            .filter(|e| e.event_type == PloverType::Accuse)
-            .collect();
-        assert!(!name_calling.is_empty());
-        assert!(
-            name_calling
-                .iter()
-                .all(|e| e.location.as_ref().is_none_or(|l| l.name != "Hollywood")),
-            "{name_calling:?}"
+        let at = accusation_at(
+            " date 2021-03-18 D\n\nPutin said that “killer” is a “macho” epithet used \
+             frequently in Hollywood.",
         );
+        assert_ne!(name(at).as_deref(), Some("Hollywood"));
         // a place right after the statement is where it was made
-        let text = " date 2022-03-01 A\n\nLavrov accused Ukraine in Geneva on Monday.";
-        let accuse = events(text)
-            .into_iter()
-            .find(|e| e.event_type == PloverType::Accuse)
-            .expect("the accusation");
-        assert_eq!(accuse.location.map(|l| l.name).as_deref(), Some("Geneva"));
+        let at = accusation_at(" date 2022-03-01 A\n\nLavrov accused Ukraine in Geneva on Monday.");
+        assert_eq!(name(at).as_deref(), Some("Geneva"));
     }
 
     #[test]
