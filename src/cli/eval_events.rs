@@ -55,13 +55,17 @@ pub fn run(args: &EvalEventsArgs) -> anyhow::Result<u8> {
     let ner = shared.join("data/eventgold/conflibert/cameo_ner_train.txt");
     if ner.is_file() {
         let sents = read_role_sentences(&read(&ner)?);
-        let (s, t) = score_roles(&sents);
+        let roles = score_roles(&sents);
+        let (s, t) = (roles.source, roles.target);
         writeln!(
             out,
             "== source and target spans ({}, {} sentences) ==\nsource {s}\ntarget {t}\n",
             ner.display(),
             sents.len()
         )?;
+        for w in roles.wrong.iter().take(args.errors.unwrap_or(0)) {
+            writeln!(out, "  {w}")?;
+        }
         summary.push(Line::new(
             "actor spans",
             "source F1",

@@ -258,9 +258,22 @@ fn role_sentence(toks: &[(&str, &str)]) -> RoleSentence {
     s
 }
 
-/// Source and target span figures of the main events.
-pub fn score_roles(sentences: &[RoleSentence]) -> (SpanFigures, SpanFigures) {
-    let predicted: Vec<(Vec<Span>, Vec<Span>)> = sentences
+/// Source and target span figures of the main events, with the sentences
+/// where a role's spans disagree.
+#[derive(Debug, Clone, Default)]
+pub struct RoleFigures {
+    /// Source spans.
+    pub source: SpanFigures,
+    /// Target spans.
+    pub target: SpanFigures,
+    /// One line per sentence with a missed or a wrong span: the gold and the
+    /// predicted texts of each role, then the sentence.
+    pub wrong: Vec<String>,
+}
+
+/// Scores the source and target spans of each sentence's main event.
+pub fn score_roles(sentences: &[RoleSentence]) -> RoleFigures {
+    let predicted: Vec<(Vec<Span>, Vec<Span>, String)> = sentences
         .par_iter()
         .enumerate()
         .map(|(i, s)| {
@@ -269,29 +282,52 @@ pub fn score_roles(sentences: &[RoleSentence]) -> (SpanFigures, SpanFigures) {
                 Some(e) => (
                     e.source.iter().map(|m| m.span).collect(),
                     e.target.iter().map(|m| m.span).collect(),
+                    describe(e),
                 ),
-                None => (Vec::new(), Vec::new()),
+                None => (Vec::new(), Vec::new(), "no event".to_string()),
             }
         })
         .collect();
     let ov = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
-    let mut src = SpanFigures::default();
-    let mut tgt = SpanFigures::default();
-    for (s, (ps, pt)) in sentences.iter().zip(&predicted) {
-        for (gold, pred, fig) in [(&s.source, ps, &mut src), (&s.target, pt, &mut tgt)] {
-            fig.gold += gold.len();
-            fig.predicted += pred.len();
-            fig.found += gold
+    let mut fig = RoleFigures::default();
+    for (s, (ps, pt, event)) in sentences.iter().zip(&predicted) {
+        let mut bad = false;
+        for (gold, pred, f) in [
+            (&s.source, ps, &mut fig.source),
+            (&s.target, pt, &mut fig.target),
+        ] {
+            let found = gold
                 .iter()
                 .filter(|g| pred.iter().any(|p| ov(**g, *p)))
                 .count();
-            fig.right += pred
+            let right = pred
                 .iter()
                 .filter(|p| gold.iter().any(|g| ov(*g, **p)))
                 .count();
+            bad |= found < gold.len() || right < pred.len();
+            f.gold += gold.len();
+            f.predicted += pred.len();
+            f.found += found;
+            f.right += right;
+        }
+        if bad {
+            let texts = |v: &[(usize, usize)]| {
+                v.iter()
+                    .map(|&(a, b)| s.text.get(a..b).unwrap_or(""))
+                    .collect::<Vec<_>>()
+                    .join(" + ")
+            };
+            fig.wrong.push(format!(
+                "source {:?} got {:?}, target {:?} got {:?} ({event}) | {}",
+                texts(&s.source),
+                texts(ps),
+                texts(&s.target),
+                texts(pt),
+                s.text
+            ));
         }
     }
-    (src, tgt)
+    fig
 }
 
 /// Type accuracy on the PLOVER gold sentences (`plover_gsr_mapped.jsonl`):

@@ -51,6 +51,8 @@ pub(crate) struct ClauseContext<'a> {
     pub trigger: &'a TriggerHit,
     /// The triggers before it in the sentence.
     pub earlier: &'a [TriggerHit],
+    /// The triggers after it in the sentence.
+    pub later: &'a [TriggerHit],
     /// The sentence's actor mentions (named and resolved), sorted.
     pub actors: &'a [ActorHit],
     /// The sentence's modality and frame cues.
@@ -66,16 +68,19 @@ pub(crate) struct ClauseContext<'a> {
 }
 
 impl<'a> ClauseContext<'a> {
-    /// The context of `trigger` in the sentence at `sentence` (cues and
-    /// quotes added by [`ClauseContext::with_cues`]).
+    /// The context of the trigger `triggers[index]` in the sentence at
+    /// `sentence`, whose triggers are `triggers` (cues and quotes added by
+    /// [`ClauseContext::with_cues`]).
     pub fn new(
         text: &'a str,
         sentence: Span,
         breaks: &'a [usize],
-        trigger: &'a TriggerHit,
-        earlier: &'a [TriggerHit],
+        triggers: &'a [TriggerHit],
+        index: usize,
         actors: &'a [ActorHit],
     ) -> ClauseContext<'a> {
+        let (trigger, earlier, later) =
+            (&triggers[index], &triggers[..index], &triggers[index + 1..]);
         let entry = &LEXICON.triggers[trigger.entry];
         let prev = word_before(text, trigger.span.0);
         ClauseContext {
@@ -85,6 +90,7 @@ impl<'a> ClauseContext<'a> {
             breaks,
             trigger,
             earlier,
+            later,
             actors,
             cues: &[],
             quotes: &[],
@@ -277,6 +283,9 @@ impl<'a> ClauseContext<'a> {
         if self.nominal && !first_word.ends_with("ed") && self.refers_back() {
             return Some("a reference to an event already reported");
         }
+        if !first_word.ends_with("ed") && self.is_setting() {
+            return Some("the setting of another event");
+        }
         None
     }
 
@@ -310,19 +319,8 @@ impl<'a> ClauseContext<'a> {
     fn refers_back(&self) -> bool {
         let cues = &LEXICON.cues;
         let t = self.trigger.span;
-        let rest = &self.text[t.1..self.clause.1.max(t.1)];
-        let rest = rest
-            .split([',', ';', ':', '.', '(', '"'])
-            .next()
-            .unwrap_or("");
-        for w in rest.split_whitespace().take(3) {
-            let w = w.to_lowercase();
-            if cues.own_arguments.contains(&w) {
-                return false;
-            }
-            if cues.reference_prepositions.contains(&w) || is_finite_marker(&w) {
-                break;
-            }
+        if self.has_own_arguments() {
+            return false;
         }
         let head = &self.text[self.clause.0.max(self.sentence.0)..self.trigger.span.0];
         let words: Vec<&str> = head.split_whitespace().rev().take(5).collect();
@@ -352,6 +350,110 @@ impl<'a> ClauseContext<'a> {
                         cues.reference_prepositions
                             .contains(&p.trim_start_matches(['(', '"']).to_lowercase())
                     });
+            }
+        }
+        false
+    }
+
+    /// Whether the trigger, a noun, names the setting of another event of
+    /// the sentence: one of `setting_prepositions` up to five words before
+    /// it with no punctuation between ("released after more than four years
+    /// in detention", "resigned after weeks of massive street protests"),
+    /// not set off by a comma, no participant of its own after it, the noun
+    /// not a verb after its subject ("after Russia attacks"), and another
+    /// trigger of the
+    /// sentence outside the phrase: before the preposition, or after a
+    /// comma that closes the phrase ("After weeks of protests, police
+    /// fired ...").
+    fn is_setting(&self) -> bool {
+        let cues = &LEXICON.cues;
+        let t = self.trigger.span;
+        let form = self.text[t.0..t.1].to_lowercase();
+        // a gerund takes an object ("for protesting abortion")
+        if form.ends_with("ing") || self.has_own_arguments() {
+            return false;
+        }
+        // "since a bomb ripped through": the preposition opens a clause
+        let next = self.text[t.1..self.sentence.1]
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .find(|w| !w.is_empty())
+            .unwrap_or("")
+            .to_lowercase();
+        let upos = crate::nlp::syntax::treebank_upos(&next);
+        if upos.iter().any(|u| matches!(*u, "VERB" | "AUX")) && !upos.contains(&"NOUN") {
+            return false;
+        }
+        // a verb's form after its subject ("after Russia attacks") is a
+        // clause's verb, not a noun
+        let (before_at, before) = word_before_at(self.text, t.0);
+        let subject = self.text[before_at..t.0].starts_with(char::is_uppercase)
+            || crate::nlp::syntax::treebank_upos(&before)
+                .iter()
+                .all(|u| matches!(*u, "PRON" | "PROPN"));
+        if LEXICON.triggers[self.trigger.entry].pos == "verb" && !self.nominal && subject {
+            return false;
+        }
+        let mut at = t.0;
+        let mut preposition = None;
+        for _ in 0..6 {
+            let (start, w) = word_before_at(self.text, at);
+            if start < self.sentence.0 || start >= at {
+                break;
+            }
+            let tail = &self.text[start..at];
+            if tail.contains([',', ';', ':', '.', '"', '(', ')']) {
+                break;
+            }
+            if cues.setting_prepositions.contains(&w) {
+                preposition = Some(start);
+                break;
+            }
+            at = start;
+        }
+        let Some(p) = preposition else {
+            return false;
+        };
+        // set off by a comma, the phrase is the sentence's own news
+        // ("are at odds over hacking, following repeated waves of
+        // diplomatic expulsions")
+        if self.text[self.sentence.0..p]
+            .trim_end()
+            .ends_with([',', ';', '\u{2014}'])
+        {
+            return false;
+        }
+        let closing_comma = self.text[t.1..self.sentence.1]
+            .find([',', ';', '.'])
+            .map(|i| t.1 + i);
+        self.earlier
+            .iter()
+            .any(|o| o.entry != NOT_AN_EVENT && o.span.1 <= p)
+            || self.later.iter().any(|o| {
+                o.entry != NOT_AN_EVENT
+                    && p == self.sentence.0
+                    && closing_comma.is_some_and(|c| o.span.0 > c)
+            })
+    }
+
+    /// Whether words after the (nominal) trigger, before the next
+    /// punctuation, a preposition of reference or an auxiliary, give it
+    /// participants of its own (`own_arguments`: "after the bombing of the
+    /// embassy").
+    fn has_own_arguments(&self) -> bool {
+        let cues = &LEXICON.cues;
+        let t = self.trigger.span;
+        let rest = &self.text[t.1..self.clause.1.max(t.1)];
+        let rest = rest
+            .split([',', ';', ':', '.', '(', '"'])
+            .next()
+            .unwrap_or("");
+        for w in rest.split_whitespace().take(3) {
+            let w = w.to_lowercase();
+            if cues.own_arguments.contains(&w) {
+                return true;
+            }
+            if cues.reference_prepositions.contains(&w) || is_finite_marker(&w) {
+                break;
             }
         }
         false

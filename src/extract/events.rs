@@ -292,7 +292,7 @@ pub fn find_events(
                 return None;
             }
             let entry = &lex.triggers[t.entry];
-            let ctx = ClauseContext::new(text, span, &breaks, t, &triggers[..ti], &actors)
+            let ctx = ClauseContext::new(text, span, &breaks, &triggers, ti, &actors)
                 .with_cues(&cues, &quotes);
             if let Some(why) = ctx.filtered(lex.trigger_types[t.entry]) {
                 if why == CONTENT_OF_ANOTHER

@@ -255,6 +255,10 @@ pub struct CueFile {
     /// Words after an event noun that give it participants of its own.
     #[serde(default)]
     pub own_arguments: Vec<String>,
+    /// Prepositions that make the event noun they introduce the setting of
+    /// what the sentence reports ("resigned after weeks of protests").
+    #[serde(default)]
+    pub setting_prepositions: Vec<String>,
     /// Words that end a clause.
     pub clause_breaks: Vec<String>,
     /// Types whose complements are content, not events.

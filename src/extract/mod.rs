@@ -333,6 +333,45 @@ mod tests {
     }
 
     #[test]
+    fn an_event_noun_setting_another_event_is_no_event_of_its_own() {
+        let types = |body: &str| -> Vec<(String, String)> {
+            analyze_text("s.txt", &format!(" date 2021-12-07 Release\n\n{body}\n"))
+                .events
+                .iter()
+                .map(|e| (e.event_type.name().to_string(), e.trigger.text.clone()))
+                .collect()
+        };
+        // the ceasefire is the news, the war its setting
+        let ceasefire = types(
+            "Afghan President Ashraf Ghani announced a ceasefire with the Taliban on Tuesday amid an increasingly bloody war.",
+        );
+        assert!(
+            ceasefire.iter().any(|(_, w)| w == "ceasefire"),
+            "{ceasefire:?}"
+        );
+        assert!(!ceasefire.iter().any(|(_, w)| w == "war"), "{ceasefire:?}");
+        let release = types(
+            "Egypt released the journalist Mahmoud Hussein after more than four years in detention.",
+        );
+        assert!(release.iter().any(|(t, _)| t == "RETREAT"), "{release:?}");
+        assert!(!release.iter().any(|(t, _)| t == "COERCE"), "{release:?}");
+        // set off by a comma, the phrase is news of its own
+        let expulsions = types(
+            "Russia and the United States are at odds over hacking, following repeated waves of diplomatic expulsions.",
+        );
+        assert!(
+            expulsions.iter().any(|(_, w)| w == "expulsions"),
+            "{expulsions:?}"
+        );
+        // a clause's verb after "since" is no noun ("since a bomb ripped
+        // through the embassy" is the bomb's event)
+        let bomb = types(
+            "Kenyan police have questioned dozens since a bomb ripped through the U.S. embassy in Nairobi.",
+        );
+        assert!(bomb.iter().any(|(t, _)| t == "ASSAULT"), "{bomb:?}");
+    }
+
+    #[test]
     fn an_event_dated_after_publication_is_planned() {
         let a = analyze_text(
             "f.txt",
