@@ -273,6 +273,11 @@ pub struct CueFile {
     pub content_nouns: Vec<String>,
     /// Subjects that are not actors.
     pub non_actor_subjects: Vec<String>,
+    /// Trigger nouns that name those an act is done to ("detainees"),
+    /// where other trigger nouns that name people name the doers
+    /// ("protesters", "suicide bombers").
+    #[serde(default)]
+    pub undergoer_nouns: Vec<String>,
     /// Words that do not tell events apart.
     pub wording_stopwords: Vec<String>,
     /// Groups of words that name the same kind of event.

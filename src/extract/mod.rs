@@ -372,6 +372,33 @@ mod tests {
     }
 
     #[test]
+    fn a_trigger_naming_people_names_its_doers_or_those_it_is_done_to() {
+        let roles = |body: &str, ty: &str| -> (Vec<String>, Vec<String>) {
+            let a = analyze_text("r.txt", &format!(" date 2021-12-07 Kabul\n\n{body}\n"));
+            let e = a
+                .events
+                .iter()
+                .find(|e| e.event_type.name() == ty)
+                .unwrap_or_else(|| panic!("no {ty} in {:?}", a.events));
+            let texts = |v: &[ActorMention]| v.iter().map(|m| m.text.clone()).collect();
+            (texts(&e.source), texts(&e.target))
+        };
+        let (source, _) = roles(
+            "In October, a Taliban suicide bomber killed 15 Afghan Army trainees near Kabul.",
+            "ASSAULT",
+        );
+        assert!(
+            source.iter().any(|s| s.contains("suicide bomber")),
+            "{source:?}"
+        );
+        let (_, target) = roles(
+            "UN envoy Ibrahim Gambari aims to secure the release of political detainees in Myanmar.",
+            "COERCE",
+        );
+        assert!(target.iter().any(|t| t.contains("detainees")), "{target:?}");
+    }
+
+    #[test]
     fn an_event_dated_after_publication_is_planned() {
         let a = analyze_text(
             "f.txt",

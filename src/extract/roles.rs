@@ -342,6 +342,22 @@ pub(crate) fn roles(
         source.push(mention(text, a));
         how.push("attached agent");
     }
+    let named_people = participants
+        .iter()
+        .find(|a| a.span.0 <= trigger.0 && trigger.1 <= a.span.1 && !a.anaphoric);
+    let undergoers = named_people.is_some() && {
+        let word = text[trigger.0..trigger.1].to_lowercase();
+        LEXICON.cues.undergoer_nouns.contains(&word)
+    };
+    if source.is_empty()
+        && !undergoers
+        && let Some(a) = named_people
+    {
+        // a noun that names its doers ("Catholic protesters rallied",
+        // "rioters", "a suicide bomber"): they did it
+        source.push(mention(text, a));
+        how.push("the doers the trigger names");
+    }
     let trigger_word = text[trigger.0..trigger.1]
         .split_whitespace()
         .next()
@@ -396,7 +412,11 @@ pub(crate) fn roles(
         .iter()
         .find(|g| g.iter().any(|a| !a.anaphoric && !a.code.is_empty()));
     let named_group = groups.iter().find(|g| g.iter().any(|a| !a.anaphoric));
-    if let Some(g) = coded_group.or(named_group).or(groups.first()) {
+    if undergoers && let Some(a) = named_people {
+        // "the release of political detainees": those it is done to
+        target.push(mention(text, a));
+        how.push("those the trigger names");
+    } else if let Some(g) = coded_group.or(named_group).or(groups.first()) {
         target.extend(g.iter().map(|a| mention(text, a)));
     }
     let passive = text[trigger.1..clause.1.max(trigger.1)]
