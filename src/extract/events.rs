@@ -317,7 +317,16 @@ pub fn find_events(
                 rule_notes.push(format!("\"{frame}\" makes {} a threat", ty.name()));
                 (ty, modality, cue) = (PloverType::Threaten, Modality::Conditional, Some(frame));
             }
-            let (source, target, how) = assign_roles(&ctx, ty, entry, &last_source, &mut trees);
+            let (mut source, target, how) = assign_roles(&ctx, ty, entry, &last_source, &mut trees);
+            let borrowed = !source.is_empty()
+                && source
+                    .iter()
+                    .all(|m| last_source.iter().any(|l| l.span == m.span));
+            if borrowed && super::roles::authority_of_act(&t.form).is_some() {
+                // "James Kopp was charged with the slaying": the police or
+                // the courts, not the last sentence's agent
+                source.clear();
+            }
             // the one refused is named after the act, in its clause
             let refused = target
                 .iter()
@@ -339,9 +348,14 @@ pub fn find_events(
                 ty = PloverType::Cooperate;
                 recode = Some(("", JOINT_EXERCISE_CAMEO));
             }
+            // an agentless act of the police or the courts ("was charged
+            // with the slaying") is left to those of its place
+            let authorities_act =
+                source.is_empty() && super::roles::authority_of_act(&t.form).is_some();
             if source.iter().chain(&target).all(|m| m.code.is_empty())
                 && !(MATERIAL_CONFLICT.contains(&ty)
                     && source.iter().chain(&target).next().is_some())
+                && !authorities_act
             {
                 // no coded participant: only an act of force or coercion
                 // stands on participants the dictionaries do not know

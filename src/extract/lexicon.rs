@@ -220,6 +220,10 @@ pub struct CueFile {
     /// place ("was arrested").
     #[serde(default)]
     pub police_acts: Vec<String>,
+    /// Acts of the courts an agentless report leaves to the judiciary of
+    /// the place ("was charged with murder", "have been indicted").
+    #[serde(default)]
+    pub judicial_acts: Vec<String>,
     /// Nouns a noun trigger may modify and still name an event ("the
     /// ratification process").
     #[serde(default)]

@@ -399,6 +399,22 @@ mod tests {
     }
 
     #[test]
+    fn an_agentless_charge_is_the_judiciary_of_the_place() {
+        let a = analyze_text(
+            "c.txt",
+            " date 1999-05-07 Suspect charged\n\nBUFFALO, N.Y. (AP) _ The FBI said Friday that an abortion doctor was shot dead by a sniper. On May 6, James Kopp, 44, was charged with the slaying.\n",
+        );
+        let e = a
+            .events
+            .iter()
+            .find(|e| e.trigger.text.contains("charged"))
+            .unwrap_or_else(|| panic!("the charge is found: {:?}", a.events));
+        assert_eq!(e.event_type, crate::extract::PloverType::Accuse);
+        let codes: Vec<&str> = e.source.iter().map(|m| m.code.as_str()).collect();
+        assert_eq!(codes, ["USAJUD"], "{}", e.rule);
+    }
+
+    #[test]
     fn an_event_dated_after_publication_is_planned() {
         let a = analyze_text(
             "f.txt",

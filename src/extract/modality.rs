@@ -28,6 +28,7 @@ pub fn find_cues(text: &str, sentence: Span) -> Vec<Cue> {
     let slice = &text[sentence.0..sentence.1];
     lex.cue_ac
         .find_iter(slice)
+        .filter(|m| !is_month_may(slice, m.start(), m.end()))
         .filter(|m| {
             let form = &lex.cue_kinds[m.pattern().as_usize()].1;
             // "n't" is glued to its verb: only its end must be a word edge.
@@ -50,6 +51,23 @@ pub fn find_cues(text: &str, sentence: Span) -> Vec<Cue> {
             }
         })
         .collect()
+}
+
+/// Whether the word at `start..end` of `slice` is the month "May", not the
+/// modal: written with a capital inside the sentence ("On May 6, Kopp was
+/// charged"), or before a day or a year at its start ("May 6 was the
+/// day").
+fn is_month_may(slice: &str, start: usize, end: usize) -> bool {
+    if &slice[start..end] != "May" {
+        return false;
+    }
+    let at_start = slice[..start]
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\u{201c}' | '`' | '\''))
+        .is_empty();
+    !at_start
+        || slice[end..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Break words that open a subordinate clause.
@@ -314,6 +332,20 @@ pub fn governing_cue<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_month_may_is_no_modal() {
+        let mays = |text: &str| {
+            find_cues(text, (0, text.len()))
+                .iter()
+                .filter(|c| c.form == "may")
+                .count()
+        };
+        assert_eq!(mays("On May 6, Kopp was charged."), 0);
+        assert_eq!(mays("May 6 was the day."), 0);
+        assert_eq!(mays("May they go?"), 1);
+        assert_eq!(mays("Russia may invade."), 1);
+    }
     use crate::extract::text::quote_marks;
 
     fn modality(sentence: &str, trigger: &str, t: PloverType) -> Modality {

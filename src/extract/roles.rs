@@ -173,16 +173,19 @@ pub(crate) fn tree_window(
     no_target: bool,
 ) -> Option<Span> {
     let after = crate::slice::head(&text[trigger.1..], 8).to_ascii_lowercase();
-    let word = text[trigger.0..trigger.1]
+    let words: Vec<String> = text[trigger.0..trigger.1]
         .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let is_be = |w: &str| matches!(w, "was" | "were" | "been" | "being" | "is" | "are" | "be");
+    // the trigger may hold its auxiliary ("was charged", "been indicted")
+    let (before, word) = match words.as_slice() {
+        [aux, verb, ..] if is_be(aux) => (aux.clone(), verb.clone()),
+        [first, ..] => (word_before(text, trigger.0), first.clone()),
+        [] => (String::new(), String::new()),
+    };
     let participle = word.ends_with("ed") || word.ends_with("en") || word.ends_with("wn");
-    let be_before = matches!(
-        word_before(text, trigger.0).as_str(),
-        "was" | "were" | "been" | "being" | "is" | "are" | "be"
-    );
+    let be_before = is_be(&before);
     let passive = (participle && be_before) || after.trim_start().starts_with("by ");
     let opener = text[clause.0..trigger.0]
         .split_whitespace()
@@ -374,18 +377,43 @@ pub(crate) fn roles(
         source.push(mention(text, a));
         how.push("subject of gerund");
     }
+    // a trigger holding its passive auxiliary ("was charged", "were
+    // arrested") with no "by" after it: its subject is what was acted on
+    let agentless_passive = {
+        let words: Vec<String> = text[trigger.0..trigger.1]
+            .split_whitespace()
+            .map(str::to_ascii_lowercase)
+            .collect();
+        words.len() >= 2
+            && matches!(
+                words[0].as_str(),
+                "was" | "were" | "been" | "is" | "are" | "be"
+            )
+            && (words[1].ends_with("ed") || words[1].ends_with("en"))
+            && !text[trigger.1..clause.1.max(trigger.1)]
+                .trim_start()
+                .to_ascii_lowercase()
+                .starts_with("by ")
+    };
+    let mut patients: Vec<ActorMention> = Vec::new();
     if source.is_empty()
         && let Some(g) = group_actors(text, &subjects(clause.0, trigger.0)).last()
     {
-        source.extend(g.iter().map(|a| mention(text, a)));
-        how.push("subject in clause");
+        if agentless_passive {
+            patients.extend(g.iter().map(|a| mention(text, a)));
+            how.push("subject of a passive");
+        } else {
+            source.extend(g.iter().map(|a| mention(text, a)));
+            how.push("subject in clause");
+        }
     }
     let clause_opener = text[clause.0..trigger.0]
         .split_whitespace()
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    if source.is_empty() && matches!(clause_opener.as_str(), "who" | "which") {
+    if source.is_empty() && patients.is_empty() && matches!(clause_opener.as_str(), "who" | "which")
+    {
         // a relative clause acts for its antecedent
         if let Some(g) = group_actors(text, &subjects(sentence.0, clause.0)).last() {
             source.extend(g.iter().map(|a| mention(text, a)));
@@ -393,6 +421,7 @@ pub(crate) fn roles(
         }
     }
     if source.is_empty()
+        && patients.is_empty()
         && let Some(g) = group_actors(text, &subjects(sentence.0, clause.0)).first()
     {
         source.extend(g.iter().map(|a| mention(text, a)));
@@ -412,7 +441,10 @@ pub(crate) fn roles(
         .iter()
         .find(|g| g.iter().any(|a| !a.anaphoric && !a.code.is_empty()));
     let named_group = groups.iter().find(|g| g.iter().any(|a| !a.anaphoric));
-    if undergoers && let Some(a) = named_people {
+    let passive_subject = !patients.is_empty();
+    if passive_subject {
+        target = std::mem::take(&mut patients);
+    } else if undergoers && let Some(a) = named_people {
         // "the release of political detainees": those it is done to
         target.push(mention(text, a));
         how.push("those the trigger names");
@@ -456,6 +488,7 @@ pub(crate) fn roles(
             .is_some_and(|w| w.ends_with("ed") || w.ends_with('s'));
     let own_subject = names_a_subject(&text[clause.0..trigger.0]);
     if source.is_empty()
+        && !passive_subject
         && !last_source.is_empty()
         && !unknown_subject
         && !heads_clause
@@ -512,23 +545,44 @@ pub(crate) fn roles(
     (source, target, how.join(", "))
 }
 
-/// An act of the police reported without its agent ("a Tanzanian man was
-/// arrested in Cape Town", "the latest arrest"), in a place the text gives:
-/// the police of that place did it (`ZAFCOP`), as event coders read such
-/// reports. Events with any source, with no place or only the territory of
-/// a state attacked, and other acts keep what they have.
+/// The role of the authorities that do an act news reports without its
+/// agent: `COP` for the police's acts ("was arrested"), `JUD` for the
+/// courts' ("was charged with murder"), by the trigger's last word.
+pub(crate) fn authority_of_act(trigger: &str) -> Option<&'static str> {
+    let cues = &LEXICON.cues;
+    let last = trigger
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if cues.police_acts.contains(&trigger.to_lowercase()) {
+        Some("COP")
+    } else if cues.judicial_acts.contains(&last) {
+        Some("JUD")
+    } else {
+        None
+    }
+}
+
+/// An act of the police or the courts reported without its agent ("a
+/// Tanzanian man was arrested in Cape Town", "the latest arrest", "was
+/// charged with the slaying"), in a place the text gives: the police
+/// (`ZAFCOP`) or the judiciary (`USAJUD`) of that place did it, as event
+/// coders read such reports. Events with any source, with no place or only
+/// the territory of a state attacked, and other acts keep what they have.
 pub(crate) fn police_of_the_place(events: &mut [Event]) {
-    let acts = &LEXICON.cues.police_acts;
     for e in events.iter_mut() {
         if !e.source.is_empty()
-            || !matches!(e.event_type, PloverType::Coerce | PloverType::Sanction)
+            || !matches!(
+                e.event_type,
+                PloverType::Coerce | PloverType::Sanction | PloverType::Accuse
+            )
         {
             continue;
         }
-        let trigger = e.trigger.text.to_lowercase();
-        if !acts.contains(&trigger) {
+        let Some(role) = authority_of_act(&e.trigger.text) else {
             continue;
-        }
+        };
         let Some(loc) = e
             .location
             .as_ref()
@@ -539,16 +593,21 @@ pub(crate) fn police_of_the_place(events: &mut [Event]) {
         let Some(state) = super::gazetteer::GAZETTEER.iso3(&loc.country) else {
             continue;
         };
+        let who = if role == "COP" {
+            "the police"
+        } else {
+            "the judiciary"
+        };
         e.source.push(ActorMention {
-            code: format!("{state}COP"),
+            code: format!("{state}{role}"),
             text: String::new(),
             span: e.trigger.span,
             country: Some(state.to_string()),
-            role: Some("COP".into()),
-            entry: format!("the police of the place ({})", loc.name),
+            role: Some(role.into()),
+            entry: format!("{who} of the place ({})", loc.name),
         });
         e.rule.push_str(&format!(
-            "; no agent named: the police of {} ({state}COP)",
+            "; no agent named: {who} of {} ({state}{role})",
             loc.name
         ));
     }
