@@ -51,6 +51,26 @@ def words(name):
     return name
 
 
+JOINERS = {"OF", "THE", "AND", "FOR", "IN", "ON", "DE", "DU", "DES", "LA", "EL", "AL"}
+
+
+def acronym(raw):
+    """The acronym in brackets after a name ("IRISH_REPUBLICAN_ARMY_(IRA)_" -> "IRA")
+    when it is the initials of the name's words (joiners may be skipped), else None:
+    "(COUNTRY)", "(SEOUL)" and the like are glosses, not acronyms."""
+    m = re.search(r"\(([A-Z0-9-]+)\)", raw)
+    if not m:
+        return None
+    acro = m.group(1)
+    letters = acro.replace("-", "")
+    ws = [w for w in words(raw).upper().replace("-", " ").split() if w]
+    if len(letters) < 3 or not letters.isalpha():
+        return None
+    full = "".join(w[0] for w in ws)
+    short = "".join(w[0] for w in ws if w not in JOINERS)
+    return acro if letters in (full, short) else None
+
+
 def plural(w):
     if re.search(r"(s|x|z|ch|sh)$", w):
         return w + "es"
@@ -116,9 +136,11 @@ def actors(path, kind):
         if line.startswith("+"):
             if cur is not None:
                 cur["names"].append(words(line[1:].split("[")[0]))
+                cur["acronyms"].extend(a for a in [acronym(line[1:].split("[")[0])] if a)
             continue
         name = line.split("[")[0]
-        cur = {"names": [words(name)], "codes": [c.strip() for c in re.findall(r"\[([^\]]+)\]", line)], "kind": kind}
+        cur = {"names": [words(name)], "codes": [c.strip() for c in re.findall(r"\[([^\]]+)\]", line)], "kind": kind,
+               "acronyms": [a for a in [acronym(name)] if a]}
         entries.append(cur)
     out = []
     for e in entries:
@@ -153,7 +175,7 @@ def actors(path, kind):
                 names.append(n)
         if not names:
             continue
-        out.append((names, default, periods, e["kind"]))
+        out.append((names, default, periods, e["kind"], e["acronyms"]))
     return out
 
 
@@ -180,7 +202,11 @@ def main():
     for fname, kind in (("Phoenix.International.actors.txt", "organization"),
                         ("Phoenix.MilNonState.actors.txt", "group"),
                         ("Phoenix.Countries.actors.txt", "person")):
-        for names, default, periods, k in actors(src / fname, kind):
+        for names, default, periods, k, acronyms in actors(src / fname, kind):
+            if kind != "person":
+                # a group's acronym in brackets names it too ("(IRA)", "(LTTE)"),
+                # matched only when written in capitals
+                names = names + [a for a in acronyms if a not in names]
             if kind == "person":
                 # the country file: the countries themselves are in actors.toml;
                 # kept are units and institutions with a role (AFGMIL) and people
@@ -196,6 +222,27 @@ def main():
                 else:
                     k = "group"
             rows.append((names, default, periods, k))
+    # an acronym that another actor's name also spells stays out of both
+    # ("PLA": China's army and an Irish group)
+    acros = set()
+    seen = {}
+    for i, (names, _, _, _) in enumerate(rows):
+        for n in names:
+            seen.setdefault(n, set()).add(i)
+    for fname, kind in (("Phoenix.International.actors.txt", "organization"),
+                        ("Phoenix.MilNonState.actors.txt", "group")):
+        for _, _, _, _, acronyms in actors(src / fname, kind):
+            acros.update(acronyms)
+    # nor one that the project's own actors spell ("PLA" is China's army)
+    own = set()
+    own_file = dst / "actors.toml"
+    if own_file.exists():
+        import tomllib
+        for a in tomllib.loads(own_file.read_text(encoding="utf-8")).get("actor", []):
+            own.update(n.upper() for n in a.get("names", []))
+    rows = [([n for n in names if not (n in acros and (len(seen[n]) > 1 or n in own))], d, p, k)
+            for names, d, p, k in rows]
+    rows = [r for r in rows if r[0]]
     with open(dst / "petrarch_actors.toml", "w", encoding="utf-8") as f:
         f.write("# petrarch_actors.toml -- named actors from the PETRARCH2/Phoenix actor dictionaries:\n")
         f.write("# international organisations, armed non-state groups, and people and units of the\n")

@@ -417,6 +417,19 @@ mod tests {
     }
 
     #[test]
+    fn a_groups_acronym_names_it_when_written_in_capitals() {
+        let d = &*DICTIONARIES;
+        let t = "The IRA declared a truce. Let them talk.";
+        let hits = find_names(t);
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(&t[hits[0].span.0..hits[0].span.1], "IRA");
+        assert_eq!(d.named[hits[0].actor].code.as_deref(), Some("WEUREB"));
+        // an acronym another actor spells stays out ("PLA" is China's army,
+        // in actors.toml)
+        assert!(find_names("The PLA moved.").is_empty());
+    }
+
+    #[test]
     fn names_must_be_written_as_names() {
         assert!(written_as_name("Organization of African Unity"));
         assert!(written_as_name("OAU"));
