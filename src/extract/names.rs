@@ -67,6 +67,9 @@ struct Token {
     closed: bool,
     /// Whether the word starts a sentence or a paragraph.
     starts_sentence: bool,
+    /// Whether an opening bracket or quotation mark comes before the word
+    /// (it starts a run: "BUFFALO, N.Y. (AP)" holds no name "N.Y. (AP").
+    opened: bool,
 }
 
 /// The words of `text` with their cores and what surrounds them.
@@ -108,6 +111,7 @@ fn tokens(text: &str) -> Vec<Token> {
                 core,
                 closed: possessive.is_some() || tail.chars().any(|c| c != '.' || core_end > 3),
                 starts_sentence: sentence_start,
+                opened: word[..lead].contains(['(', '[', '"', '\u{201c}', '`']),
             });
         }
         let ends = word.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')']);
@@ -162,7 +166,9 @@ pub fn find_unlisted_names(
         let mut j = i;
         while !toks[j].closed && j + 1 < toks.len() {
             let next = word(&toks[j + 1]);
-            if capitalised(next) && !toks[j + 1].starts_sentence {
+            if toks[j + 1].opened {
+                break;
+            } else if capitalised(next) && !toks[j + 1].starts_sentence {
                 j += 1;
             } else if lists.joiners.contains(&next.to_lowercase())
                 && !toks[j + 1].closed
@@ -326,6 +332,13 @@ mod tests {
         );
         let weak: Vec<bool> = found.iter().map(|n| n.weak).collect();
         assert_eq!(weak, [true, true, true, false]);
+    }
+
+    #[test]
+    fn an_opening_bracket_starts_a_new_name() {
+        let found = names("BUFFALO, N.Y. (AP) _ Officials met Eric Rudolph (the suspect) today.");
+        assert!(!found.iter().any(|n| n.contains('(')), "{found:?}");
+        assert!(found.contains(&"Eric Rudolph"), "{found:?}");
     }
 
     #[test]
