@@ -17,8 +17,18 @@
 //! Features follow Zhang & Nivre (2011): words and tags of the top three
 //! stack words and the first three buffer words, their leftmost and
 //! rightmost children and the relations given to them, the number of
-//! children on each side, and the distance between the stack top and the
-//! buffer front.
+//! children on each side, the distance between the stack top and the
+//! buffer front, and between the two stack tops, the commas between them,
+//! and the relations already given to their children with their tags.
+//!
+//! Decoding is greedy with selectional branching (Choi & McCallum 2013):
+//! after the greedy parse, the `BRANCHES` steps where the best move beat
+//! the second by the least (under `BRANCH_MARGIN`) are taken the other
+//! way, each followed greedily to the end, and the sequence whose moves
+//! have the highest summed log-probability (the scores read as a softmax
+//! at `BRANCH_TEMPERATURE`) wins. A fixed number of branches keeps
+//! parsing linear; it costs at most that many more parses, and about one
+//! on average.
 //!
 //! Each arc is named when it is made, by a second averaged perceptron (the
 //! relation classifier): a word is attached only once its own dependents
@@ -224,6 +234,37 @@ impl State {
             }
         }
     }
+}
+
+/// No move.
+const NO_MOVE: usize = usize::MAX;
+
+/// Selectional branching: how many alternative sequences a parse tries,
+/// each taking the second-best move at one of the least certain steps.
+const BRANCHES: usize = 2;
+/// Only steps whose best move beats the second by less than this branch.
+const BRANCH_MARGIN: f32 = 20.0;
+/// The temperature of the softmax that turns transition scores into the
+/// probabilities sequences are compared by.
+const BRANCH_TEMPERATURE: f32 = 50.0;
+
+/// One step of a parse, as [`Parser::run`] records it.
+#[derive(Debug, Clone, Copy)]
+struct Step {
+    m: usize,
+    label: u16,
+    /// The summed log-probabilities up to and including this step.
+    total: f32,
+    /// The second-best valid move and how far below the one taken.
+    alt: usize,
+    margin: f32,
+}
+
+/// Reused buffers.
+struct Scratch {
+    feats: Vec<u64>,
+    lfeats: Vec<u64>,
+    lscores: Vec<f32>,
 }
 
 const FUNCTION: u8 = 1;
@@ -491,6 +532,37 @@ fn features(st: &State, x: &Words, out: &mut Vec<u64>) {
         f2(81, w[b0], set(&st.lset, b0)),
         f2(82, w[s0], set(&st.lset, s0)),
     ]);
+    // the distance between the two stack tops, the commas between the
+    // stack top and the buffer front and between the two stack tops
+    let d1 = if s1 == none || s0 == none {
+        0
+    } else {
+        (s0 - s1).min(6) as u64
+    };
+    let c0 = if s0 == none {
+        9
+    } else {
+        u64::from(x.commas[b0] - x.commas[s0 + 1]).min(3)
+    };
+    let c1 = if s1 == none || s0 == none {
+        9
+    } else {
+        u64::from(x.commas[s0] - x.commas[s1 + 1]).min(3)
+    };
+    out.extend_from_slice(&[
+        f3(94, t[s1], t[s0], d1),
+        f3(95, w[s0], t[b0], d),
+        f3(96, t[s0], w[b0], d),
+        f3(97, t[s0], t[b0], val(&st.nl, b0)),
+        f3(98, t[s0], t[b0], c0),
+        f3(99, t[s1], t[s0], c1),
+        f3(100, t[s0], t[b0], lab(s0l1)),
+        f3(101, t[s0], t[b0], lab(s0r1)),
+        f3(102, t[s0], t[b0], lab(b0l1)),
+        f2(103, t[s1], set(&st.lset, s1)),
+        f2(104, t[s1], set(&st.rset, s1)),
+        f3(105, t[s0], t[b0], set(&st.rset, s0)),
+    ]);
 }
 
 impl Parser {
@@ -499,33 +571,93 @@ impl Parser {
     pub fn parse(&self, forms: &[&str], tags: &[u16], xpos: &[&str]) -> (Vec<usize>, Vec<u16>) {
         let n = forms.len();
         let x = Words::new(forms, tags, xpos);
-        let mut st = State::new(n);
-        let mut feats = Vec::with_capacity(80);
-        let mut lfeats = Vec::with_capacity(48);
-        let mut lscores = vec![0f32; self.labels.len()];
-        while !st.done() {
-            features(&st, &x, &mut feats);
-            let mut scores = [0f32; MOVES];
-            self.weights.score(&feats, &mut scores);
-            let m = best(&scores, |m| st.valid(m))
-                .expect("a configuration that is not final has a valid move");
-            let label = if m == SHIFT {
-                NO_LABEL
-            } else {
-                let (h, d) = st.arc(m);
-                if h as usize == n {
-                    ROOT_LABEL
-                } else {
-                    label_features(&st, &x, h as usize, d as usize, &mut lfeats);
-                    lscores.iter_mut().for_each(|s| *s = 0.0);
-                    self.label_weights.score(&lfeats, &mut lscores);
-                    best(&lscores, |l| l != usize::from(ROOT_LABEL)).unwrap_or(0) as u16
-                }
-            };
-            st.apply(m, label, &x);
+        let mut buf = Scratch {
+            feats: Vec::with_capacity(128),
+            lfeats: Vec::with_capacity(64),
+            lscores: vec![0f32; self.labels.len()],
+        };
+        let mut trace = Vec::with_capacity(2 * n);
+        let (mut st, mut total) = self.run(&x, n, &[], None, Some(&mut trace), &mut buf);
+        // selectional branching: the least certain steps, most doubtful first
+        let mut doubts: Vec<(f32, usize)> = trace
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.alt != NO_MOVE && s.margin < BRANCH_MARGIN)
+            .map(|(i, s)| (s.margin, i))
+            .collect();
+        doubts.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        for &(_, i) in doubts.iter().take(BRANCHES) {
+            let (other, t) = self.run(&x, n, &trace[..i], Some(trace[i].alt), None, &mut buf);
+            if t > total {
+                st = other;
+                total = t;
+            }
         }
         let heads = st.heads[..n].iter().map(|&h| h as usize).collect();
         (heads, st.lab[..n].to_vec())
+    }
+
+    /// Parses greedily after replaying `prefix` and, if given, taking move
+    /// `force` first; the final state and the summed log-probabilities of
+    /// its moves. `trace` hears every step taken.
+    fn run(
+        &self,
+        x: &Words,
+        n: usize,
+        prefix: &[Step],
+        force: Option<usize>,
+        mut trace: Option<&mut Vec<Step>>,
+        buf: &mut Scratch,
+    ) -> (State, f32) {
+        let mut st = State::new(n);
+        for s in prefix {
+            st.apply(s.m, s.label, x);
+        }
+        let mut total = prefix.last().map_or(0.0, |s| s.total);
+        let mut force = force;
+        while !st.done() {
+            features(&st, x, &mut buf.feats);
+            let mut scores = [0f32; MOVES];
+            self.weights.score(&buf.feats, &mut scores);
+            let first = best(&scores, |m| st.valid(m))
+                .expect("a configuration that is not final has a valid move");
+            let m = force.take().unwrap_or(first);
+            // the log-probability of the move, the scores read as a softmax
+            let top = scores[first];
+            let z: f32 = (0..MOVES)
+                .filter(|&k| st.valid(k))
+                .map(|k| ((scores[k] - top) / BRANCH_TEMPERATURE).exp())
+                .sum();
+            total += (scores[m] - top) / BRANCH_TEMPERATURE - z.ln();
+            let label = self.label(&st, x, m, buf);
+            if let Some(tr) = trace.as_deref_mut() {
+                let alt = best(&scores, |k| k != m && st.valid(k));
+                tr.push(Step {
+                    m,
+                    label,
+                    total,
+                    alt: alt.unwrap_or(NO_MOVE),
+                    margin: alt.map_or(f32::INFINITY, |a| scores[m] - scores[a]),
+                });
+            }
+            st.apply(m, label, x);
+        }
+        (st, total)
+    }
+
+    /// The relation of the arc move `m` makes (none for SHIFT).
+    fn label(&self, st: &State, x: &Words, m: usize, buf: &mut Scratch) -> u16 {
+        if m == SHIFT {
+            return NO_LABEL;
+        }
+        let (h, d) = st.arc(m);
+        if h as usize == st.n {
+            return ROOT_LABEL;
+        }
+        label_features(st, x, h as usize, d as usize, &mut buf.lfeats);
+        buf.lscores.iter_mut().for_each(|s| *s = 0.0);
+        self.label_weights.score(&buf.lfeats, &mut buf.lscores);
+        best(&buf.lscores, |l| l != usize::from(ROOT_LABEL)).unwrap_or(0) as u16
     }
 
     /// Trains a parser on sentences of (forms, tags, Penn tags, gold heads
@@ -572,10 +704,11 @@ impl Parser {
                     let guess = best(&scores, |m| st.valid(m)).expect("valid move");
                     let right = best(&scores, |m| st.valid(m) && st.zero_cost(m, &gold));
                     model.tick();
+                    let explore = epoch > 0;
                     let follow = match right {
                         Some(r) => {
                             model.update(r, guess, &feats);
-                            if epoch == 0 { r } else { guess }
+                            if explore { guess } else { r }
                         }
                         None => guess,
                     };
@@ -596,7 +729,7 @@ impl Parser {
                             // learn the relation of arcs that are right
                             if gold[d as usize] == h && truth != ROOT_LABEL {
                                 lmodel.update(usize::from(truth), lguess, &lfeats);
-                                if epoch == 0 { truth } else { lguess as u16 }
+                                if explore { lguess as u16 } else { truth }
                             } else {
                                 lguess as u16
                             }
