@@ -24,8 +24,8 @@ fn ewt_test_split_scores_hold() {
     assert!(s.upos_pct() >= 94.75, "{s}");
     assert!(s.xpos_pct() >= 94.1, "{s}");
     assert!(s.lemma_pct() >= 97.0, "{s}");
-    assert!(s.uas_pct() >= 84.0, "{s}");
-    assert!(s.las_pct() >= 80.2, "{s}");
+    assert!(s.uas_pct() >= 84.6, "{s}");
+    assert!(s.las_pct() >= 80.9, "{s}");
 }
 
 /// Training twice on the same sentences gives the same model file, and the
