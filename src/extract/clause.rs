@@ -368,31 +368,7 @@ impl<'a> ClauseContext<'a> {
     fn is_setting(&self) -> bool {
         let cues = &LEXICON.cues;
         let t = self.trigger.span;
-        let form = self.text[t.0..t.1].to_lowercase();
-        // a gerund takes an object ("for protesting abortion")
-        if form.ends_with("ing") || self.has_own_arguments() {
-            return false;
-        }
-        // "since a bomb ripped through": the preposition opens a clause
-        let next = self.text[t.1..self.sentence.1]
-            .split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .find(|w| !w.is_empty())
-            .unwrap_or("")
-            .to_lowercase();
-        let upos = crate::nlp::syntax::treebank_upos(&next);
-        if upos.iter().any(|u| matches!(*u, "VERB" | "AUX")) && !upos.contains(&"NOUN") {
-            return false;
-        }
-        // a verb's form after its subject ("after Russia attacks") is a
-        // clause's verb, not a noun
-        let (before_at, before) = word_before_at(self.text, t.0);
-        let subject = self.text[before_at..t.0].starts_with(char::is_uppercase)
-            || crate::nlp::syntax::treebank_upos(&before)
-                .iter()
-                .all(|u| matches!(*u, "PRON" | "PROPN"));
-        if LEXICON.triggers[self.trigger.entry].pos == "verb" && !self.nominal && subject {
-            return false;
-        }
+        // the cheap tests first: a setting preposition a few words before
         let mut at = t.0;
         let mut preposition = None;
         for _ in 0..6 {
@@ -425,14 +401,41 @@ impl<'a> ClauseContext<'a> {
         let closing_comma = self.text[t.1..self.sentence.1]
             .find([',', ';', '.'])
             .map(|i| t.1 + i);
-        self.earlier
+        let another = self
+            .earlier
             .iter()
             .any(|o| o.entry != NOT_AN_EVENT && o.span.1 <= p)
             || self.later.iter().any(|o| {
                 o.entry != NOT_AN_EVENT
                     && p == self.sentence.0
                     && closing_comma.is_some_and(|c| o.span.0 > c)
-            })
+            });
+        if !another {
+            return false;
+        }
+        let form = self.text[t.0..t.1].to_lowercase();
+        // a gerund takes an object ("for protesting abortion")
+        if form.ends_with("ing") || self.has_own_arguments() {
+            return false;
+        }
+        // "since a bomb ripped through": the preposition opens a clause
+        let next = self.text[t.1..self.sentence.1]
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .find(|w| !w.is_empty())
+            .unwrap_or("")
+            .to_lowercase();
+        let upos = crate::nlp::syntax::treebank_upos(&next);
+        if upos.iter().any(|u| matches!(*u, "VERB" | "AUX")) && !upos.contains(&"NOUN") {
+            return false;
+        }
+        // a verb's form after its subject ("after Russia attacks") is a
+        // clause's verb, not a noun
+        let (before_at, before) = word_before_at(self.text, t.0);
+        let subject = self.text[before_at..t.0].starts_with(char::is_uppercase)
+            || crate::nlp::syntax::treebank_upos(&before)
+                .iter()
+                .all(|u| matches!(*u, "PRON" | "PROPN"));
+        !(LEXICON.triggers[self.trigger.entry].pos == "verb" && !self.nominal && subject)
     }
 
     /// Whether words after the (nominal) trigger, before the next
