@@ -13,7 +13,7 @@ fn treebank(name: &str) -> Vec<conllu::Sentence> {
 
 /// The figures the README quotes, on the EWT test split (gold tokens,
 /// every word counted). The targets (UPOS 95, lemma 97, UAS 86,
-/// LAS 83) are not all reached yet; this holds the figures reached so that
+/// LAS 83) are not all reached yet (UPOS and lemma are); this holds the figures reached so that
 /// no change makes them worse (README, "Sentence structure").
 #[test]
 fn ewt_test_split_scores_hold() {
@@ -21,11 +21,11 @@ fn ewt_test_split_scores_hold() {
     let s = evaluate(model, &treebank("en_ewt-ud-test.conllu"));
     eprintln!("EWT test: {s}");
     assert_eq!((s.sentences, s.words), (2077, 25094));
-    assert!(s.upos_pct() >= 94.75, "{s}");
-    assert!(s.xpos_pct() >= 94.1, "{s}");
-    assert!(s.lemma_pct() >= 97.0, "{s}");
-    assert!(s.uas_pct() >= 84.6, "{s}");
-    assert!(s.las_pct() >= 80.9, "{s}");
+    assert!(s.upos_pct() >= 95.4, "{s}");
+    assert!(s.xpos_pct() >= 94.8, "{s}");
+    assert!(s.lemma_pct() >= 97.1, "{s}");
+    assert!(s.uas_pct() >= 84.9, "{s}");
+    assert!(s.las_pct() >= 81.4, "{s}");
 }
 
 /// Training twice on the same sentences gives the same model file, and the

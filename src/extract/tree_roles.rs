@@ -237,10 +237,19 @@ impl<'m> Tree<'m> {
     fn subject(&self, mut v: usize, path: &mut Vec<String>) -> (Vec<Span>, Vec<Span>, bool) {
         for _ in 0..4 {
             // a relative pronoun stands for the noun the clause modifies
-            let subjects: Vec<usize> = self
+            let mut subjects: Vec<usize> = self
                 .children_with(v, "nsubj")
                 .filter(|&c| !self.is_relative_pronoun(c))
                 .collect();
+            // "police arrested" misread as a participle with "police" its
+            // compound: a nominal before a verb that has no subject is one
+            if subjects.is_empty() && self.children_with(v, "nsubj:pass").next().is_none() {
+                subjects.extend(
+                    self.children_with(v, "compound").filter(|&c| {
+                        c < v && matches!(self.words[c].upos, "NOUN" | "PROPN" | "PRON")
+                    }),
+                );
+            }
             let agents: Vec<Span> = subjects.iter().map(|&c| self.phrase(c)).collect();
             // a common noun with no actor in it is a subject that is no
             // actor ("a car bomb killed"); a name or pronoun may still be
@@ -268,6 +277,18 @@ impl<'m> Tree<'m> {
             if !agents.is_empty() {
                 path.push("nsubj".into());
                 return (agents, Vec::new(), explicit);
+            }
+            // "Washington and Kiev, who accuse Russia": when the parse did
+            // not hang the clause from its noun, the relative pronoun still
+            // stands for the nominal right before it
+            if self.rel(v) != "acl:relcl"
+                && let Some(r) = self
+                    .children_with(v, "nsubj")
+                    .find(|&c| self.is_relative_pronoun(c))
+                && let Some(spans) = self.antecedent(r)
+            {
+                path.push("nsubj=antecedent".into());
+                return (spans, Vec::new(), false);
             }
             let Some(h) = self.words[v].head else {
                 break;
@@ -297,6 +318,44 @@ impl<'m> Tree<'m> {
             }
         }
         (Vec::new(), Vec::new(), false)
+    }
+
+    /// The nominal a relative pronoun at `r` follows ("Washington and
+    /// Kiev, who"): the phrase of the noun or name just before it (past a
+    /// comma) and the phrases coordinated with it.
+    fn antecedent(&self, r: usize) -> Option<Vec<Span>> {
+        let mut j = r.checked_sub(1)?;
+        if self.words[j].upos == "PUNCT" {
+            j = j.checked_sub(1)?;
+        }
+        if !matches!(self.words[j].upos, "NOUN" | "PROPN") {
+            return None;
+        }
+        // from a word of a name or compound up to the phrase's head
+        let mut head = j;
+        for _ in 0..4 {
+            match (self.rel(head), self.words[head].head) {
+                ("flat" | "compound", Some(h)) if h > head.saturating_sub(4) => head = h,
+                ("conj", Some(h)) if h < head => head = h,
+                _ => break,
+            }
+        }
+        let mut spans = vec![self.words[head].span];
+        for c in self.children_with(head, "conj") {
+            spans.push(self.phrase(c));
+        }
+        let mut first = self.words[head].span;
+        for &c in &self.children[head] {
+            if matches!(
+                self.rel(c),
+                "compound" | "amod" | "flat" | "det" | "nmod:poss"
+            ) {
+                first.0 = first.0.min(self.words[c].span.0);
+                first.1 = first.1.max(self.words[c].span.1);
+            }
+        }
+        spans[0] = first;
+        Some(spans)
     }
 
     /// Whether a word is a relative pronoun ("who", "which", "that").

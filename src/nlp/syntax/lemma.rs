@@ -93,9 +93,9 @@ pub struct Lemmatizer {
     pub known_feats: FxHashMap<(String, u16), u32>,
     /// tag → FEATS, for unseen words.
     pub tag_feats: FxHashMap<u16, u32>,
-    /// Every lower-case form seen in training (derived from `known` by
-    /// [`Lemmatizer::finish`]; not saved).
-    pub seen: rustc_hash::FxHashSet<String>,
+    /// Every lower-case form seen in training with the tags it took,
+    /// ascending (derived from `known` by [`Lemmatizer::finish`]; not saved).
+    pub seen: FxHashMap<String, Vec<u16>>,
 }
 
 /// Digits in groups of three split by commas ("1,100", "243,000").
@@ -142,7 +142,7 @@ impl Lemmatizer {
         let keep_case = proper
             || (upos != "NOUN"
                 && form.chars().any(char::is_uppercase)
-                && !self.seen.contains(&low));
+                && !self.seen.contains_key(&low));
         let id = self.known.get(&(low.clone(), tag)).copied().or_else(|| {
             if !open {
                 return None;
@@ -166,7 +166,14 @@ impl Lemmatizer {
 
     /// Derives the lookup set of seen forms; call once after filling `known`.
     pub fn finish(&mut self) {
-        self.seen = self.known.keys().map(|(f, _)| f.clone()).collect();
+        let mut seen: FxHashMap<String, Vec<u16>> = FxHashMap::default();
+        for (f, t) in self.known.keys() {
+            seen.entry(f.clone()).or_default().push(*t);
+        }
+        for tags in seen.values_mut() {
+            tags.sort_unstable();
+        }
+        self.seen = seen;
     }
 
     /// The features of `form` with tag `tag`, before the tree adjusts them.

@@ -127,6 +127,13 @@ pub const SURE_MARGIN: f32 = 10.0;
 
 const UNKNOWN_CLASS: u64 = 0x554e_4b4e_4f57_4e00;
 
+/// Words seen fewer times than this in training get no ambiguity class:
+/// they stand for the words the tagger will meet and never saw, so that
+/// it learns to tag those from their affixes, shape and context. (With a
+/// class for every training word, an unseen word's features were ones no
+/// training instance had, and "tribute" came out as an adverb.)
+const CLASS_MIN_COUNT: u32 = 2;
+
 impl Tagger {
     fn words(&self, forms: &[&str]) -> Vec<Word> {
         let mut out = Vec::with_capacity(forms.len() + 4);
@@ -342,6 +349,9 @@ impl Tagger {
         let mut classes = FxHashMap::default();
         for (low, counts) in &by_lower {
             let n: u32 = counts.values().sum();
+            if n < CLASS_MIN_COUNT {
+                continue;
+            }
             let mut set: Vec<u16> = counts
                 .iter()
                 .filter(|&(_, &c)| f64::from(c) >= 0.05 * f64::from(n))
