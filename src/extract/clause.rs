@@ -438,6 +438,50 @@ impl<'a> ClauseContext<'a> {
         !(LEXICON.triggers[self.trigger.entry].pos == "verb" && !self.nominal && subject)
     }
 
+    /// Whether the trigger is the head of a definite noun phrase ("the
+    /// embassy blast", "the Aug. 7 bombings", "Rabin's murder", "this
+    /// attack"): a determiner of [`reference_determiners`] or a possessor
+    /// before it with only modifiers between (names, numbers, nouns and
+    /// adjectives, at most four), and no participants of its own after it
+    /// ("the bombing of the embassy"). Such a phrase names an event the
+    /// reader knows of: when the story has told one of its type already,
+    /// it is that one again.
+    ///
+    /// [`reference_determiners`]: crate::extract::lexicon
+    pub fn definite_event_noun(&self) -> bool {
+        let cues = &LEXICON.cues;
+        let t = self.trigger.span;
+        if self.has_own_arguments() {
+            return false;
+        }
+        let head = &self.text[self.clause.0.max(self.sentence.0)..t.0];
+        for w in head.split_whitespace().rev().take(5) {
+            if w.contains([',', ';', ':', '"', '(', ')']) {
+                return false;
+            }
+            let lower = w.to_lowercase();
+            if cues.reference_determiners.contains(&lower)
+                || lower.ends_with("'s")
+                || lower.ends_with("\u{2019}s")
+            {
+                return true;
+            }
+            let modifier = w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || w.contains('-')
+                || {
+                    let upos = crate::nlp::syntax::treebank_upos(&lower);
+                    !upos.is_empty()
+                        && upos
+                            .iter()
+                            .all(|u| matches!(*u, "NOUN" | "ADJ" | "PROPN" | "NUM"))
+                };
+            if !modifier {
+                return false;
+            }
+        }
+        false
+    }
+
     /// Whether words after the (nominal) trigger, before the next
     /// punctuation, a preposition of reference or an auxiliary, give it
     /// participants of its own (`own_arguments`: "after the bombing of the

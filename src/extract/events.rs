@@ -312,6 +312,19 @@ pub fn find_events(
                 continue;
             };
             let clause = ctx.clause;
+            if ctx.nominal
+                && ctx.definite_event_noun()
+                && timexes.is_empty()
+                && events
+                    .iter()
+                    .chain(&sentence_events)
+                    .any(|e: &Event| e.event_type == ty)
+            {
+                // "the embassy blast", told again in a sentence that gives
+                // no time of its own: the story's event of that type
+                // already stands for it
+                continue;
+            }
             let (mut modality, mut cue) = ctx.modality(ty);
             if let Some(frame) = ctx.conditional_threat(ty) {
                 rule_notes.push(format!("\"{frame}\" makes {} a threat", ty.name()));
@@ -1152,5 +1165,28 @@ mod tests {
             found.iter().any(|e| e.0 == PloverType::Consult),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_definite_event_noun_told_again_is_the_event_already_found() {
+        let found = events(
+            " date 1998-08-18 T\n\nA truck bomb exploded at the U.S. Embassy in Nairobi on \
+             Aug. 7, killing 213 people. Albright laid a wreath at the crater left by the \
+             embassy blast. The blast has not generated any hatred against Americans.",
+        );
+        let assaults: Vec<&str> = found
+            .iter()
+            .filter(|e| e.0 == PloverType::Assault)
+            .map(|e| e.3.as_str())
+            .collect();
+        assert_eq!(assaults.len(), 1, "{found:?}");
+        // the first telling may itself be definite; and a sentence with a
+        // time of its own tells the event anew
+        let found = events(
+            " date 1998-08-18 T\n\nThe embassy bombings shocked Kenya. The blast in \
+             Nairobi occurred at 10:35 a.m. Friday.",
+        );
+        let assaults = found.iter().filter(|e| e.0 == PloverType::Assault).count();
+        assert_eq!(assaults, 2, "{found:?}");
     }
 }
