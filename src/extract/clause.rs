@@ -554,6 +554,27 @@ impl<'a> ClauseContext<'a> {
                 .any(|e| e.event_type == PloverType::Assault && e.trigger.span.1 <= t.0)
     }
 
+    /// Whether the trigger is a toll told in the passive with no agent
+    /// ("were killed in the embassy bombing", "One person is killed"): a
+    /// casualty form right after one of `passive_toll_auxiliaries`, no
+    /// "by" in the rest of its clause. It adds no act of its own to an
+    /// attack the story has told.
+    pub fn passive_toll(&self, ty: PloverType) -> bool {
+        let cues = &LEXICON.cues;
+        let t = self.trigger.span;
+        ty == PloverType::Assault
+            && cues
+                .casualty_forms
+                .iter()
+                .any(|f| self.trigger.form.eq_ignore_ascii_case(f))
+            && cues
+                .passive_toll_auxiliaries
+                .contains(&word_before(self.text, t.0).to_lowercase())
+            && !self.text[t.1..self.clause.1.max(t.1)]
+                .split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case("by"))
+    }
+
     /// The refusal (one of `refusal_forms`) right before a yielding act of
     /// one of `yield_types` in its clause, that makes the act a rejection
     /// ("won't release them"; "will not lift the ban", up to four words

@@ -312,17 +312,16 @@ pub fn find_events(
                 continue;
             };
             let clause = ctx.clause;
-            if ctx.nominal
-                && ctx.definite_event_noun()
+            if ((ctx.nominal && ctx.definite_event_noun()) || ctx.passive_toll(ty))
                 && timexes.is_empty()
                 && events
                     .iter()
                     .chain(&sentence_events)
                     .any(|e: &Event| e.event_type == ty)
             {
-                // "the embassy blast", told again in a sentence that gives
-                // no time of its own: the story's event of that type
-                // already stands for it
+                // "the embassy blast", "were killed": told again in a
+                // sentence that gives no time of its own, the story's
+                // event of that type already stands for it
                 continue;
             }
             let (mut modality, mut cue) = ctx.modality(ty);
@@ -1180,6 +1179,13 @@ mod tests {
             .map(|e| e.3.as_str())
             .collect();
         assert_eq!(assaults.len(), 1, "{found:?}");
+        // a toll told in the passive is that attack's
+        let found = events(
+            " date 1998-08-18 T\n\nA truck bomb exploded at the U.S. Embassy in Nairobi on \
+             Aug. 7. Twelve Americans were killed in the embassy bombing.",
+        );
+        let assaults = found.iter().filter(|e| e.0 == PloverType::Assault).count();
+        assert_eq!(assaults, 1, "{found:?}");
         // the first telling may itself be definite; and a sentence with a
         // time of its own tells the event anew
         let found = events(

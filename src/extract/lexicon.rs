@@ -158,6 +158,9 @@ pub struct CueFile {
     /// The words linking a toll to its attack ("and", "while").
     #[serde(default)]
     pub casualty_links: Vec<String>,
+    /// The auxiliaries of a toll told in the passive ("were killed").
+    #[serde(default)]
+    pub passive_toll_auxiliaries: Vec<String>,
     /// What a visit inspects rather than meets (lemmas: "site").
     #[serde(default)]
     pub inspected_things: Vec<String>,
