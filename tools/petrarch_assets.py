@@ -35,6 +35,13 @@ ROLES = {"GOV", "MIL", "REB", "COP", "JUD", "OPP", "CVL", "LEG", "BUS", "MED", "
          "UAF", "REF", "LAB", "EDU", "HLH", "NGO", "IGO", "PTY", "ELI", "HRI", "CRM"}
 
 
+# Where the project's codes differ from Phoenix's: issue 14 codes protesters as
+# civilians ("protesters -> CVL"), as the project's answer keys do; Phoenix files the bare
+# nouns under OPP (its "opposition demonstrators" and the like stay OPP).
+ROLE_OVERRIDES = {"protester": "CVL", "protesters": "CVL", "demonstrator": "CVL",
+                  "demonstrators": "CVL"}
+
+
 # Roles that make a person of the countries file a political actor.
 POLITICAL = {"GOV", "MIL", "LEG", "JUD", "OPP", "REB", "COP", "SPY"}
 
@@ -115,7 +122,7 @@ def agents(path):
             w = words(f).lower()
             if len(w) < 3 or not re.match(r"^[a-z][a-z .'-]*$", w):
                 continue
-            out.setdefault(role, set()).add(w)
+            out.setdefault(ROLE_OVERRIDES.get(w, role), set()).add(w)
     return out
 
 

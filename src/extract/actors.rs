@@ -455,9 +455,9 @@ pub fn dateline_country(text: &str, span: Span) -> Option<String> {
 
 /// Roles that are actors even when no state is named, coded by the role
 /// alone as CAMEO does (`COP`, `REB`): police, rebels, armed groups, the
-/// opposition and protesters, refugees. Civilians, courts and the media
-/// need a state: "customers", "the court" and "the website" alone are no
-/// political actors.
+/// opposition, refugees. Civilians (protesters among them, issue 14),
+/// courts and the media need a state: "customers", "the court" and "the
+/// website" alone are no political actors.
 const STANDALONE_ROLES: &[&str] = &["COP", "REB", "UAF", "OPP", "REF"];
 
 /// The code of a part of a state: the state and the role (`EGYCOP`), or
@@ -964,5 +964,10 @@ mod tests {
         // president alone is no actor
         let c = got("Police fired on the crowd as the president watched.");
         assert_eq!(c, vec![("COP".to_string(), "Police".to_string())]);
+        // protesters are civilians (issue 14), opposition groups the opposition
+        let c = got("Egyptian protesters marched.");
+        assert_eq!(c[0].0, "EGYCVL", "{c:?}");
+        let c = got("Egyptian opposition activists marched.");
+        assert_eq!(c[0].0, "EGYOPP", "{c:?}");
     }
 }
