@@ -218,13 +218,22 @@ fn names_with_lower_case_particles_are_found_whole() {
 fn an_act_told_again_takes_the_date_the_article_gives_it() {
     let ev = events_of(
         " date 1998-09-07 Tourism\n\nBombs exploded at the U.S. embassy in Nairobi on Aug. 7, \
-         killing 213 people.\n\nKenyan police said the bombing in Nairobi was the work of \
-         terrorists.\n",
+         killing 213 people.\n\nKenyan police said terrorists bombed the embassy in Nairobi.\n",
     );
     let again = ev
         .iter()
-        .find(|e| e["trigger"]["text"] == "bombing")
+        .find(|e| e["trigger"]["text"] == "bombed")
         .expect("the bombing told again");
     assert_eq!(again["date"]["value"], "1998-08-07", "{again}");
-    assert_eq!(again["date"]["basis"], "coreference", "{again}");
+    assert_ne!(again["date"]["basis"], "publication", "{again}");
+    // told by a definite noun, it is no second event at all
+    let ev = events_of(
+        " date 1998-09-07 Tourism\n\nBombs exploded at the U.S. embassy in Nairobi on Aug. 7, \
+         killing 213 people.\n\nKenyan police said the bombing in Nairobi was the work of \
+         terrorists.\n",
+    );
+    assert!(
+        !ev.iter().any(|e| e["trigger"]["text"] == "bombing"),
+        "{ev:?}"
+    );
 }
