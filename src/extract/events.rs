@@ -1195,4 +1195,24 @@ mod tests {
         let assaults = found.iter().filter(|e| e.0 == PloverType::Assault).count();
         assert_eq!(assaults, 2, "{found:?}");
     }
+
+    #[test]
+    fn lifting_sanctions_an_embargo_or_a_blockade_is_a_retreat() {
+        // CAMEO 085 and 0872 (RETREAT), with words between the verb and its object
+        for (text, cameo) in [
+            ("The EU eased its arms embargo on China.", "085"),
+            ("Washington lifted a seven-month boycott of Cuban goods.", "085"),
+            ("Saudi Arabia lifts blockade of Qatar.", "0872"),
+        ] {
+            let a = analyze_text("t.txt", &format!(" date 2020-01-01 T\n\n{text}\n"));
+            let e = a
+                .events
+                .iter()
+                .find(|e| e.event_type == PloverType::Retreat)
+                .unwrap_or_else(|| panic!("{text}: {:?}", a.events));
+            assert_eq!(e.cameo.as_deref(), Some(cameo), "{text}");
+            assert!(!e.source.is_empty() && !e.target.is_empty(), "{text}: {e:?}");
+        }
+    }
+
 }
