@@ -471,6 +471,14 @@ fn clause_type(
         // or kept from, not done
         return None;
     }
+    if entry.needs_recipient
+        && !(text[t.span.1..clause.1.max(t.span.1)].contains(" to ")
+            && tree_for(trees, text, clause).is_some_and(|tr| tr.gives_object_to(t.span)))
+    {
+        // "returned to Baghdad" is travel; "returned the paintings to
+        // Peru" gives something back
+        return None;
+    }
     if ctx.toll_of_earlier_attack(ty, earlier) {
         // "... killed 257 people and injured more than 5,500": the figures
         // are the sentence's, and so the attack's already
@@ -1201,7 +1209,10 @@ mod tests {
         // CAMEO 085 and 0872 (RETREAT), with words between the verb and its object
         for (text, cameo) in [
             ("The EU eased its arms embargo on China.", "085"),
-            ("Washington lifted a seven-month boycott of Cuban goods.", "085"),
+            (
+                "Washington lifted a seven-month boycott of Cuban goods.",
+                "085",
+            ),
             ("Saudi Arabia lifts blockade of Qatar.", "0872"),
         ] {
             let a = analyze_text("t.txt", &format!(" date 2020-01-01 T\n\n{text}\n"));
@@ -1211,8 +1222,21 @@ mod tests {
                 .find(|e| e.event_type == PloverType::Retreat)
                 .unwrap_or_else(|| panic!("{text}: {:?}", a.events));
             assert_eq!(e.cameo.as_deref(), Some(cameo), "{text}");
-            assert!(!e.source.is_empty() && !e.target.is_empty(), "{text}: {e:?}");
+            assert!(
+                !e.source.is_empty() && !e.target.is_empty(),
+                "{text}: {e:?}"
+            );
         }
     }
 
+    #[test]
+    fn returning_something_to_someone_is_a_retreat_returning_somewhere_is_travel() {
+        let found = events(
+            " date 2010-06-01 T\n\nThe United States returned two paintings to the government \
+             of Brazil.\n\nThe Iraqi envoy returned to Baghdad on Friday.\n",
+        );
+        let returned: Vec<_> = found.iter().filter(|e| e.3 == "returned").collect();
+        assert_eq!(returned.len(), 1, "{found:?}");
+        assert_eq!(returned[0].0, PloverType::Retreat, "{found:?}");
+    }
 }

@@ -85,6 +85,11 @@ pub struct TriggerEntry {
     /// price"): the speaker, or the story's last source, is the source.
     #[serde(default)]
     pub subject_is_target: bool,
+    /// Whether the form is an act only where the dependency tree gives
+    /// the verb an object and a `to` phrase ("returned two paintings to
+    /// Peru"; not "returned to Baghdad").
+    #[serde(default)]
+    pub needs_recipient: bool,
 }
 
 /// Verbs that, governing an event noun of some types, make the event one

@@ -207,6 +207,23 @@ impl<'m> Tree<'m> {
             .is_some_and(|p| self.children[p].iter().any(|&c| self.rel(c) == "xcomp"))
     }
 
+    /// Whether the trigger's verb has an object and a `to` phrase, on the
+    /// verb or on its object ("returned two paintings to Peru").
+    pub fn gives_object_to(&self, trigger: Span) -> bool {
+        let Some(p) = self.predicate(trigger) else {
+            return false;
+        };
+        if self.words[p].upos != "VERB" {
+            return false;
+        }
+        let to = |i: usize| self.case_of(i).as_deref() == Some("to");
+        self.children_with(p, "obj").any(|o| {
+            self.children_with(p, "obl").any(to)
+                || self.children_with(o, "nmod").any(to)
+                || self.children_with(o, "obl").any(to)
+        })
+    }
+
     /// The lower-case lemma of what a predicate acts on: its object, or
     /// for a noun its `of`/`to` complement ("visited nine sites", "a tour
     /// of three sites"), looking through a quantity noun ("a number of
