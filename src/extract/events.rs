@@ -14,7 +14,8 @@ use super::event::{
     ActorMention, Event, EventDate, Modality, PloverType, Quantity, Review, Trigger,
 };
 use super::lexicon::{
-    INSPECTION_CAMEO, JOINT_EXERCISE_CAMEO, LEXICON, Lexicon, REFUSAL_CAMEO, STRIKE_CAMEO,
+    INSPECTION_CAMEO, JOINT_EXERCISE_CAMEO, LEXICON, Lexicon, PEACEKEEPERS_CAMEO, REFUSAL_CAMEO,
+    STRIKE_CAMEO,
 };
 use super::modality::{clause_breaks, clause_of, find_cues};
 use super::roles::*;
@@ -518,6 +519,19 @@ fn clause_type(
         notes.push(format!("a visit to a {thing} inspects: CONSULT → ACCUSE"));
         ty = PloverType::Accuse;
         recode = Some(("investigate", INSPECTION_CAMEO));
+    }
+    if own == PloverType::Consult
+        && ty == PloverType::Consult
+        && entry.mode == "visit"
+        && let Some(w) = words
+            .lower_in(ctx.sentence)
+            .find(|w| lex.cues.peacekeeping_words.iter().any(|p| p == w))
+    {
+        notes.push(format!(
+            "an arrival of {w}: the deployment of peacekeepers, CONSULT → RETREAT"
+        ));
+        ty = PloverType::Retreat;
+        recode = Some(("access", PEACEKEEPERS_CAMEO));
     }
     Some((ty, recode))
 }
@@ -1238,5 +1252,29 @@ mod tests {
         let returned: Vec<_> = found.iter().filter(|e| e.3 == "returned").collect();
         assert_eq!(returned.len(), 1, "{found:?}");
         assert_eq!(returned[0].0, PloverType::Retreat, "{found:?}");
+    }
+
+    #[test]
+    fn peacekeepers_arriving_are_a_deployment_received_not_a_visit() {
+        let a = analyze_text(
+            "t.txt",
+            " date 2000-05-09 T\n\nA first batch of Bangladeshi peacekeeping troops arrived in \
+             Sierra Leone on Tuesday.\n\nThe Bangladeshi foreign minister arrived in Sierra \
+             Leone on Tuesday.\n",
+        );
+        let types: Vec<(PloverType, Option<&str>)> = a
+            .events
+            .iter()
+            .map(|e| (e.event_type, e.cameo.as_deref()))
+            .collect();
+        assert_eq!(
+            types,
+            vec![
+                (PloverType::Retreat, Some("0861")),
+                (PloverType::Consult, Some("042"))
+            ],
+            "{:?}",
+            a.events
+        );
     }
 }

@@ -172,6 +172,9 @@ pub struct CueFile {
     /// Nouns of quantity to look through ("a number of sites").
     #[serde(default)]
     pub quantity_nouns: Vec<String>,
+    /// Words that make an arrival the deployment of peacekeepers.
+    #[serde(default)]
+    pub peacekeeping_words: Vec<String>,
     /// Verbs of aid that only serve a clause they take ("helped end").
     #[serde(default)]
     pub serving_verbs: Vec<String>,
@@ -330,6 +333,10 @@ pub const STRIKE_CAMEO: &str = "143";
 
 /// The CAMEO code of an inspection (090 "Investigate").
 pub const INSPECTION_CAMEO: &str = "090";
+
+/// The CAMEO code of receiving peacekeepers (0861 "Receive deployment of
+/// peacekeepers"; PLOVER RETREAT `access`).
+pub const PEACEKEEPERS_CAMEO: &str = "0861";
 
 /// The CAMEO code of a joint exercise (062 "Cooperate militarily").
 pub const JOINT_EXERCISE_CAMEO: &str = "062";
