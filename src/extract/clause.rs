@@ -210,7 +210,8 @@ impl<'a> ClauseContext<'a> {
     ///   vessels", "Ousted President Akayev", "from jailed former
     ///   President Lula");
     /// - an event noun that modifies an agent noun ("peacekeeping troops",
-    ///   "aid workers", "attack helicopters").
+    ///   "aid workers", "attack helicopters");
+    /// - the first part of a hyphenated modifier ("war-torn").
     fn names_a_thing(&self) -> Option<&'static str> {
         let (text, t) = (self.text, self.trigger.span);
         let form = &text[t.0..t.1];
@@ -240,6 +241,14 @@ impl<'a> ClauseContext<'a> {
         }
         let entry = &LEXICON.triggers[self.trigger.entry];
         let single = !form.contains(char::is_whitespace);
+        // "war-ravaged South Sudan", "war-torn", "bomb-making": the first
+        // part of a hyphenated modifier
+        if single
+            && text[t.1..].starts_with('-')
+            && text[t.1 + 1..].starts_with(|c: char| c.is_ascii_lowercase())
+        {
+            return Some("first part of a hyphenated modifier");
+        }
         let lower = form.to_lowercase();
         let participle = lower.ends_with("ed") || lower.ends_with("en");
         let next_lower = next.to_lowercase();

@@ -325,6 +325,20 @@ pub fn find_events(
                 // event of that type already stands for it
                 continue;
             }
+            if matches!(ty, PloverType::Coerce | PloverType::Assault)
+                && lex
+                    .cues
+                    .confinement_forms
+                    .iter()
+                    .any(|f| t.form.eq_ignore_ascii_case(f))
+                && sentence_events
+                    .iter()
+                    .any(|e| e.event_type == PloverType::Retreat && e.mode == "release")
+            {
+                // "freed a US diplomat it arrested": the released
+                // people's past, told with their release
+                continue;
+            }
             let (mut modality, mut cue) = ctx.modality(ty);
             if let Some(frame) = ctx.conditional_threat(ty) {
                 rule_notes.push(format!("\"{frame}\" makes {} a threat", ty.name()));
@@ -1276,5 +1290,23 @@ mod tests {
             "{:?}",
             a.events
         );
+    }
+
+    #[test]
+    fn a_release_tells_the_confinement_as_its_past_and_war_torn_is_no_war() {
+        let found =
+            events(" date 2012-05-02 T\n\nCongo has freed a US diplomat it arrested last week.\n");
+        let types: Vec<PloverType> = found.iter().map(|e| e.0).collect();
+        assert_eq!(types, vec![PloverType::Retreat], "{found:?}");
+        // an arrest with no release in its sentence stays an arrest
+        let found =
+            events(" date 2012-05-02 T\n\nCongolese police arrested a US diplomat last week.\n");
+        assert!(found.iter().any(|e| e.0 == PloverType::Coerce), "{found:?}");
+        let found = events(
+            " date 2013-12-23 T\n\nThe president of war-ravaged South Sudan declared a \
+             unilateral ceasefire on Monday.\n",
+        );
+        let types: Vec<PloverType> = found.iter().map(|e| e.0).collect();
+        assert_eq!(types, vec![PloverType::Retreat], "{found:?}");
     }
 }

@@ -175,6 +175,10 @@ pub struct CueFile {
     /// Words that make an arrival the deployment of peacekeepers.
     #[serde(default)]
     pub peacekeeping_words: Vec<String>,
+    /// Acts of confinement that, after a release in the sentence, are the
+    /// released people's past.
+    #[serde(default)]
+    pub confinement_forms: Vec<String>,
     /// Verbs of aid that only serve a clause they take ("helped end").
     #[serde(default)]
     pub serving_verbs: Vec<String>,
