@@ -491,6 +491,29 @@ impl<'a> ClauseContext<'a> {
         false
     }
 
+    /// Whether the trigger is a force named as the subject of another act
+    /// of its clause ("Riot police responded with a volley of plastic
+    /// bullets", "riot police fired tear gas"): a phrase ending in an agent
+    /// noun, the next word a verb, another trigger later in the clause.
+    /// The force is that act's doer, not a mobilisation of its own.
+    pub fn force_as_subject(&self, ty: PloverType) -> bool {
+        let t = self.trigger.span;
+        let form = self.trigger.form.to_lowercase();
+        let last = form.split_whitespace().last().unwrap_or("");
+        if ty != PloverType::Mobilize || !super::dictionaries::is_agent_word(last) {
+            return false;
+        }
+        let next = self.text[t.1..self.clause.1.max(t.1)]
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let upos = crate::nlp::syntax::treebank_upos(&next);
+        let verb = !upos.is_empty() && upos.iter().all(|u| matches!(*u, "VERB" | "AUX"));
+        verb && self.later.iter().any(|l| l.span.1 <= self.clause.1)
+    }
+
     /// Whether words after the (nominal) trigger, before the next
     /// punctuation, a preposition of reference or an auxiliary, give it
     /// participants of its own (`own_arguments`: "after the bombing of the

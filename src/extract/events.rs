@@ -325,6 +325,10 @@ pub fn find_events(
                 // event of that type already stands for it
                 continue;
             }
+            if ctx.force_as_subject(ty) {
+                // "Riot police fired tear gas": the doers of that act
+                continue;
+            }
             if matches!(ty, PloverType::Coerce | PloverType::Assault)
                 && lex
                     .cues
@@ -1308,5 +1312,23 @@ mod tests {
         );
         let types: Vec<PloverType> = found.iter().map(|e| e.0).collect();
         assert_eq!(types, vec![PloverType::Retreat], "{found:?}");
+    }
+
+    #[test]
+    fn riot_police_doing_something_else_are_its_doers_not_a_mobilisation() {
+        let found = events(
+            " date 2012-05-02 T\n\nEgyptian riot police fired tear gas at protesters in \
+             Cairo.\n",
+        );
+        assert!(
+            !found.iter().any(|e| e.0 == PloverType::Mobilize),
+            "{found:?}"
+        );
+        assert!(!found.is_empty(), "{found:?}");
+        let found = events(" date 2012-05-02 T\n\nEgypt sent riot police to Cairo.\n");
+        assert!(
+            found.iter().any(|e| e.0 == PloverType::Mobilize),
+            "{found:?}"
+        );
     }
 }
