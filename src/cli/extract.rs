@@ -265,18 +265,27 @@ fn write_output(args: &ExtractArgs, corpus: Corpus) -> anyhow::Result<()> {
             let png = crate::gui::png_export::encode(&image).context("encoding the PNG")?;
             return emit(args, &png);
         }
-        OutputFormat::Json => json::to_json(&corpus) + "\n",
+        // JSON and JSONL are written as they are made, not built whole
+        // in memory first: a page dense with events gives hundreds of
+        // megabytes of JSON
+        OutputFormat::Json => {
+            return emit_with(args, |w| {
+                serde_json::to_writer_pretty(&mut *w, &json::document(&corpus))?;
+                w.write_all(b"\n")
+            });
+        }
         OutputFormat::Jsonl => {
-            let mut s = String::new();
-            for a in &corpus.analyses {
-                s.push_str(&json::to_json_line(a));
-                s.push('\n');
-            }
-            for e in &corpus.errors {
-                s.push_str(&json::error_line(e));
-                s.push('\n');
-            }
-            s
+            return emit_with(args, |w| {
+                for a in &corpus.analyses {
+                    w.write_all(json::to_json_line(a).as_bytes())?;
+                    w.write_all(b"\n")?;
+                }
+                for e in &corpus.errors {
+                    w.write_all(json::error_line(e).as_bytes())?;
+                    w.write_all(b"\n")?;
+                }
+                Ok(())
+            });
         }
         OutputFormat::Conllu => {
             let model = crate::nlp::syntax::default_model()?;
@@ -305,6 +314,35 @@ fn emit(args: &ExtractArgs, bytes: &[u8]) -> anyhow::Result<()> {
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(bytes)?;
+            out.flush()?;
+            Ok(())
+        }
+    }
+}
+
+/// Writes the output that `write` makes to `--out` (atomically: a file
+/// beside it, renamed over it when complete) or to standard output,
+/// through a buffer.
+fn emit_with(
+    args: &ExtractArgs,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    match &args.out {
+        Some(path) => {
+            let writing = || format!("writing {}", path.display());
+            let file = AtomicFile::create(path).with_context(writing)?;
+            let mut sink = std::io::BufWriter::new(file);
+            write(&mut sink).with_context(writing)?;
+            let file = sink
+                .into_inner()
+                .map_err(std::io::IntoInnerError::into_error)
+                .with_context(writing)?;
+            file.commit().with_context(writing)?;
+            Ok(())
+        }
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            write(&mut out)?;
             out.flush()?;
             Ok(())
         }
