@@ -538,6 +538,22 @@ fn clause_type(
         ty = PloverType::Accuse;
         recode = Some(("investigate", INSPECTION_CAMEO));
     }
+    let form = t.form.to_ascii_lowercase();
+    if own == PloverType::Consult
+        && (form.starts_with("meet") || form == "met")
+        && words.lower_in(clause).any(|w| {
+            lex.cues
+                .meet_objects
+                .iter()
+                .any(|o| w.strip_suffix('s').unwrap_or(w) == o || w.starts_with(o.as_str()))
+        })
+        && let Some(tree) = tree_for(trees, text, clause)
+        && let Some(thing) = tree.patient_lemma(t.span, &lex.cues.quantity_nouns)
+        && lex.cues.meet_objects.contains(&thing)
+    {
+        // "meeting the immediate needs of the victims": no meeting
+        return None;
+    }
     if own == PloverType::Consult
         && ty == PloverType::Consult
         && entry.mode == "visit"
@@ -1328,6 +1344,24 @@ mod tests {
         let found = events(" date 2012-05-02 T\n\nEgypt sent riot police to Cairo.\n");
         assert!(
             found.iter().any(|e| e.0 == PloverType::Mobilize),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn meeting_needs_is_no_meeting() {
+        let found = events(
+            " date 1998-09-30 T\n\nThe United States is meeting the immediate needs of \
+             Kenyan bombing victims.\n",
+        );
+        assert!(
+            !found.iter().any(|e| e.0 == PloverType::Consult),
+            "{found:?}"
+        );
+        let found =
+            events(" date 1998-09-30 T\n\nThe United States met Kenyan officials in Nairobi.\n");
+        assert!(
+            found.iter().any(|e| e.0 == PloverType::Consult),
             "{found:?}"
         );
     }

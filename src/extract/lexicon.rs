@@ -175,6 +175,9 @@ pub struct CueFile {
     /// Words that make an arrival the deployment of peacekeepers.
     #[serde(default)]
     pub peacekeeping_words: Vec<String>,
+    /// Objects that make "meet" no meeting ("meeting the needs").
+    #[serde(default)]
+    pub meet_objects: Vec<String>,
     /// Acts of confinement that, after a release in the sentence, are the
     /// released people's past.
     #[serde(default)]
