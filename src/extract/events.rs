@@ -392,6 +392,21 @@ pub fn find_events(
                 // stands on participants the dictionaries do not know
                 continue;
             }
+            // a trip to nobody the dictionaries know ("as he arrived in
+            // Philadelphia", "flew to Washington immediately") is travel,
+            // not a visit to a counterpart
+            if ty == PloverType::Consult
+                && entry.mode == "visit"
+                && !ctx.nominal
+                && !t.form.split_whitespace().next().is_some_and(|w| {
+                    crate::nlp::syntax::treebank_upos(&w.to_ascii_lowercase()).contains(&"NOUN")
+                })
+                && !target
+                    .iter()
+                    .any(|m| !m.code.is_empty() && !source.iter().any(|s| s.country == m.country))
+            {
+                continue;
+            }
             // One event per type and clause.
             if sentence_events
                 .iter()
@@ -1364,5 +1379,19 @@ mod tests {
             found.iter().any(|e| e.0 == PloverType::Consult),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn arriving_where_no_counterpart_is_named_is_travel_not_a_visit() {
+        let found = events(
+            " date 1998-02-13 T\n\nPresident Clinton spoke to reporters as he arrived in \
+             Philadelphia.\n",
+        );
+        assert!(!found.iter().any(|e| e.3 == "arrived in"), "{found:?}");
+        let found = events(
+            " date 1998-02-13 T\n\nThe American secretary of state arrived in Kenya on \
+             Friday.\n",
+        );
+        assert!(found.iter().any(|e| e.3 == "arrived in"), "{found:?}");
     }
 }
