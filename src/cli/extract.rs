@@ -4,7 +4,7 @@ use super::{EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, ExtractArgs, OutputFormat, Prog
 use crate::corpus::corrections;
 use crate::corpus::project::{ArticleFile, Project, ProjectError, content_hash, normalize};
 use crate::corpus::{self, Corpus, load_paths_with};
-use crate::export::{self, AtomicFile, json, write_atomic};
+use crate::export::{self, AtomicFile, json};
 use crate::ingest::jsonl_stream::JsonlStream;
 use crate::ingest::{self, IngestError, Source, WalkOptions};
 use anyhow::Context;
@@ -271,7 +271,7 @@ fn write_output(args: &ExtractArgs, corpus: Corpus) -> anyhow::Result<()> {
         OutputFormat::Json => {
             return emit_with(args, |w| {
                 serde_json::to_writer_pretty(&mut *w, &json::document(&corpus))?;
-                w.write_all(b"\n")
+                Ok(w.write_all(b"\n")?)
             });
         }
         OutputFormat::Jsonl => {
@@ -307,44 +307,34 @@ fn write_output(args: &ExtractArgs, corpus: Corpus) -> anyhow::Result<()> {
 
 /// Writes the output to `--out` (atomically) or to standard output.
 fn emit(args: &ExtractArgs, bytes: &[u8]) -> anyhow::Result<()> {
-    match &args.out {
-        Some(path) => {
-            write_atomic(path, bytes).with_context(|| format!("writing {}", path.display()))
-        }
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(bytes)?;
-            out.flush()?;
-            Ok(())
-        }
-    }
+    emit_with(args, |w| Ok(w.write_all(bytes)?))
 }
 
-/// Writes the output that `write` makes to `--out` (atomically: a file
-/// beside it, renamed over it when complete) or to standard output,
-/// through a buffer.
-fn emit_with(
+/// Writes what `write` makes to `--out` (a file beside it, renamed over it
+/// when complete; on an error it is removed and the target stays as it
+/// was) or to standard output, through a buffer, and returns its result.
+fn emit_with<T>(
     args: &ExtractArgs,
-    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> anyhow::Result<()> {
+    write: impl FnOnce(&mut dyn Write) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
     match &args.out {
         Some(path) => {
             let writing = || format!("writing {}", path.display());
             let file = AtomicFile::create(path).with_context(writing)?;
             let mut sink = std::io::BufWriter::new(file);
-            write(&mut sink).with_context(writing)?;
+            let made = write(&mut sink).with_context(writing)?;
             let file = sink
                 .into_inner()
                 .map_err(std::io::IntoInnerError::into_error)
                 .with_context(writing)?;
             file.commit().with_context(writing)?;
-            Ok(())
+            Ok(made)
         }
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            write(&mut out)?;
+            let made = write(&mut out)?;
             out.flush()?;
-            Ok(())
+            Ok(made)
         }
     }
 }
@@ -362,27 +352,7 @@ fn write_timeml_dir(dir: &Path, corpus: &Corpus) -> anyhow::Result<()> {
 /// analysis failed.
 fn stream_stdin_jsonl(args: &ExtractArgs) -> anyhow::Result<u8> {
     let stdin = std::io::stdin().lock();
-    let (ok, failed) = match &args.out {
-        // a temporary file beside the target, renamed over it when the
-        // stream ends; on an error (or a signal) it is removed and the
-        // target stays as it was
-        Some(p) => {
-            let writing = || format!("writing {}", p.display());
-            let file = AtomicFile::create(p).with_context(writing)?;
-            let mut sink = std::io::BufWriter::new(file);
-            let counts = stream_jsonl(stdin, &mut sink)?;
-            let file = sink
-                .into_inner()
-                .map_err(std::io::IntoInnerError::into_error)
-                .with_context(writing)?;
-            file.commit().with_context(writing)?;
-            counts
-        }
-        None => stream_jsonl(
-            stdin,
-            &mut std::io::BufWriter::new(std::io::stdout().lock()),
-        )?,
-    };
+    let (ok, failed) = emit_with(args, |sink| stream_jsonl(stdin, sink))?;
     Ok(exit_code(ok, failed))
 }
 

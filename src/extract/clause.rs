@@ -574,16 +574,58 @@ impl<'a> ClauseContext<'a> {
         let cues = &LEXICON.cues;
         let t = self.trigger.span;
         ty == PloverType::Assault
-            && cues
-                .casualty_forms
-                .iter()
-                .any(|f| self.trigger.form.eq_ignore_ascii_case(f))
+            && self.is_casualty_form()
             && cues
                 .casualty_links
                 .contains(&word_before(self.text, t.0).trim_matches(',').to_string())
             && earlier
                 .iter()
                 .any(|e| e.event_type == PloverType::Assault && e.trigger.span.1 <= t.0)
+    }
+
+    /// Whether the trigger is one of `casualty_forms` ("killed", "wounded").
+    fn is_casualty_form(&self) -> bool {
+        LEXICON
+            .cues
+            .casualty_forms
+            .iter()
+            .any(|f| self.trigger.form.eq_ignore_ascii_case(f))
+    }
+
+    /// Whether the trigger is an act of confinement (`confinement_forms`)
+    /// told after a release in its sentence (`sentence`: the sentence's
+    /// events so far): "freed a US diplomat it arrested" tells the
+    /// released people's past, not a new act.
+    pub fn confinement_of_the_released(&self, ty: PloverType, sentence: &[Event]) -> bool {
+        matches!(ty, PloverType::Coerce | PloverType::Assault)
+            && LEXICON
+                .cues
+                .confinement_forms
+                .iter()
+                .any(|f| self.trigger.form.eq_ignore_ascii_case(f))
+            && sentence
+                .iter()
+                .any(|e| e.event_type == PloverType::Retreat && e.mode == "release")
+    }
+
+    /// Whether a visit (a verb form of a `visit` trigger: "arrived in",
+    /// "flew to") names no foreign counterpart among its targets: travel
+    /// ("as he arrived in Philadelphia"), not a visit. Noun forms stay ("a
+    /// whirlwind visit to East Africa").
+    pub fn travel_not_a_visit(
+        &self,
+        ty: PloverType,
+        source: &[ActorMention],
+        target: &[ActorMention],
+    ) -> bool {
+        let first = self.trigger.form.split_whitespace().next().unwrap_or("");
+        ty == PloverType::Consult
+            && LEXICON.triggers[self.trigger.entry].mode == "visit"
+            && !self.nominal
+            && !crate::nlp::syntax::treebank_upos(&first.to_ascii_lowercase()).contains(&"NOUN")
+            && !target
+                .iter()
+                .any(|m| !m.code.is_empty() && !source.iter().any(|s| s.country == m.country))
     }
 
     /// Whether the trigger is a toll told in the passive with no agent
@@ -595,10 +637,7 @@ impl<'a> ClauseContext<'a> {
         let cues = &LEXICON.cues;
         let t = self.trigger.span;
         ty == PloverType::Assault
-            && cues
-                .casualty_forms
-                .iter()
-                .any(|f| self.trigger.form.eq_ignore_ascii_case(f))
+            && self.is_casualty_form()
             && cues
                 .passive_toll_auxiliaries
                 .contains(&word_before(self.text, t.0).to_lowercase())

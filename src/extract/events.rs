@@ -313,34 +313,8 @@ pub fn find_events(
                 continue;
             };
             let clause = ctx.clause;
-            if ((ctx.nominal && ctx.definite_event_noun()) || ctx.passive_toll(ty))
-                && timexes.is_empty()
-                && events
-                    .iter()
-                    .chain(&sentence_events)
-                    .any(|e: &Event| e.event_type == ty)
+            if told_with_another(&ctx, ty, !timexes.is_empty(), &events, &sentence_events).is_some()
             {
-                // "the embassy blast", "were killed": told again in a
-                // sentence that gives no time of its own, the story's
-                // event of that type already stands for it
-                continue;
-            }
-            if ctx.force_as_subject(ty) {
-                // "Riot police fired tear gas": the doers of that act
-                continue;
-            }
-            if matches!(ty, PloverType::Coerce | PloverType::Assault)
-                && lex
-                    .cues
-                    .confinement_forms
-                    .iter()
-                    .any(|f| t.form.eq_ignore_ascii_case(f))
-                && sentence_events
-                    .iter()
-                    .any(|e| e.event_type == PloverType::Retreat && e.mode == "release")
-            {
-                // "freed a US diplomat it arrested": the released
-                // people's past, told with their release
                 continue;
             }
             let (mut modality, mut cue) = ctx.modality(ty);
@@ -392,19 +366,7 @@ pub fn find_events(
                 // stands on participants the dictionaries do not know
                 continue;
             }
-            // a trip to nobody the dictionaries know ("as he arrived in
-            // Philadelphia", "flew to Washington immediately") is travel,
-            // not a visit to a counterpart
-            if ty == PloverType::Consult
-                && entry.mode == "visit"
-                && !ctx.nominal
-                && !t.form.split_whitespace().next().is_some_and(|w| {
-                    crate::nlp::syntax::treebank_upos(&w.to_ascii_lowercase()).contains(&"NOUN")
-                })
-                && !target
-                    .iter()
-                    .any(|m| !m.code.is_empty() && !source.iter().any(|s| s.country == m.country))
-            {
+            if ctx.travel_not_a_visit(ty, &source, &target) {
                 continue;
             }
             // One event per type and clause.
@@ -472,6 +434,37 @@ pub fn find_events(
         e.id = format!("{article}#e{}", i + 1);
     }
     Some(events)
+}
+
+/// Why a trigger of type `ty` tells no act of its own beside the events
+/// found so far (`story`: the earlier sentences'; `sentence`: this one's),
+/// if it does not:
+/// - the story's event of its type told again, in a sentence with no time
+///   of its own: by a definite noun ("the embassy blast") or as a toll in
+///   the passive ("were killed in the bombing");
+/// - a force named as the subject of another act ("Riot police fired");
+/// - the confinement of people the sentence releases ("freed a diplomat
+///   it arrested").
+fn told_with_another(
+    ctx: &ClauseContext<'_>,
+    ty: PloverType,
+    sentence_has_time: bool,
+    story: &[Event],
+    sentence: &[Event],
+) -> Option<&'static str> {
+    if !sentence_has_time
+        && ((ctx.nominal && ctx.definite_event_noun()) || ctx.passive_toll(ty))
+        && story.iter().chain(sentence).any(|e| e.event_type == ty)
+    {
+        return Some("the story's event of its type told again");
+    }
+    if ctx.force_as_subject(ty) {
+        return Some("the doers of another act");
+    }
+    if ctx.confinement_of_the_released(ty, sentence) {
+        return Some("the past of people released");
+    }
+    None
 }
 
 /// The type the clause's words and tree make of a trigger, before its

@@ -318,18 +318,7 @@ impl<'m> Tree<'m> {
                 "acl:relcl" => {
                     // the relative clause acts for the noun it modifies
                     path.push(format!("{}^", self.rel(v)));
-                    let (s, e) = self.words[h].span;
-                    let mut span = (s, e);
-                    for &c in &self.children[h] {
-                        if matches!(
-                            self.rel(c),
-                            "compound" | "amod" | "flat" | "det" | "nmod:poss"
-                        ) {
-                            span.0 = span.0.min(self.words[c].span.0);
-                            span.1 = span.1.max(self.words[c].span.1);
-                        }
-                    }
-                    return (vec![span], Vec::new(), false);
+                    return (vec![self.noun_with_modifiers(h)], Vec::new(), false);
                 }
                 _ => break,
             }
@@ -357,22 +346,26 @@ impl<'m> Tree<'m> {
                 _ => break,
             }
         }
-        let mut spans = vec![self.words[head].span];
-        for c in self.children_with(head, "conj") {
-            spans.push(self.phrase(c));
-        }
-        let mut first = self.words[head].span;
-        for &c in &self.children[head] {
+        let mut spans = vec![self.noun_with_modifiers(head)];
+        spans.extend(self.children_with(head, "conj").map(|c| self.phrase(c)));
+        Some(spans)
+    }
+
+    /// A noun with its determiner and the modifiers in front of it
+    /// (compounds, adjectives, name parts, a possessor), without the
+    /// clauses and phrases after it.
+    fn noun_with_modifiers(&self, h: usize) -> Span {
+        let mut span = self.words[h].span;
+        for &c in &self.children[h] {
             if matches!(
                 self.rel(c),
                 "compound" | "amod" | "flat" | "det" | "nmod:poss"
             ) {
-                first.0 = first.0.min(self.words[c].span.0);
-                first.1 = first.1.max(self.words[c].span.1);
+                span.0 = span.0.min(self.words[c].span.0);
+                span.1 = span.1.max(self.words[c].span.1);
             }
         }
-        spans[0] = first;
-        Some(spans)
+        span
     }
 
     /// Whether a word is a relative pronoun ("who", "which", "that").
