@@ -139,6 +139,69 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "around", "along",
 ];
 
+/// Words that may stand between a place preposition and a place name
+/// ("in the capital Kabul", "in northern Afghanistan", "near the
+/// south-eastern city of Donetsk").
+const PLACE_MODIFIERS: &[&str] = &[
+    "the",
+    "capital",
+    "city",
+    "of",
+    "town",
+    "province",
+    "region",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "far",
+    "rural",
+    "downtown",
+    "coastal",
+    "neighbouring",
+    "neighboring",
+    "nearby",
+    "occupied",
+    "besieged",
+];
+
+/// The lower-case word before the name starting at `s`, passing over
+/// the place modifiers between a preposition and a place ("in western
+/// Kabul" gives "in"); at most four words back.
+fn word_before_place_modifiers(text: &str, s: usize) -> String {
+    let mut end = s;
+    for _ in 0..5 {
+        let before = text[..end].trim_end();
+        let word = before
+            .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .next()
+            .unwrap_or("");
+        let lower = word.to_ascii_lowercase();
+        if word.is_empty() || !PLACE_MODIFIERS.contains(&lower.as_str()) {
+            return lower.trim_matches('-').to_string();
+        }
+        end = before.len() - word.len();
+    }
+    String::new()
+}
+
 /// Every actor mention in `text`, sorted by start.
 pub fn find_actors(text: &str) -> Vec<ActorHit> {
     let lex = &*LEXICON;
@@ -153,23 +216,7 @@ pub fn find_actors(text: &str) -> Vec<ActorHit> {
             continue;
         }
         let (actor, form) = lex.actor_patterns[m.pattern().as_usize()];
-        let prev = text[..s]
-            .trim_end()
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let prev = if prev == "the" {
-            let before = text[..s].trim_end();
-            let before = before[..before.len() - 3].trim_end();
-            before
-                .rsplit(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("")
-                .to_ascii_lowercase()
-        } else {
-            prev
-        };
+        let prev = word_before_place_modifiers(text, s);
         let after = crate::slice::head(&text[e..], 8);
         let possessive = after.len() - after.trim_start_matches(['\'', '\u{2019}', 's']).len();
         let next = super::text::next_word(text, e + possessive)
@@ -872,6 +919,22 @@ mod tests {
         let groups = group_actors(t, &hits);
         assert_eq!(groups[0].len(), 5, "{groups:?}");
         assert!(hits.last().unwrap().location);
+    }
+
+    #[test]
+    fn a_place_keeps_its_preposition_across_compass_words_and_titles() {
+        for t in [
+            "Rebels attacked an army camp in western Kabul.",
+            "Shelling hit homes in the capital Kabul.",
+            "Troops gathered near the north-eastern city of Kabul.",
+        ] {
+            let hits = find_actors(t);
+            let kabul = hits.iter().find(|h| &t[h.span.0..h.span.1] == "Kabul");
+            assert!(kabul.is_some_and(|h| h.location), "{t}: {hits:?}");
+        }
+        // a title before a name makes no place of it
+        let t = "The president of Afghanistan met them.";
+        assert!(find_actors(t).iter().all(|h| !h.location));
     }
 
     #[test]

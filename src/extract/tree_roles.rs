@@ -272,9 +272,20 @@ impl<'m> Tree<'m> {
             // actor ("a car bomb killed"); a name or pronoun may still be
             // one the dictionaries do not know
             let explicit = subjects.iter().any(|&c| self.words[c].upos == "NOUN");
+            // "a Sudanese who had been arrested": a relative pronoun as the
+            // passive subject stands for the noun the clause follows, which
+            // is what was acted on
             let passive: Vec<Span> = self
                 .children_with(v, "nsubj:pass")
-                .map(|c| self.phrase(c))
+                .flat_map(|c| {
+                    if !self.is_relative_pronoun(c) {
+                        return vec![self.phrase(c)];
+                    }
+                    match self.words[v].head {
+                        Some(h) if self.rel(v) == "acl:relcl" => vec![self.noun_with_modifiers(h)],
+                        _ => self.antecedent(c).unwrap_or_default(),
+                    }
+                })
                 .collect();
             let by: Vec<Span> = self
                 .children_with(v, "obl:agent")
@@ -596,5 +607,15 @@ mod tests {
             "withdraw",
         );
         assert_eq!(s, vec!["Russia"], "{p}");
+    }
+
+    #[test]
+    fn a_passive_relative_clause_acts_on_its_noun() {
+        let (s, t, p) = roles(
+            "Police are holding a Sudanese dissident who was arrested in Nairobi.",
+            "arrested",
+        );
+        assert!(s.is_empty(), "{s:?} {p}");
+        assert_eq!(t, vec!["a Sudanese dissident"], "{p}");
     }
 }
