@@ -642,6 +642,33 @@ mod tests {
     }
 
     #[test]
+    fn one_actor_named_twice_is_not_both_parties_of_a_meeting() {
+        let a = analyze_text(
+            "t.txt",
+            " date 1998-08-18 T\n\nSecretary of State Madeleine Albright paid tribute to \
+             embassy staffers on a whirlwind visit to East Africa. Albright held talks with \
+             Kenyan President Daniel arap Moi.",
+        );
+        let visit = a
+            .events
+            .iter()
+            .find(|e| e.trigger.text == "visit")
+            .expect("the visit");
+        assert!(
+            visit.target.iter().all(|m| !m.code.starts_with("USA")),
+            "{visit:?}"
+        );
+        let talks = a
+            .events
+            .iter()
+            .find(|e| e.trigger.text.contains("talks"))
+            .expect("talks");
+        let codes: Vec<&str> = talks.source.iter().map(|m| m.code.as_str()).collect();
+        assert!(codes.iter().any(|c| c.starts_with("KEN")), "{codes:?}");
+        assert!(codes.iter().any(|c| c.starts_with("USA")), "{codes:?}");
+    }
+
+    #[test]
     fn an_adjective_actor_in_another_phrase_is_not_the_agent() {
         // "American" belongs to "authorities", not to "the attacks"
         let a = analyze_text(

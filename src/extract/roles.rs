@@ -534,7 +534,18 @@ pub(crate) fn roles(
                 .map(|a| mention(text, a)),
         );
         dedup_codes(&mut all);
-        if all.len() >= 2 {
+        // two mentions of one actor ("Secretary of State Madeleine
+        // Albright": USAGOV and USA) are not two parties
+        let two_parties = all.iter().enumerate().any(|(i, a)| {
+            all[i + 1..].iter().any(|b| {
+                if a.code.is_empty() || b.code.is_empty() {
+                    a.text != b.text
+                } else {
+                    !a.code.starts_with(&b.code) && !b.code.starts_with(&a.code)
+                }
+            })
+        });
+        if two_parties {
             source = all.clone();
             target = all;
             how.push("reciprocal participants");
