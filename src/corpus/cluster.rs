@@ -287,7 +287,15 @@ impl<'a> Features<'a> {
             shared(&self.participants, &o.participants, need) >= need
         } else {
             let meet = |x: &[&str], y: &[&str]| x.is_empty() || y.is_empty() || !disjoint(x, y);
-            !disjoint(&self.source, &o.source) && meet(&self.target, &o.target)
+            // an act of force whose doer one mention does not name ("the
+            // bombing of the embassy", dated by the text) is the act done to
+            // the same target
+            let unnamed = self.event_type.is_material_conflict()
+                && (self.source.is_empty() || o.source.is_empty())
+                && !disjoint(&self.target, &o.target)
+                && self.period.is_some_and(|p| p.2)
+                && o.period.is_some_and(|p| p.2);
+            (unnamed || !disjoint(&self.source, &o.source)) && meet(&self.target, &o.target)
         };
         if !actors || apart(self.event, o.event) {
             return false;
@@ -588,5 +596,20 @@ mod tests {
         assert!(same_event(&kharkiv, &also), "one place, one day: one event");
         assert!(!same_event(&kharkiv, &lviv), "two cities 1,000 km apart");
         assert!(km_between((50.0, 36.2), (49.8, 24.0)) > 800.0);
+    }
+
+    #[test]
+    fn an_act_of_force_whose_doer_one_story_does_not_name_merges_by_its_target() {
+        let named =
+            first(" date 1998-08-08 A\n\nIslamic militants bombed the U.S. embassy on August 7.");
+        let unnamed =
+            first(" date 1998-08-09 B\n\nA bomb attack hit the U.S. embassy on August 7, 1998.");
+        assert!(unnamed.source.is_empty(), "{unnamed:?}");
+        assert!(same_event(&named, &unnamed));
+        // a statement whose speaker is unknown joins no named one
+        let said = first(" date 1998-08-08 A\n\nClinton condemned the U.S. embassy bombing.");
+        let unsaid = first(" date 1998-08-08 B\n\nIt condemned the U.S. embassy bombing.");
+        assert!(unsaid.source.is_empty(), "{unsaid:?}");
+        assert!(!same_event(&said, &unsaid));
     }
 }

@@ -415,7 +415,25 @@ pub fn find_actors_on(
     // one word alone ("Catholic", "Lagos", "Police") is a name only as the
     // surname of a person named before
     hits.retain(|h| !weak.contains(&h.span) || identified.contains(&h.span));
+    places_share_their_preposition(text, &mut hits);
     hits
+}
+
+/// "in Nairobi and Dar es Salaam": a name coordinated right after a place
+/// is a place too.
+fn places_share_their_preposition(text: &str, hits: &mut [ActorHit]) {
+    for i in 1..hits.len() {
+        let (prev, h) = (&hits[i - 1], &hits[i]);
+        if !prev.location || h.location || h.form != ActorForm::Name || prev.span.1 > h.span.0 {
+            continue;
+        }
+        let gap = text[prev.span.1..h.span.0].trim();
+        let gap = gap.strip_suffix("the").unwrap_or(gap).trim_end();
+        let word = gap.strip_prefix(',').unwrap_or(gap).trim_start();
+        if matches!(word, "and" | "or") || gap == "," {
+            hits[i].location = true;
+        }
+    }
 }
 
 /// Gives a name that no dictionary knows the identity of the person named
@@ -931,6 +949,12 @@ mod tests {
             let hits = find_actors(t);
             let kabul = hits.iter().find(|h| &t[h.span.0..h.span.1] == "Kabul");
             assert!(kabul.is_some_and(|h| h.location), "{t}: {hits:?}");
+        }
+        let t = "Bombs hit the embassies in Nairobi and Dar es Salaam.";
+        let hits = find_actors_on(t, None, None);
+        for place in ["Nairobi", "Dar es Salaam"] {
+            let hit = hits.iter().find(|h| &t[h.span.0..h.span.1] == place);
+            assert!(hit.is_some_and(|h| h.location), "{place}: {hits:?}");
         }
         // a title before a name makes no place of it
         let t = "The president of Afghanistan met them.";

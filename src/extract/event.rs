@@ -94,6 +94,15 @@ impl PloverType {
         )
     }
 
+    /// Whether it is an act of force (the material-conflict quad class:
+    /// PROTEST, MOBILIZE, COERCE, ASSAULT).
+    pub fn is_material_conflict(self) -> bool {
+        matches!(
+            self,
+            PloverType::Protest | PloverType::Mobilize | PloverType::Coerce | PloverType::Assault
+        )
+    }
+
     /// Parses an upper-case PLOVER name.
     pub fn from_name(s: &str) -> Option<PloverType> {
         PloverType::ALL.into_iter().find(|t| t.name() == s)
