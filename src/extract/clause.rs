@@ -475,8 +475,10 @@ impl<'a> ClauseContext<'a> {
             {
                 return true;
             }
+            // "the suspected car bombings", "the alleged attack"
             let modifier = w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 || w.contains('-')
+                || cues.reported.contains(&lower)
                 || {
                     let upos = crate::nlp::syntax::treebank_upos(&lower);
                     !upos.is_empty()

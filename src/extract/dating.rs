@@ -188,6 +188,48 @@ fn told_again(text: &str, e: &Event) -> bool {
         .any(|w| determiners.contains(&w))
 }
 
+/// How many sentences back a dated retelling reaches the undated mentions
+/// of its act.
+pub(crate) const RETELLING_REACH: usize = 4;
+
+/// An act of force told again by a definite noun with a time of its own
+/// ("The car bombings occurred ... on Friday"), kept as an event or not.
+pub(crate) struct DatedRetelling {
+    /// Its type.
+    pub event_type: super::PloverType,
+    /// Where its trigger starts.
+    pub at: usize,
+    /// Where the earliest sentence it reaches back to starts.
+    pub from: usize,
+    /// Its date.
+    pub date: EventDate,
+}
+
+/// The lead of a story often tells an act without its time, which a later
+/// sentence gives ("Terrorist bombings at U.S. embassies blew apart
+/// buildings" ... "The suspected car bombings occurred ... on Friday"):
+/// the asserted or reported mentions of the act's type before a dated
+/// retelling, within [`RETELLING_REACH`] sentences, dated only by the story
+/// or the publication and not before the retelling's date, take its date.
+pub(crate) fn date_from_later_retellings(events: &mut [Event], retellings: &[DatedRetelling]) {
+    for r in retellings {
+        let Some(day) = r.date.start.as_deref() else {
+            continue;
+        };
+        for e in events.iter_mut() {
+            let told_before = e.trigger.span.0 < r.at && e.span.0 >= r.from;
+            if told_before
+                && e.event_type == r.event_type
+                && !e.date.basis.is_own_expression()
+                && matches!(e.modality, Modality::Asserted | Modality::Reported)
+                && e.date.start.as_deref().is_some_and(|d| d >= day)
+            {
+                date_as_told(e, r.date.clone(), "its later mention,");
+            }
+        }
+    }
+}
+
 /// A planned event without a time of its own takes the date of an earlier
 /// planned mention of the same type with a shared participant and a time
 /// expression of its own: "Biden and Putin will meet by video conference on

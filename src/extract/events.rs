@@ -247,6 +247,7 @@ pub fn find_events(
     let mut memory = ActorMemory::default();
     let mut last_source: Vec<ActorMention> = Vec::new();
     let mut events = Vec::new();
+    let mut retellings: Vec<DatedRetelling> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         if stop() {
             return None;
@@ -357,6 +358,26 @@ pub fn find_events(
             // with the slaying") is left to those of its place
             let authorities_act =
                 source.is_empty() && super::roles::authority_of_act(&t.form).is_some();
+            // a statement is dated by its saying ("New Zealand said Friday")
+            let story = si
+                .checked_sub(1)
+                .map(|k| sentences[k].reference_time)
+                .filter(|_| !Lexicon::in_types(&lex.cues.speech_acts, ty));
+            let date = event_date(text, t.span, clause, timexes, s.reference_time, story);
+            // "The car bombings occurred ... on Friday": the story's act
+            // told again with its time, which the earlier mentions lack
+            let window = sentences[si.saturating_sub(RETELLING_REACH)].span.0;
+            let retelling = (ty.is_material_conflict()
+                && ctx.nominal
+                && ctx.definite_event_noun()
+                && date.basis.is_own_expression()
+                && matches!(modality, Modality::Asserted | Modality::Reported))
+            .then(|| DatedRetelling {
+                event_type: ty,
+                at: t.span.0,
+                from: window,
+                date: date.clone(),
+            });
             if source.iter().chain(&target).all(|m| m.code.is_empty())
                 && !(MATERIAL_CONFLICT.contains(&ty)
                     && source.iter().chain(&target).next().is_some())
@@ -364,6 +385,7 @@ pub fn find_events(
             {
                 // no coded participant: only an act of force or coercion
                 // stands on participants the dictionaries do not know
+                retellings.extend(retelling);
                 continue;
             }
             if ctx.travel_not_a_visit(ty, &source, &target) {
@@ -376,12 +398,7 @@ pub fn find_events(
             {
                 continue;
             }
-            // a statement is dated by its saying ("New Zealand said Friday")
-            let story = si
-                .checked_sub(1)
-                .map(|k| sentences[k].reference_time)
-                .filter(|_| !Lexicon::in_types(&lex.cues.speech_acts, ty));
-            let date = event_date(text, t.span, clause, timexes, s.reference_time, story);
+            retellings.extend(retelling);
             let figures: Vec<Quantity> = within(quantities, span, |q| q.span)
                 .iter()
                 .filter(|q| q.span.1 <= span.1)
@@ -427,6 +444,7 @@ pub fn find_events(
         &mut events,
     );
     date_from_earlier_mentions(&mut events);
+    date_from_later_retellings(&mut events, &retellings);
     for e in &mut events {
         settle_by_date(e, published);
     }
@@ -639,6 +657,22 @@ mod tests {
             .into_iter()
             .map(|e| (e.event_type, e.modality, e.date.value, e.trigger.text))
             .collect()
+    }
+
+    #[test]
+    fn a_lead_without_a_time_takes_the_time_its_act_is_told_again_with() {
+        let found = events(
+            " date 1998-08-08 T\n\nTerrorist bombings at U.S. embassies in Kenya and Tanzania \
+             blew apart buildings and buses. Rescuers worked through the night. The suspected \
+             car bombings occurred minutes apart on Friday.",
+        );
+        assert_eq!(found[0].2.as_deref(), Some("1998-08-07"), "{found:?}");
+        // a retelling dated after the lead's day does not move it
+        let found = events(
+            " date 1998-08-08 T\n\nTerrorist bombings at U.S. embassies in Kenya and Tanzania \
+             blew apart buildings. The bombings of next week will be worse.",
+        );
+        assert_eq!(found[0].2.as_deref(), Some("1998-08-08"), "{found:?}");
     }
 
     #[test]

@@ -415,6 +415,33 @@ pub struct Lexicon {
 pub static LEXICON: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::load().expect("assets are valid (checked by a test)"));
 
+/// Adds the plural of a phrase whose last word is a trigger noun listed in
+/// both numbers ("car bombing" gives "car bombings", as "bombing" and
+/// "bombings" are listed), unless some entry lists that plural already.
+fn with_plurals(
+    forms: impl IntoIterator<Item = String>,
+    listed: &FxHashSet<String>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for f in forms {
+        let plural = match f.rsplit_once(' ') {
+            Some((lead, last)) if !f.contains('*') && listed.contains(last) => {
+                let stem = last.strip_suffix('y').map(|s| format!("{s}ies"));
+                [format!("{last}s"), format!("{last}es")]
+                    .into_iter()
+                    .chain(stem)
+                    .find(|p| listed.contains(p))
+                    .map(|p| format!("{lead} {p}"))
+                    .filter(|p| !listed.contains(p))
+            }
+            _ => None,
+        };
+        out.push(f);
+        out.extend(plural);
+    }
+    out
+}
+
 /// Adds the curly-apostrophe variant of a form that has a straight one.
 fn with_apostrophes(forms: impl IntoIterator<Item = String>) -> Vec<String> {
     let mut out = Vec::new();
@@ -471,11 +498,17 @@ impl Lexicon {
         let mut trigger_words = Vec::new();
         let mut trigger_strings = Vec::new();
         let mut gapped: FxHashMap<String, Vec<GappedPattern>> = FxHashMap::default();
+        let listed: FxHashSet<String> = events
+            .trigger
+            .iter()
+            .flat_map(|t| t.words.iter().map(|w| w.to_lowercase()))
+            .collect();
         for (i, t) in events.trigger.iter().enumerate() {
             let ty = PloverType::from_name(&t.event_type)
                 .ok_or_else(|| format!("assets/events.toml: unknown type {}", t.event_type))?;
             trigger_types.push(ty);
-            for w in with_apostrophes(t.words.iter().map(|w| w.to_lowercase())) {
+            let forms = with_plurals(t.words.iter().map(|w| w.to_lowercase()), &listed);
+            for w in with_apostrophes(forms) {
                 if w.contains('*') {
                     let parts: Vec<Vec<String>> = w
                         .split('*')
@@ -742,6 +775,31 @@ mod tests {
         }
         let first = lex.triggers[0].id();
         assert!(first.starts_with(&lex.triggers[0].event_type), "{first}");
+    }
+
+    #[test]
+    fn a_listed_phrase_also_matches_in_the_plural() {
+        let listed: FxHashSet<String> = ["bombing", "bombings", "car bombing", "strike", "strikes"]
+            .map(String::from)
+            .into_iter()
+            .collect();
+        let forms = with_plurals(
+            ["car bombing", "on strike", "lift * strike", "truce"].map(String::from),
+            &listed,
+        );
+        assert_eq!(
+            forms,
+            [
+                "car bombing",
+                "car bombings",
+                "on strike",
+                "on strikes",
+                "lift * strike",
+                "truce"
+            ]
+        );
+        let lex = &*LEXICON;
+        assert!(lex.trigger_words.iter().any(|w| w.form == "car bombings"));
     }
 
     #[test]
