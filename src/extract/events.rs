@@ -248,6 +248,7 @@ pub fn find_events(
     let mut last_source: Vec<ActorMention> = Vec::new();
     let mut events = Vec::new();
     let mut retellings: Vec<DatedRetelling> = Vec::new();
+    let mut acts_of_force = 0;
     for (si, s) in sentences.iter().enumerate() {
         if stop() {
             return None;
@@ -270,6 +271,14 @@ pub fn find_events(
                 .iter()
                 .any(|x| x.span.0 <= t.span.0 && t.span.1 <= x.span.1)
         });
+        acts_of_force += triggers
+            .iter()
+            .filter(|t| {
+                lex.trigger_types
+                    .get(t.entry)
+                    .is_some_and(|ty| ty.is_material_conflict())
+            })
+            .count();
         if triggers.is_empty() {
             // nothing to find roles and modality for; the actors are remembered
             memory.update(&named, text);
@@ -439,10 +448,11 @@ pub fn find_events(
         events.extend(sentence_events);
         memory.update(&named, text);
     }
-    super::relevance::gate(
-        &super::relevance::Relevance::of(text, &all_actors),
-        &mut events,
-    );
+    let relevance = super::relevance::Relevance {
+        acts_of_force,
+        ..super::relevance::Relevance::of(text, &all_actors)
+    };
+    super::relevance::gate(&relevance, &mut events);
     date_from_earlier_mentions(&mut events);
     date_from_later_retellings(&mut events, &retellings);
     for e in &mut events {
@@ -673,6 +683,21 @@ mod tests {
              blew apart buildings. The bombings of next week will be worse.",
         );
         assert_eq!(found[0].2.as_deref(), Some("1998-08-08"), "{found:?}");
+    }
+
+    #[test]
+    fn a_doer_noun_as_a_title_tells_no_act() {
+        let found = events(
+            " date 1999-04-10 T\n\nAnti-abortion protester James Kopp is being sought by the \
+             FBI. Hundreds of protesters marched in Washington on Friday.",
+        );
+        let protests: Vec<&str> = found
+            .iter()
+            .filter(|e| e.0 == PloverType::Protest)
+            .map(|e| e.2.as_deref().unwrap_or(""))
+            .collect();
+        // the march of Friday, not the title of Kopp
+        assert_eq!(protests, ["1999-04-09"], "{found:?}");
     }
 
     #[test]

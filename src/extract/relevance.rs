@@ -25,6 +25,14 @@ pub const MAX_PERSONAL_PER_THOUSAND_WORDS: f64 = 10.0;
 /// conversational text is about politics (a letter about a war).
 pub const DENSE_ACTORS_PER_THOUSAND_WORDS: f64 = 60.0;
 
+/// Acts of force named per 1,000 words (triggers of the material-conflict
+/// types: "killed", "the shooting", "bombings") at or above which a story
+/// that reads as a report is about conflict, whatever actors it names: a
+/// sniper's killing of a doctor, a bombing whose authors are unknown.
+/// Reports of violence name one every 30 to 60 words; reviews and mail
+/// have almost none.
+pub const MIN_FORCE_PER_THOUSAND_WORDS: f64 = 15.0;
+
 /// Stories this short are judged by whether they name a political actor at
 /// all: a single sentence about a state is about politics.
 pub const SHORT_STORY_WORDS: usize = 60;
@@ -42,6 +50,8 @@ pub struct Relevance {
     /// First- and second-person words outside quotations ("I", "you",
     /// "my"): the register of conversation, not of reports.
     pub personal: usize,
+    /// Triggers of acts of force (set by the caller, which finds them).
+    pub acts_of_force: usize,
 }
 
 /// Words of the first and second person singular and of address.
@@ -89,7 +99,13 @@ impl Relevance {
             political_mentions: actors.iter().filter(|h| is_political_hit(h)).count(),
             discards: discard_count(text),
             personal: personal_words(text),
+            acts_of_force: 0,
         }
+    }
+
+    /// Acts of force per 1,000 words.
+    pub fn force_density(&self) -> f64 {
+        1000.0 * self.acts_of_force as f64 / self.words.max(1) as f64
     }
 
     /// First- and second-person words per 1,000 words.
@@ -110,9 +126,10 @@ impl Relevance {
         if self.words <= SHORT_STORY_WORDS {
             return self.political_mentions > 0;
         }
-        self.density() >= MIN_ACTORS_PER_THOUSAND_WORDS
-            && (self.personal_rate() < MAX_PERSONAL_PER_THOUSAND_WORDS
-                || self.density() >= DENSE_ACTORS_PER_THOUSAND_WORDS)
+        let report = self.personal_rate() < MAX_PERSONAL_PER_THOUSAND_WORDS;
+        (self.density() >= MIN_ACTORS_PER_THOUSAND_WORDS
+            && (report || self.density() >= DENSE_ACTORS_PER_THOUSAND_WORDS))
+            || (report && self.force_density() >= MIN_FORCE_PER_THOUSAND_WORDS)
     }
 }
 
@@ -142,6 +159,7 @@ mod tests {
             political_mentions,
             discards,
             personal: 0,
+            acts_of_force: 0,
         };
         assert!(r(400, 12, 0).is_political());
         let chatty = Relevance {
@@ -156,6 +174,19 @@ mod tests {
         assert!(r(25, 1, 0).is_political(), "a sentence about a state");
         assert!(!r(25, 0, 0).is_political());
         assert!(!r(400, 40, 3).is_political(), "a sports report");
+        let violence = Relevance {
+            acts_of_force: 8,
+            ..r(400, 2, 0)
+        };
+        assert!(violence.is_political(), "a report of killings");
+        assert!(
+            !Relevance {
+                personal: 20,
+                ..violence
+            }
+            .is_political(),
+            "a chat about a film's fights"
+        );
     }
 
     #[test]
