@@ -823,7 +823,7 @@ impl<'a> ClauseContext<'a> {
 }
 
 /// Whether a capitalised word names a day or a month ("Tuesday", "May").
-fn is_calendar_word(w: &str) -> bool {
+pub(crate) fn is_calendar_word(w: &str) -> bool {
     const NAMES: &[&str] = &[
         "monday",
         "tuesday",

@@ -15,12 +15,13 @@ use std::sync::LazyLock;
 /// Agent roles that make a political participant of a country's people
 /// (government, military, rebels, police, courts, opposition, legislators,
 /// intelligence, civilians, unidentified armed groups, refugees, media,
-/// parties, organisations). Business, education, health and the like are
-/// left out: "the company", "students" and "doctors" are not, by
+/// parties, organisations, labour and education: workers on strike and
+/// students marching are actors of CAMEO's protests). Business, health and
+/// the like are left out: "the company" and "doctors" are not, by
 /// themselves, actors of political tension.
 pub const POLITICAL_ROLES: &[&str] = &[
     "GOV", "MIL", "REB", "COP", "JUD", "OPP", "LEG", "SPY", "CVL", "UAF", "REF", "MED", "IGO",
-    "NGO", "PTY",
+    "NGO", "PTY", "LAB", "EDU",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -394,6 +395,9 @@ mod tests {
         assert!(got.contains(&("COP".into(), "Police")), "{got:?}");
         assert!(got.contains(&("REB".into(), "rebels")), "{got:?}");
         assert!(got.contains(&("MIL".into(), "troops")), "{got:?}");
+        let t = "Dock workers and students went on strike.";
+        let roles: Vec<&str> = find_agents(t).into_iter().map(|a| a.role).collect();
+        assert_eq!(roles, ["LAB", "EDU"]);
     }
 
     #[test]

@@ -701,6 +701,19 @@ mod tests {
     }
 
     #[test]
+    fn workers_on_strike_are_labour_and_the_strike_is_not_its_own_target() {
+        let a = analyze_text(
+            "t.txt",
+            " date 2018-03-01 T\n\nMexican workers went on strike on Monday.",
+        );
+        let e = &a.events[0];
+        assert_eq!(e.event_type, PloverType::Protest);
+        let source: Vec<&str> = e.source.iter().map(|m| m.code.as_str()).collect();
+        assert_eq!(source, ["MEXLAB"]);
+        assert!(e.target.is_empty(), "{:?}", e.target);
+    }
+
+    #[test]
     fn one_actor_named_twice_is_not_both_parties_of_a_meeting() {
         let a = analyze_text(
             "t.txt",

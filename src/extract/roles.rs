@@ -235,6 +235,14 @@ pub(crate) fn actor_entries(source: &[ActorMention], target: &[ActorMention]) ->
     }
 }
 
+/// The last word of a phrase, without punctuation.
+fn last_word_of(phrase: &str) -> &str {
+    phrase
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("")
+}
+
 /// A participant the tree names that no dictionary codes: its words, no
 /// code.
 pub(crate) fn uncoded(text: &str, span: Span, relation: &str) -> ActorMention {
@@ -698,9 +706,20 @@ pub(crate) fn assign_roles(
                 target = rest;
                 used = true;
             }
-        } else if target.is_empty() && !r.target.is_empty() {
-            target = r.target.iter().map(|p| uncoded(text, *p, "obj")).collect();
-            used = true;
+        } else if target.is_empty() {
+            // not the trigger's own words ("went on strike": "strike"), nor
+            // a time ("on Monday")
+            let things: Vec<ActorMention> = r
+                .target
+                .iter()
+                .filter(|p| p.1 <= t.span.0 || p.0 >= t.span.1)
+                .filter(|p| !super::clause::is_calendar_word(last_word_of(&text[p.0..p.1])))
+                .map(|p| uncoded(text, *p, "obj"))
+                .collect();
+            if !things.is_empty() {
+                target = things;
+                used = true;
+            }
         }
         if used {
             how = format!("tree: {}", r.path);
