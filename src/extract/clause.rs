@@ -763,6 +763,18 @@ impl<'a> ClauseContext<'a> {
         (states.len() >= 2).then(|| states.join(" and "))
     }
 
+    /// Whether the trigger is inside the condition of another act ("will
+    /// respond with sanctions if Russia launches an invasion"): the
+    /// condition opener that says so. A condition is what another act
+    /// depends on, not an act of its own.
+    pub fn condition_of_another(&self) -> Option<&str> {
+        let c =
+            super::modality::condition_over(self.text, self.trigger.span, self.cues, self.quotes)?;
+        // the sentence goes on, or began, outside the condition
+        let outside = c.span.0 > self.sentence.0 || self.clause.1 < self.sentence.1;
+        outside.then_some(c.form.as_str())
+    }
+
     /// Whether the trigger is a coercive act announced on a condition: a
     /// modal of `threat_modals` before it in its clause, a condition opener
     /// after it in the sentence, and nothing conditional before it ("would

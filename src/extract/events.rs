@@ -14,8 +14,8 @@ use super::event::{
     ActorMention, Event, EventDate, Modality, PloverType, Quantity, Review, Trigger,
 };
 use super::lexicon::{
-    INSPECTION_CAMEO, JOINT_EXERCISE_CAMEO, LEXICON, Lexicon, PEACEKEEPERS_CAMEO, REFUSAL_CAMEO,
-    STRIKE_CAMEO,
+    EMBARGO_CAMEO, INSPECTION_CAMEO, JOINT_EXERCISE_CAMEO, LEXICON, Lexicon, PEACEKEEPERS_CAMEO,
+    REFUSAL_CAMEO, STRIKE_CAMEO,
 };
 use super::modality::{clause_breaks, clause_of, find_cues};
 use super::roles::*;
@@ -327,6 +327,9 @@ pub fn find_events(
             {
                 continue;
             }
+            if ctx.condition_of_another().is_some() {
+                continue;
+            }
             let (mut modality, mut cue) = ctx.modality(ty);
             if let Some(frame) = ctx.conditional_threat(ty) {
                 rule_notes.push(format!("\"{frame}\" makes {} a threat", ty.name()));
@@ -574,6 +577,21 @@ fn clause_type(
         ty = PloverType::Accuse;
         recode = Some(("investigate", INSPECTION_CAMEO));
     }
+    if own == PloverType::Coerce
+        && entry.mode == "restrict"
+        && words
+            .lower_in(clause)
+            .any(|w| lex.cues.economic_objects.iter().any(|o| o == w))
+        && let Some(tree) = tree_for(trees, text, clause)
+        && let Some(thing) = tree.patient_lemma(t.span, &lex.cues.quantity_nouns)
+        && lex.cues.economic_objects.contains(&thing)
+    {
+        notes.push(format!(
+            "restricting {thing} is a sanction: COERCE → SANCTION"
+        ));
+        ty = PloverType::Sanction;
+        recode = Some(("discontinue", EMBARGO_CAMEO));
+    }
     let form = t.form.to_ascii_lowercase();
     if own == PloverType::Consult
         && (form.starts_with("meet") || form == "met")
@@ -711,6 +729,20 @@ mod tests {
         let source: Vec<&str> = e.source.iter().map(|m| m.code.as_str()).collect();
         assert_eq!(source, ["MEXLAB"]);
         assert!(e.target.is_empty(), "{:?}", e.target);
+    }
+
+    #[test]
+    fn restricting_the_economy_is_a_sanction_and_restricting_people_coercion() {
+        let found = events(
+            " date 2021-12-08 T\n\nThe European Union restricted Russia's banks on Tuesday. \
+             Egypt restricted the opposition newspapers on Wednesday.",
+        );
+        let types: Vec<PloverType> = found.iter().map(|e| e.0).collect();
+        assert_eq!(
+            types,
+            [PloverType::Sanction, PloverType::Coerce],
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -1144,7 +1176,7 @@ mod tests {
         let sanction = a
             .events
             .iter()
-            .find(|e| e.trigger.text == "disconnecting")
+            .find(|e| e.event_type == PloverType::Sanction)
             .expect("the sanction is found");
         assert_eq!(codes(&sanction.source), ["USA", "GBR"], "{}", sanction.rule);
         assert_eq!(codes(&sanction.target), ["RUS"]);
@@ -1217,12 +1249,18 @@ mod tests {
                 "{text}: {found:?}"
             );
         }
-        // the act inside the condition stays what it is
+        // the act inside the condition is what the sanctions depend on, no
+        // act of its own; "once again" states an act
         let found =
             events(" date 2021-12-08 T\n\nSanctions will follow if Russia invades Ukraine.");
         assert!(
-            found.iter().any(|e| e.0 == PloverType::Assault),
+            found.iter().all(|e| e.0 != PloverType::Assault),
             "{found:?}"
+        );
+        let found = events(" date 2021-12-08 T\n\nRussia once again attacked Ukraine.");
+        assert_eq!(
+            found.iter().map(|e| (e.0, e.1)).collect::<Vec<_>>(),
+            [(PloverType::Assault, Modality::Asserted)]
         );
     }
 

@@ -178,6 +178,10 @@ pub struct CueFile {
     /// Objects that make "meet" no meeting ("meeting the needs").
     #[serde(default)]
     pub meet_objects: Vec<String>,
+    /// The economy's things ("banks", "exports"): restricting them is a
+    /// sanction, not a coercion of people.
+    #[serde(default)]
+    pub economic_objects: Vec<String>,
     /// Acts of confinement that, after a release in the sentence, are the
     /// released people's past.
     #[serde(default)]
@@ -199,6 +203,9 @@ pub struct CueFile {
     pub joint_markers: Vec<String>,
     /// Condition openers.
     pub condition: Vec<String>,
+    /// Phrases holding a cue word that are no cue ("once again").
+    #[serde(default)]
+    pub not_cues: Vec<String>,
     /// Possibility cues.
     pub hypothetical: Vec<String>,
     /// Intention and schedule cues.
@@ -337,6 +344,10 @@ pub const REFUSAL_CAMEO: &str = "124";
 
 /// The CAMEO code of a labour strike (143 "Conduct strike or boycott").
 pub const STRIKE_CAMEO: &str = "143";
+
+/// The CAMEO code of an economic restriction (163 "Impose embargo,
+/// boycott, or sanctions").
+pub const EMBARGO_CAMEO: &str = "163";
 
 /// The CAMEO code of an inspection (090 "Investigate").
 pub const INSPECTION_CAMEO: &str = "090";

@@ -10,6 +10,8 @@ use super::event::{Modality, PloverType};
 use super::lexicon::{CueKind, LEXICON, Lexicon};
 use super::text::{is_whole_word, quote_between};
 use crate::Span;
+use crate::nlp::markers::WordMarkers;
+use std::sync::LazyLock;
 
 /// A cue found in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,9 +28,13 @@ pub struct Cue {
 pub fn find_cues(text: &str, sentence: Span) -> Vec<Cue> {
     let lex = &*LEXICON;
     let slice = &text[sentence.0..sentence.1];
+    static NOT_CUES: LazyLock<WordMarkers> =
+        LazyLock::new(|| WordMarkers::new(&LEXICON.cues.not_cues));
+    let not_cues = NOT_CUES.spans_in(slice);
     lex.cue_ac
         .find_iter(slice)
         .filter(|m| !is_month_may(slice, m.start(), m.end()))
+        .filter(|m| !not_cues.iter().any(|n| n.0 <= m.start() && m.end() <= n.1))
         .filter(|m| {
             let form = &lex.cue_kinds[m.pattern().as_usize()].1;
             // "n't" is glued to its verb: only its end must be a word edge.
@@ -212,6 +218,23 @@ fn reaches_through(between: &str, cue: &str) -> bool {
     })
 }
 
+/// The condition opener whose clause holds the trigger ("if Russia
+/// launches an invasion"), if any: the nearest before it, within the cue
+/// window, with no quotation mark between.
+pub fn condition_over<'c>(
+    text: &str,
+    trigger: Span,
+    cues: &'c [Cue],
+    quotes: &[usize],
+) -> Option<&'c Cue> {
+    cues.iter().rev().find(|c| {
+        c.kind == CueKind::Condition
+            && c.span.1 <= trigger.0
+            && !quote_between(quotes, c.span.1, trigger.0)
+            && words_between(text, c.span.1, trigger.0) <= LEXICON.cues.window
+    })
+}
+
 /// The modality of a trigger of type `t` at `trigger`, and the cue that
 /// decided it. `nominal` triggers (nouns) also take a modal right after them
 /// ("the meeting will take place", "a strike could be planned").
@@ -258,13 +281,7 @@ pub fn modality_of(
     }
     // A condition: the trigger is in the if-clause, or a modal main clause
     // is completed by an if-clause after it.
-    let in_condition = cues.iter().rev().find(|c| {
-        c.kind == CueKind::Condition
-            && c.span.1 <= trigger.0
-            && !quote_between(quotes, c.span.1, trigger.0)
-            && words_between(text, c.span.1, trigger.0) <= window
-    });
-    if let Some(c) = in_condition {
+    if let Some(c) = condition_over(text, trigger, cues, quotes) {
         return (Modality::Conditional, Some(c.form.clone()));
     }
     let modal_main = cues.iter().find(|c| {
