@@ -746,6 +746,20 @@ mod tests {
     }
 
     #[test]
+    fn talks_hoped_for_or_doubted_are_no_talks() {
+        for text in [
+            "Iran expressed pessimism over holding negotiations with the United States.",
+            "The Chinese government said it hoped for more talks with Japan.",
+        ] {
+            let found = events(&format!(" date 2019-06-01 T\n\n{text}"));
+            assert!(
+                found.iter().all(|e| e.0 != PloverType::Consult),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
     fn one_actor_named_twice_is_not_both_parties_of_a_meeting() {
         let a = analyze_text(
             "t.txt",
