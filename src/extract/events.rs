@@ -760,6 +760,20 @@ mod tests {
     }
 
     #[test]
+    fn what_one_can_do_or_expect_is_not_done() {
+        let found = events(
+            " date 1998-02-13 T\n\nSaddam Hussein can expect punishing air strikes if he \
+             does not stop building weapons. Russia can attack Ukraine at any time.",
+        );
+        let modalities: Vec<Modality> = found.iter().map(|e| e.1).collect();
+        assert_eq!(
+            modalities,
+            [Modality::Conditional, Modality::Hypothetical],
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn one_actor_named_twice_is_not_both_parties_of_a_meeting() {
         let a = analyze_text(
             "t.txt",

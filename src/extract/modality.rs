@@ -287,7 +287,10 @@ pub fn modality_of(
     let modal_main = cues.iter().find(|c| {
         matches!(c.kind, CueKind::Hypothetical | CueKind::Planned)
             && (before(c) || right_after(c) || (c.span.0 >= trigger.0 && c.span.1 <= trigger.1))
-            && matches!(c.form.as_str(), "would" | "will" | "could" | "might")
+            && matches!(
+                c.form.as_str(),
+                "would" | "will" | "could" | "might" | "can"
+            )
     });
     if let Some(m) = modal_main
         && let Some(c) = cues
