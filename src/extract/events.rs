@@ -335,7 +335,10 @@ pub fn find_events(
                 rule_notes.push(format!("\"{frame}\" makes {} a threat", ty.name()));
                 (ty, modality, cue) = (PloverType::Threaten, Modality::Conditional, Some(frame));
             }
-            let (mut source, target, how) = assign_roles(&ctx, ty, entry, &last_source, &mut trees);
+            let (mut source, mut target, how) =
+                assign_roles(&ctx, ty, entry, &last_source, &mut trees);
+            super::roles::name_references(text, &mut source, &actors, span);
+            super::roles::name_references(text, &mut target, &actors, span);
             let borrowed = !source.is_empty()
                 && source
                     .iter()
@@ -771,6 +774,25 @@ mod tests {
             [Modality::Conditional, Modality::Hypothetical],
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_pronoun_named_in_its_own_sentence_is_shown_by_its_name() {
+        let a = analyze_text(
+            "t.txt",
+            " date 2018-03-01 T\n\nBenjamin Netanyahu says he will seek support from \
+             Palestinian leader Mahmoud Abbas. He will also seek talks with Egypt.",
+        );
+        let texts = |i: usize| -> Vec<&str> {
+            a.events[i].source.iter().map(|m| m.text.as_str()).collect()
+        };
+        assert_eq!(texts(0), ["Benjamin Netanyahu"], "{:?}", a.events[0]);
+        // an antecedent in an earlier sentence leaves the pronoun
+        let later = a
+            .events
+            .iter()
+            .position(|e| e.trigger.text.contains("talks"));
+        assert_eq!(later.map(|i| texts(i)[0]), Some("He"), "{:?}", a.events);
     }
 
     #[test]

@@ -52,6 +52,29 @@ pub(crate) fn mention(text: &str, h: &ActorHit) -> ActorMention {
     }
 }
 
+/// A reference whose antecedent its own sentence names ("Netanyahu says
+/// he will seek support"): the named mention stands for it, as the text
+/// and span of the participant.
+pub(crate) fn name_references(
+    text: &str,
+    mentions: &mut Vec<ActorMention>,
+    actors: &[ActorHit],
+    sentence: Span,
+) {
+    for m in mentions.iter_mut().filter(|m| m.entry == "reference") {
+        if let Some(a) = actors.iter().rev().find(|a| {
+            !a.anaphoric
+                && !a.location
+                && a.code == m.code
+                && a.span.0 >= sentence.0
+                && a.span.1 <= m.span.0
+        }) {
+            *m = mention(text, a);
+        }
+    }
+    dedup_codes(mentions);
+}
+
 /// Keeps the first mention of each code, and each uncoded mention of its
 /// own words.
 pub(crate) fn dedup_codes(v: &mut Vec<ActorMention>) {
