@@ -796,6 +796,24 @@ mod tests {
     }
 
     #[test]
+    fn charging_someone_with_a_crime_and_attacks_in_progress_are_found() {
+        let a = analyze_text(
+            "t.txt",
+            " date 2018-03-01 T\n\nA Turkish court charged Erdogan with terrorism. Russian \
+             warplanes are striking Daesh positions in the city.",
+        );
+        let got: Vec<(PloverType, &str)> = a
+            .events
+            .iter()
+            .map(|e| (e.event_type, e.target[0].code.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [(PloverType::Accuse, "TUR"), (PloverType::Assault, "ISIS")]
+        );
+    }
+
+    #[test]
     fn one_actor_named_twice_is_not_both_parties_of_a_meeting() {
         let a = analyze_text(
             "t.txt",
