@@ -540,6 +540,14 @@ fn clause_type(
         // Peru" gives something back
         return None;
     }
+    if entry.gives_aid
+        && !tree_for(trees, text, clause)
+            .and_then(|tr| tr.patient_lemma(t.span, &lex.cues.quantity_nouns))
+            .is_some_and(|thing| lex.cues.aid_objects.contains(&thing))
+    {
+        // "gave a speech", "gave no details": nothing given in aid
+        return None;
+    }
     if ctx.toll_of_earlier_attack(ty, earlier) {
         // "... killed 257 people and injured more than 5,500": the figures
         // are the sentence's, and so the attack's already
@@ -811,6 +819,20 @@ mod tests {
             got,
             [(PloverType::Accuse, "TUR"), (PloverType::Assault, "ISIS")]
         );
+    }
+
+    #[test]
+    fn giving_is_aid_only_when_aid_is_given() {
+        let found = events(
+            " date 2018-03-01 T\n\nJapan gave Nepal 500 tents on Monday. Putin gave a speech \
+             in Moscow on Tuesday. The U.S. military gives medical equipment to Nicaragua.",
+        );
+        let aid: Vec<&str> = found
+            .iter()
+            .filter(|e| e.0 == PloverType::Aid)
+            .map(|e| e.3.as_str())
+            .collect();
+        assert_eq!(aid, ["gave", "gives"], "{found:?}");
     }
 
     #[test]

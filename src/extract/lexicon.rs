@@ -90,6 +90,10 @@ pub struct TriggerEntry {
     /// Peru"; not "returned to Baghdad").
     #[serde(default)]
     pub needs_recipient: bool,
+    /// Whether the form is aid only where the tree gives the verb an object
+    /// of `aid_objects` ("gave medical equipment"; not "gave a speech").
+    #[serde(default)]
+    pub gives_aid: bool,
 }
 
 /// Verbs that, governing an event noun of some types, make the event one
@@ -182,6 +186,9 @@ pub struct CueFile {
     /// sanction, not a coercion of people.
     #[serde(default)]
     pub economic_objects: Vec<String>,
+    /// What giving it is aid ("equipment", "supplies", "$").
+    #[serde(default)]
+    pub aid_objects: Vec<String>,
     /// Acts of confinement that, after a release in the sentence, are the
     /// released people's past.
     #[serde(default)]
