@@ -84,8 +84,32 @@ pub(crate) fn find_triggers(text: &str, sentence: Span, words: &Words<'_>) -> Ve
         }
         kept.push(h);
     }
-    kept.retain(|h| h.entry != NOT_AN_EVENT);
+    kept.retain(|h| h.entry != NOT_AN_EVENT && !ends_a_hyphenated_modifier(text, h.span));
     kept
+}
+
+/// "the long-stalled peace talks", "Iranian-backed militias": a trigger
+/// word that is the last part of a hyphenated modifier before its noun
+/// describes the noun and tells no act (and governs no other trigger).
+fn ends_a_hyphenated_modifier(text: &str, span: Span) -> bool {
+    let word = &text[span.0..span.1];
+    let before = &text[..span.0];
+    if word.contains(char::is_whitespace)
+        || !before.ends_with('-')
+        || !before[..before.len() - 1].ends_with(|c: char| c.is_alphanumeric())
+        || !text[span.1..].starts_with(' ')
+    {
+        return false;
+    }
+    let next = text[span.1..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    next.starts_with(|c: char| c.is_ascii_lowercase())
+        && crate::nlp::syntax::treebank_upos(&next.to_lowercase())
+            .iter()
+            .any(|u| matches!(*u, "NOUN" | "ADJ"))
 }
 
 /// Words before a verb form that show it is used as a noun or an
@@ -226,3 +250,19 @@ pub(crate) const MATERIAL_CONFLICT: &[PloverType] = &[
     PloverType::Coerce,
     PloverType::Assault,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_part_of_a_hyphenated_modifier_is_no_trigger() {
+        let t =
+            "Syria resumed the long-stalled peace talks. The talks were long-stalled by Israel.";
+        let first = t.find("stalled").expect("the word");
+        let second = t.rfind("stalled").expect("the word");
+        assert!(ends_a_hyphenated_modifier(t, (first, first + 7)));
+        // predicative, before a preposition: it may still tell an act
+        assert!(!ends_a_hyphenated_modifier(t, (second, second + 7)));
+    }
+}
