@@ -192,6 +192,9 @@ fn told_again(text: &str, e: &Event) -> bool {
 /// of its act.
 pub(crate) const RETELLING_REACH: usize = 4;
 
+/// How many of the events before a dated retelling it may date.
+const RETELLING_EVENTS: usize = 16;
+
 /// An act of force told again by a definite noun with a time of its own
 /// ("The car bombings occurred ... on Friday"), kept as an event or not.
 pub(crate) struct DatedRetelling {
@@ -216,10 +219,15 @@ pub(crate) fn date_from_later_retellings(events: &mut [Event], retellings: &[Dat
         let Some(day) = r.date.start.as_deref() else {
             continue;
         };
-        for e in events.iter_mut() {
-            let told_before = e.trigger.span.0 < r.at && e.span.0 >= r.from;
-            if told_before
-                && e.event_type == r.event_type
+        // the events are in text order: only those of the reach are looked at
+        // (and at most the last few of them: a sentence of a megabyte holds
+        // thousands)
+        let last = events.partition_point(|e| e.trigger.span.0 < r.at);
+        let first = events
+            .partition_point(|e| e.span.0 < r.from)
+            .max(last.saturating_sub(RETELLING_EVENTS));
+        for e in events[first.min(last)..last].iter_mut() {
+            if e.event_type == r.event_type
                 && !e.date.basis.is_own_expression()
                 && matches!(e.modality, Modality::Asserted | Modality::Reported)
                 && e.date.start.as_deref().is_some_and(|d| d >= day)
