@@ -540,10 +540,14 @@ fn clause_type(
         // Peru" gives something back
         return None;
     }
+    // (the words are looked at before the clause is parsed)
     if entry.gives_aid
-        && !tree_for(trees, text, clause)
-            .and_then(|tr| tr.patient_lemma(t.span, &lex.cues.quantity_nouns))
-            .is_some_and(|thing| lex.cues.aid_objects.contains(&thing))
+        && !(words
+            .lower_in(clause)
+            .any(|w| lex.cues.aid_objects.iter().any(|o| o == w))
+            && tree_for(trees, text, clause)
+                .and_then(|tr| tr.patient_lemma(t.span, &lex.cues.quantity_nouns))
+                .is_some_and(|thing| lex.cues.aid_objects.contains(&thing)))
     {
         // "gave a speech", "gave no details": nothing given in aid
         return None;
