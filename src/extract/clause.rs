@@ -242,10 +242,8 @@ impl<'a> ClauseContext<'a> {
         // "Anti-abortion protester James Kopp", "bomber Ramzi Yousef": a
         // noun naming its doer as a title before a name describes the
         // person, it tells no act
-        let doer_noun = !form.contains(char::is_whitespace)
-            && ["er", "or", "ist", "ant"].iter().any(|e| form.ends_with(e))
-            && !crate::nlp::syntax::treebank_upos(&form.to_lowercase()).contains(&"VERB");
-        if doer_noun && next_capitalised && !is_calendar_word(next) {
+        let doer_noun = super::roles::is_agent_noun(&form.to_lowercase());
+        if doer_noun && next_capitalised && !crate::nlp::temporal::names_a_month_or_day(next) {
             return Some("a title before a name");
         }
         let entry = &LEXICON.triggers[self.trigger.entry];
@@ -832,32 +830,6 @@ impl<'a> ClauseContext<'a> {
         }
         (modality, cue)
     }
-}
-
-/// Whether a capitalised word names a day or a month ("Tuesday", "May").
-pub(crate) fn is_calendar_word(w: &str) -> bool {
-    const NAMES: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    NAMES.contains(&w.to_ascii_lowercase().as_str())
 }
 
 /// Whether a word has the form of a bare verb ("kill", not "killed",

@@ -208,6 +208,33 @@ pub(crate) struct DatedRetelling {
     pub date: EventDate,
 }
 
+impl DatedRetelling {
+    /// The retelling the trigger of `ctx` makes as an event of type `ty`
+    /// dated `date`, if it is one: an act of force named by a definite noun
+    /// ("The car bombings occurred ... on Friday"), asserted or reported,
+    /// with a time expression of its own; `from` is where the sentences it
+    /// reaches back to start.
+    pub(crate) fn of(
+        ctx: &super::clause::ClauseContext<'_>,
+        ty: super::PloverType,
+        modality: Modality,
+        date: &EventDate,
+        from: usize,
+    ) -> Option<DatedRetelling> {
+        (ty.is_material_conflict()
+            && ctx.nominal
+            && date.basis.is_own_expression()
+            && matches!(modality, Modality::Asserted | Modality::Reported)
+            && ctx.definite_event_noun())
+        .then(|| DatedRetelling {
+            event_type: ty,
+            at: ctx.trigger.span.0,
+            from,
+            date: date.clone(),
+        })
+    }
+}
+
 /// The lead of a story often tells an act without its time, which a later
 /// sentence gives ("Terrorist bombings at U.S. embassies blew apart
 /// buildings" ... "The suspected car bombings occurred ... on Friday"):

@@ -379,20 +379,8 @@ pub fn find_events(
                 .map(|k| sentences[k].reference_time)
                 .filter(|_| !Lexicon::in_types(&lex.cues.speech_acts, ty));
             let date = event_date(text, t.span, clause, timexes, s.reference_time, story);
-            // "The car bombings occurred ... on Friday": the story's act
-            // told again with its time, which the earlier mentions lack
-            let window = sentences[si.saturating_sub(RETELLING_REACH)].span.0;
-            let retelling = (ty.is_material_conflict()
-                && ctx.nominal
-                && ctx.definite_event_noun()
-                && date.basis.is_own_expression()
-                && matches!(modality, Modality::Asserted | Modality::Reported))
-            .then(|| DatedRetelling {
-                event_type: ty,
-                at: t.span.0,
-                from: window,
-                date: date.clone(),
-            });
+            let reach = sentences[si.saturating_sub(RETELLING_REACH)].span.0;
+            let retelling = DatedRetelling::of(&ctx, ty, modality, &date, reach);
             if source.iter().chain(&target).all(|m| m.code.is_empty())
                 && !(MATERIAL_CONFLICT.contains(&ty)
                     && source.iter().chain(&target).next().is_some())
@@ -540,15 +528,7 @@ fn clause_type(
         // Peru" gives something back
         return None;
     }
-    // (the words are looked at before the clause is parsed)
-    if entry.gives_aid
-        && !(words
-            .lower_in(clause)
-            .any(|w| lex.cues.aid_objects.iter().any(|o| o == w))
-            && tree_for(trees, text, clause)
-                .and_then(|tr| tr.patient_lemma(t.span, &lex.cues.quantity_nouns))
-                .is_some_and(|thing| lex.cues.aid_objects.contains(&thing)))
-    {
+    if entry.gives_aid && patient_among(ctx, words, trees, &lex.cues.aid_objects).is_none() {
         // "gave a speech", "gave no details": nothing given in aid
         return None;
     }
@@ -583,10 +563,7 @@ fn clause_type(
     }
     if own == PloverType::Consult
         && entry.mode == "visit"
-        && names_an_inspected_thing(words, clause)
-        && let Some(tree) = tree_for(trees, text, clause)
-        && let Some(thing) = tree.patient_lemma(t.span, &lex.cues.quantity_nouns)
-        && lex.cues.inspected_things.contains(&thing)
+        && let Some(thing) = patient_among(ctx, words, trees, &lex.cues.inspected_things)
     {
         notes.push(format!("a visit to a {thing} inspects: CONSULT → ACCUSE"));
         ty = PloverType::Accuse;
@@ -594,12 +571,7 @@ fn clause_type(
     }
     if own == PloverType::Coerce
         && entry.mode == "restrict"
-        && words
-            .lower_in(clause)
-            .any(|w| lex.cues.economic_objects.iter().any(|o| o == w))
-        && let Some(tree) = tree_for(trees, text, clause)
-        && let Some(thing) = tree.patient_lemma(t.span, &lex.cues.quantity_nouns)
-        && lex.cues.economic_objects.contains(&thing)
+        && let Some(thing) = patient_among(ctx, words, trees, &lex.cues.economic_objects)
     {
         notes.push(format!(
             "restricting {thing} is a sanction: COERCE → SANCTION"
@@ -661,11 +633,28 @@ fn can_be_a_noun(form: &str) -> bool {
     upos.is_empty() || upos.contains(&"NOUN")
 }
 
-/// Whether a clause names one of `inspected_things` (singular or plural:
-/// "site", "sites", "facilities"), the cheap test before parsing a visit.
-fn names_an_inspected_thing(words: &Words<'_>, clause: Span) -> bool {
+/// The lemma of the trigger's patient in the clause's tree, when it is one
+/// of `things` ("gave medical equipment": "equipment"); the clause is
+/// parsed only where its words name one of them.
+fn patient_among(
+    ctx: &ClauseContext<'_>,
+    words: &Words<'_>,
+    trees: &mut Vec<(Span, Option<Tree<'static>>)>,
+    things: &[String],
+) -> Option<String> {
+    if !names_one_of(words, ctx.clause, things) {
+        return None;
+    }
+    let tree = tree_for(trees, ctx.text, ctx.clause)?;
+    let thing = tree.patient_lemma(ctx.trigger.span, &LEXICON.cues.quantity_nouns)?;
+    things.contains(&thing).then_some(thing)
+}
+
+/// Whether a clause names one of `things` (singular or plural: "site",
+/// "sites", "facilities"), the cheap test before parsing it.
+fn names_one_of(words: &Words<'_>, clause: Span, things: &[String]) -> bool {
     words.lower_in(clause).any(|w| {
-        LEXICON.cues.inspected_things.iter().any(|t| {
+        things.iter().any(|t| {
             let stem = t.strip_suffix('y');
             w == t
                 || w.strip_suffix('s') == Some(t.as_str())

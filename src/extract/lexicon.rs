@@ -341,6 +341,9 @@ pub enum CueKind {
     RequestFrame,
     /// Noun naming a feared or alleged event ("fears of").
     ContentNoun,
+    /// A phrase holding a cue word that is no cue ("once again"): it wins
+    /// the longest match and is dropped, as `not_events` are for triggers.
+    NotACue,
 }
 
 /// The `entry` of a phrase that names no event (`not_events` in the cue file).
@@ -571,6 +574,7 @@ impl Lexicon {
             (CueKind::Break, &cues.clause_breaks),
             (CueKind::RequestFrame, &cues.request_frames),
             (CueKind::ContentNoun, &cues.content_nouns),
+            (CueKind::NotACue, &cues.not_cues),
         ] {
             for c in with_apostrophes(list.iter().cloned()) {
                 cue_kinds.push((kind, c));

@@ -10,8 +10,6 @@ use super::event::{Modality, PloverType};
 use super::lexicon::{CueKind, LEXICON, Lexicon};
 use super::text::{is_whole_word, quote_between};
 use crate::Span;
-use crate::nlp::markers::WordMarkers;
-use std::sync::LazyLock;
 
 /// A cue found in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,13 +26,10 @@ pub struct Cue {
 pub fn find_cues(text: &str, sentence: Span) -> Vec<Cue> {
     let lex = &*LEXICON;
     let slice = &text[sentence.0..sentence.1];
-    static NOT_CUES: LazyLock<WordMarkers> =
-        LazyLock::new(|| WordMarkers::new(&LEXICON.cues.not_cues));
-    let not_cues = NOT_CUES.spans_in(slice);
     lex.cue_ac
         .find_iter(slice)
         .filter(|m| !is_month_may(slice, m.start(), m.end()))
-        .filter(|m| !not_cues.iter().any(|n| n.0 <= m.start() && m.end() <= n.1))
+        .filter(|m| lex.cue_kinds[m.pattern().as_usize()].0 != CueKind::NotACue)
         .filter(|m| {
             let form = &lex.cue_kinds[m.pattern().as_usize()].1;
             // "n't" is glued to its verb: only its end must be a word edge.

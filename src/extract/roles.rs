@@ -154,9 +154,8 @@ fn agent_after_of(text: &str, trigger: Span, a: &ActorHit) -> bool {
 
 /// Whether the words before a verb in its clause name its subject with
 /// people no dictionary codes ("30,000 workers in Mexico went on strike",
-/// "Teachers have walked out"): a plural agent noun ("-ers", "-ors",
-/// "-ists", "-ees") the treebank knows only as a noun, with no preposition
-/// before it. Such a clause has its own subject, so no earlier actor
+/// "Teachers have walked out"): a plural agent noun ([`is_agent_noun`])
+/// with no preposition before it. Such a clause has its own subject, so no earlier actor
 /// stands in for it; an abstract subject ("measures against Russia could
 /// be") leaves the story's actor in place.
 pub(crate) fn names_a_subject(lead: &str) -> bool {
@@ -166,18 +165,27 @@ pub(crate) fn names_a_subject(lead: &str) -> bool {
         .map(str::to_ascii_lowercase)
         .collect();
     words.iter().enumerate().any(|(i, w)| {
-        w.chars().all(char::is_alphabetic)
-            && ["ers", "ors", "ists", "ees"].iter().any(|e| w.ends_with(e))
+        w.ends_with('s')
+            && is_agent_noun(w)
             && !words[..i]
                 .iter()
                 .any(|p| PREPOSITIONS.contains(&p.as_str()))
-            && {
-                // (a word unknown to the treebank with such an ending is a
-                // plural of agents too: "miners", "picketers")
-                let upos = crate::nlp::syntax::treebank_upos(w);
-                upos.iter().all(|&u| u == "NOUN")
-            }
     })
+}
+
+/// Whether a lower-case word is an agent noun ("protester", "miners",
+/// "activists", "detainees", "militants"): an agent ending, singular or
+/// plural, on a word the treebank knows only as a noun (or does not know:
+/// "picketers").
+pub(crate) fn is_agent_noun(w: &str) -> bool {
+    let singular = w.strip_suffix('s').unwrap_or(w);
+    w.chars().all(char::is_alphabetic)
+        && ["er", "or", "ist", "ee", "ant"]
+            .iter()
+            .any(|e| singular.ends_with(e))
+        && crate::nlp::syntax::treebank_upos(w)
+            .iter()
+            .all(|&u| u == "NOUN")
 }
 
 /// The words worth parsing for a trigger, where word order alone is unsure
@@ -736,7 +744,9 @@ pub(crate) fn assign_roles(
                 .target
                 .iter()
                 .filter(|p| p.1 <= t.span.0 || p.0 >= t.span.1)
-                .filter(|p| !super::clause::is_calendar_word(last_word_of(&text[p.0..p.1])))
+                .filter(|p| {
+                    !crate::nlp::temporal::names_a_month_or_day(last_word_of(&text[p.0..p.1]))
+                })
                 .map(|p| uncoded(text, *p, "obj"))
                 .collect();
             if !things.is_empty() {

@@ -312,6 +312,14 @@ pub fn tag_text(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     tag(text, &split_sentences(text), dct)
 }
 
+/// Whether a word names a month or a day of the week ("Tuesday", "May"),
+/// as the time-expression lexicon lists them.
+pub fn names_a_month_or_day(word: &str) -> bool {
+    lexicon::LEXICON
+        .get(word.to_ascii_lowercase().as_str())
+        .is_some_and(|l| l.month.is_some() || l.weekday.is_some())
+}
+
 /// The TIMEX3 value of a day, `YYYY-MM-DD`.
 pub fn day_value(d: NaiveDate) -> String {
     normalize::fmt_day(d)
