@@ -11,7 +11,7 @@
 
 use super::lemma::{Edit, Lemmatizer};
 use super::parser::{MOVES, Parser};
-use super::perceptron::{Dense, Sparse};
+use super::perceptron::{Dense, Sparse, quantize};
 use super::tagger::Tagger;
 use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
@@ -67,12 +67,14 @@ impl Writer {
     }
     /// Weights as i16 with one scale.
     fn weights(&mut self, w: &[f32]) {
-        let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
-        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let (scale, q) = quantize(w);
+        self.quantized(scale, &q);
+    }
+    /// Weights already quantized, with their scale.
+    fn quantized(&mut self, scale: f32, w: &[i16]) {
         self.f32(scale);
         self.len(w.len());
-        for x in w {
-            let q = (x / scale).round().clamp(-32767.0, 32767.0) as i16;
+        for q in w {
             self.0.extend_from_slice(&q.to_le_bytes());
         }
     }
@@ -147,16 +149,23 @@ impl Reader<'_> {
         String::from_utf8(self.take(n)?.to_vec()).map_err(|_| "a name is not UTF-8".to_string())
     }
     fn weights(&mut self) -> R<Vec<f32>> {
+        let (scale, q) = self.quantized()?;
+        Ok(q.into_iter().map(|x| f32::from(x) * scale).collect())
+    }
+    /// 16-bit weights and their scale.
+    fn quantized(&mut self) -> R<(f32, Vec<i16>)> {
         let scale = self.f32()?;
         if !scale.is_finite() {
             return Err("a weight scale is not a number".into());
         }
         let n = self.len(2)?;
         let raw = self.take(n * 2)?;
-        Ok(raw
-            .chunks_exact(2)
-            .map(|c| f32::from(i16::from_le_bytes([c[0], c[1]])) * scale)
-            .collect())
+        Ok((
+            scale,
+            raw.chunks_exact(2)
+                .map(|c| i16::from_le_bytes([c[0], c[1]]))
+                .collect(),
+        ))
     }
     fn sparse(&mut self, classes: usize) -> R<Sparse> {
         let k = self.len(12)?;
@@ -243,15 +252,9 @@ impl SyntaxModel {
             w.u16(tag);
             w.u32(id);
         }
-        w.u32(self.parser.weights.bits);
-        // only differences between classes decide a transition: each
-        // bucket is stored relative to its first class, which is left out
         let d = &self.parser.weights;
-        let relative: Vec<f32> =
-            d.w.chunks_exact(d.classes)
-                .flat_map(|row| row[1..].iter().map(move |x| x - row[0]))
-                .collect();
-        w.weights(&relative);
+        w.u32(d.bits);
+        w.quantized(d.scale, &d.w);
         w.len(self.parser.labels.len());
         self.parser.labels.iter().for_each(|s| w.str(s));
         w.sparse(&self.parser.label_weights);
@@ -405,19 +408,15 @@ impl SyntaxModel {
         if !(4..=26).contains(&bits) {
             return Err(format!("parser table of 2^{bits} buckets"));
         }
-        let relative = r.weights()?;
+        let (scale, relative) = r.quantized()?;
         if relative.len() != (1usize << bits) * (MOVES - 1) {
             return Err("parser table of the wrong size".into());
-        }
-        let mut w = Vec::with_capacity((1usize << bits) * MOVES);
-        for row in relative.chunks_exact(MOVES - 1) {
-            w.push(0.0);
-            w.extend_from_slice(row);
         }
         let w = Dense {
             bits,
             classes: MOVES,
-            w,
+            scale,
+            w: relative,
         };
         let n = r.len(4)?;
         let labels: Vec<String> = (0..n).map(|_| r.str()).collect::<R<_>>()?;

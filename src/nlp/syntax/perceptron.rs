@@ -334,20 +334,22 @@ impl DenseTrainer {
         }
     }
 
-    /// The averaged weights.
+    /// The averaged weights, quantized (see [`Dense`]).
     pub fn average(&self) -> Dense {
         let t = f64::from(self.t.max(1));
-        let w = (0..self.w.len())
+        let avg: Vec<f32> = (0..self.w.len())
             .map(|i| {
                 let total = self.total[i] + f64::from(self.t - self.ts[i]) * f64::from(self.w[i]);
                 (total / t) as f32
             })
             .collect();
-        Dense {
-            bits: self.bits,
-            classes: self.classes,
-            w,
-        }
+        // only differences between classes decide: each bucket is kept
+        // relative to its first class, which is left out
+        let relative: Vec<f32> = avg
+            .chunks_exact(self.classes)
+            .flat_map(|row| row[1..].iter().map(move |x| x - row[0]))
+            .collect();
+        Dense::quantize(self.bits, self.classes, &relative)
     }
 }
 
@@ -368,20 +370,68 @@ fn dense_score(bits: u32, classes: usize, w: &[f32], feats: &[u64], scores: &mut
     }
 }
 
+/// The most classes a [`Dense`] table scores.
+pub const DENSE_MAX_CLASSES: usize = 4;
+
 /// A trained perceptron with a fixed table of `2^bits` buckets by class.
+///
+/// Each bucket keeps its classes relative to the first (whose weight is
+/// then 0 and not stored), as 16-bit integers with one scale for the table:
+/// a bucket of three classes is one 4-byte read, and the table is a third
+/// of its `f32` size, which keeps more of it in cache.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dense {
     /// log2 of the number of buckets.
     pub bits: u32,
-    /// Number of classes.
+    /// Number of classes (at most [`DENSE_MAX_CLASSES`]).
     pub classes: usize,
-    /// The weights, bucket-major.
-    pub w: Vec<f32>,
+    /// What one unit of a stored weight is worth.
+    pub scale: f32,
+    /// The weights of classes `1..classes`, bucket-major.
+    pub w: Vec<i16>,
+}
+
+/// `values` as 16-bit integers and the one scale that turns them back
+/// (the largest magnitude maps to 32767).
+pub fn quantize(values: &[f32]) -> (f32, Vec<i16>) {
+    let max = values.iter().fold(0f32, |m, x| m.max(x.abs()));
+    let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+    let q = values
+        .iter()
+        .map(|x| (x / scale).round().clamp(-32767.0, 32767.0) as i16)
+        .collect();
+    (scale, q)
+}
+
+impl Dense {
+    /// Quantizes `relative` (for each bucket, the weights of classes
+    /// `1..classes` less that of class 0) with one scale.
+    pub fn quantize(bits: u32, classes: usize, relative: &[f32]) -> Dense {
+        assert!((2..=DENSE_MAX_CLASSES).contains(&classes));
+        let (scale, w) = quantize(relative);
+        Dense {
+            bits,
+            classes,
+            scale,
+            w,
+        }
+    }
 }
 
 impl Scorer for Dense {
     fn score(&self, feats: &[u64], scores: &mut [f32]) {
-        dense_score(self.bits, self.classes, &self.w, feats, scores);
+        let mask = (1u64 << self.bits) - 1;
+        let k = self.classes - 1;
+        let mut acc = [0i32; DENSE_MAX_CLASSES];
+        for &f in feats {
+            let row = (f & mask) as usize * k;
+            for (a, &x) in acc.iter_mut().zip(&self.w[row..row + k]) {
+                *a += i32::from(x);
+            }
+        }
+        for (s, &a) in scores[1..].iter_mut().zip(&acc) {
+            *s += a as f32 * self.scale;
+        }
     }
 }
 
