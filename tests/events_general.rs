@@ -98,6 +98,47 @@ fn agents_take_the_state_the_text_gives() {
 }
 
 #[test]
+fn a_bare_role_is_of_the_place_where_it_acts() {
+    let ev = events_of(" date 2013-06-30 Report\n\nPolice arrested 12 protesters in Cairo.\n");
+    let e = ev
+        .iter()
+        .find(|e| e["type"] == "COERCE")
+        .expect("the arrest");
+    assert_eq!(codes(e, "source"), vec!["EGYCOP"], "{e}");
+    assert!(
+        e["rule"]
+            .as_str()
+            .unwrap()
+            .contains("bare role of the place"),
+        "{}",
+        e["rule"]
+    );
+    // with no place, police stay the bare role
+    let ev = events_of(" date 2013-06-30 Report\n\nPolice arrested the Egyptian protesters.\n");
+    let e = ev
+        .iter()
+        .find(|e| e["type"] == "COERCE")
+        .expect("the arrest");
+    assert_eq!(codes(e, "source"), vec!["COP"], "{e}");
+
+    // "police in Cairo" is one actor: Cairo is not what was arrested, and
+    // the protesters, not the police, are the ones who protested
+    let ev = events_of(" date 2013-06-30 Report\n\nPolice in Cairo arrested 12 protesters.\n");
+    let e = ev
+        .iter()
+        .find(|e| e["type"] == "COERCE")
+        .expect("the arrest");
+    assert_eq!(codes(e, "source"), vec!["EGYCOP"], "{e}");
+    assert!(!codes(e, "target").contains(&"EGY".to_string()), "{e}");
+    let p = ev
+        .iter()
+        .find(|e| e["type"] == "PROTEST")
+        .expect("the protest");
+    assert!(!codes(p, "source").contains(&"EGYCOP".to_string()), "{p}");
+    assert_eq!(p["source"][0]["text"], "protesters", "{p}");
+}
+
+#[test]
 fn the_previous_sentence_does_not_lend_its_actor_to_a_clause_with_its_own_subject() {
     let ev = events_of(
         " date 2021-03-01 Report\n\nTurkey criticised Greece on Monday.\n\n\

@@ -313,6 +313,7 @@ pub fn find_actors_on(
         }
         agents.push(a);
     }
+    let mut placed: rustc_hash::FxHashMap<Span, Span> = Default::default();
     for a in agents {
         // the mention right before it: "Egyptian police", "Egypt's police"
         let i = hits.partition_point(|h| h.span.1 <= a.span.0);
@@ -351,6 +352,11 @@ pub fn find_actors_on(
             .or(story_country)
             .unwrap_or_default()
             .to_string();
+        // "police in Cairo": the place says where they are; it is no
+        // participant of its own
+        if let Some(h) = after {
+            placed.insert(h.span, a.span);
+        }
         if country.is_empty() && !STANDALONE_ROLES.contains(&a.role) {
             // "the president", "soldiers": a part of a state the text does
             // not name is no actor to code
@@ -365,6 +371,9 @@ pub fn find_actors_on(
             role: Some(a.role),
             entry: Entry::Agent(a.pattern),
         });
+    }
+    for h in hits.iter_mut().filter(|h| placed.contains_key(&h.span)) {
+        h.location = true;
     }
     merge_sorted(&mut hits, extra);
     let unlisted = super::names::find_unlisted_names(text, is_title_word, |w| {
@@ -416,6 +425,15 @@ pub fn find_actors_on(
     // surname of a person named before
     hits.retain(|h| !weak.contains(&h.span) || identified.contains(&h.span));
     places_share_their_preposition(text, &mut hits);
+    // "police in Cairo": the place says where they are, and is no actor of
+    // its own (it stayed until here to lend its preposition to the places
+    // coordinated after it)
+    hits.retain(|h| !placed.contains_key(&h.span));
+    for (place, agent) in placed {
+        if let Ok(i) = hits.binary_search_by_key(&agent, |h| h.span) {
+            hits[i].span.1 = place.1;
+        }
+    }
     hits
 }
 
@@ -952,10 +970,13 @@ mod tests {
         }
         let t = "Bombs hit the embassies in Nairobi and Dar es Salaam.";
         let hits = find_actors_on(t, None, None);
-        for place in ["Nairobi", "Dar es Salaam"] {
-            let hit = hits.iter().find(|h| &t[h.span.0..h.span.1] == place);
-            assert!(hit.is_some_and(|h| h.location), "{place}: {hits:?}");
-        }
+        // "embassies in Nairobi" is one actor; the place coordinated after
+        // it keeps the preposition
+        assert_eq!(&t[hits[0].span.0..hits[0].span.1], "embassies in Nairobi");
+        let hit = hits
+            .iter()
+            .find(|h| &t[h.span.0..h.span.1] == "Dar es Salaam");
+        assert!(hit.is_some_and(|h| h.location), "{hits:?}");
         // a title before a name makes no place of it
         let t = "The president of Afghanistan met them.";
         assert!(find_actors(t).iter().all(|h| !h.location));
@@ -1039,8 +1060,12 @@ mod tests {
             ("EGYCOP".to_string(), "Egyptian police".to_string()),
             "{c:?}"
         );
+        // the place after it is part of the one actor, not a second one
         let c = got("Police in Egypt arrested 12 protesters.");
-        assert_eq!(c[0], ("EGYCOP".to_string(), "Police".to_string()), "{c:?}");
+        assert_eq!(
+            c,
+            vec![("EGYCOP".to_string(), "Police in Egypt".to_string())]
+        );
         // a line break parts a headline's name from the next line's agent
         let c = got("Cairo\n\nPolice arrested 12 protesters.");
         assert_eq!(c[1].1, "Police", "{c:?}");

@@ -157,6 +157,7 @@ fn analyze_until(mut article: Article, stop: &mut dyn FnMut() -> bool) -> Option
     drop(actor_states);
     places::locate_events(&article.text, &spans, &places, &mut events);
     roles::police_of_the_place(&mut events);
+    roles::agents_of_the_place(&mut events);
     dating::date_from_reported_event(&article.text, &mut events);
     let sentences = sentences
         .into_iter()

@@ -663,6 +663,66 @@ pub(crate) fn police_of_the_place(events: &mut [Event]) {
     }
 }
 
+/// A trigger that is an agent noun ("protesters", "rioters") no actor
+/// mention covers (the text gives them no state): they are the doers, as
+/// a participant without a code.
+fn unlisted_doers(text: &str, trigger: Span, actors: &[ActorHit]) -> Option<ActorMention> {
+    let word = text[trigger.0..trigger.1].to_lowercase();
+    let covered = actors
+        .iter()
+        .any(|a| a.span.0 <= trigger.0 && trigger.1 <= a.span.1);
+    (!covered
+        && !word.contains(' ')
+        && super::dictionaries::is_agent_word(&word)
+        && !LEXICON.cues.undergoer_nouns.contains(&word))
+    .then(|| uncoded(text, trigger, "the doers"))
+}
+
+/// The roles whose bare agent nouns ("police", "protesters", "the
+/// courts", "the opposition") stand for the people of the place where they
+/// act, when the text names no state for them.
+const ROLES_OF_THE_PLACE: &[&str] = &["COP", "JUD", "CVL", "OPP", "GOV", "LEG", "REB"];
+
+/// "Police arrested 12 protesters in Cairo": a participant that is a bare
+/// role (`COP`, no state) of an event located in a place the text gives
+/// (in its sentence or its dateline, not inferred from the participants)
+/// is that place's (`EGYCOP`), as event coders read such reports and as
+/// "Egyptian police" or "police in Cairo" would be coded. Soldiers are
+/// left as they are: armies fight abroad.
+pub(crate) fn agents_of_the_place(events: &mut [Event]) {
+    for e in events.iter_mut() {
+        let Some(loc) = e
+            .location
+            .as_ref()
+            .filter(|l| !matches!(l.basis, LocationBasis::Target | LocationBasis::Source))
+        else {
+            continue;
+        };
+        let Some(state) = super::gazetteer::GAZETTEER.iso3(&loc.country) else {
+            continue;
+        };
+        let mut given = Vec::new();
+        for m in e.source.iter_mut().chain(e.target.iter_mut()) {
+            let Some(role) = m.role.as_deref() else {
+                continue;
+            };
+            if m.country.is_some() || m.code != role || !ROLES_OF_THE_PLACE.contains(&role) {
+                continue;
+            }
+            m.code = format!("{state}{role}");
+            m.country = Some(state.to_string());
+            given.push(m.code.clone());
+        }
+        if !given.is_empty() {
+            e.rule.push_str(&format!(
+                "; bare role of the place: {} ({})",
+                given.join(", "),
+                loc.name
+            ));
+        }
+    }
+}
+
 /// The source and target of the trigger in `ctx` as an event of type
 /// `ty`, and how they were found: word order first, then the dependency
 /// tree of the clause where word order is unsure (trees parsed once per
@@ -677,6 +737,15 @@ pub(crate) fn assign_roles(
 ) -> (Vec<ActorMention>, Vec<ActorMention>, String) {
     let (text, t, clause, span, actors) =
         (ctx.text, ctx.trigger, ctx.clause, ctx.sentence, ctx.actors);
+    if let Some(doers) = unlisted_doers(text, t.span, actors) {
+        // "police arrested 12 protesters": the protesters protested, not
+        // the police; of no state the text gives, they keep their words
+        return (
+            vec![doers],
+            Vec::new(),
+            "the doers the trigger names".into(),
+        );
+    }
     let (mut source, mut target, mut how) = roles(
         text,
         ty,
