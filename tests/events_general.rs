@@ -139,6 +139,24 @@ fn a_bare_role_is_of_the_place_where_it_acts() {
 }
 
 #[test]
+fn an_act_that_has_lasted_a_span_began_that_long_before_the_story() {
+    let ev = events_of(
+        " date 1998-03-22 Report\n\nThe bomb threatened the IRA's 8-month-old truce with Britain.\n\n\
+         Israel-Syrian talks have been cut off for nearly two years.\n",
+    );
+    let date_of = |ty: &str| -> String {
+        let e = ev
+            .iter()
+            .find(|e| e["type"] == ty)
+            .unwrap_or_else(|| panic!("no {ty} in {ev:?}"));
+        e["date"]["value"].as_str().unwrap_or("").to_string()
+    };
+    // eight months before March 1998, to the month; two years, to the year
+    assert_eq!(date_of("RETREAT"), "1997-07");
+    assert_eq!(date_of("SANCTION"), "1996");
+}
+
+#[test]
 fn the_previous_sentence_does_not_lend_its_actor_to_a_clause_with_its_own_subject() {
     let ev = events_of(
         " date 2021-03-01 Report\n\nTurkey criticised Greece on Monday.\n\n\

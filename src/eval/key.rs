@@ -92,6 +92,9 @@ fn inter(a: Span, b: Span) -> bool {
 }
 
 /// First and last day of an ISO value (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www).
+/// As the shared scorer reads them, a value goes as far as its numbers do:
+/// a season or a part of the day (`1998-FA`, `1998-10-24TNI`) is read as
+/// the year or the day before it.
 pub fn period(v: &str) -> Option<(NaiveDate, NaiveDate)> {
     if let Some((y, w)) = v.split_once("-W") {
         let y: i32 = y.parse().ok()?;
@@ -99,7 +102,11 @@ pub fn period(v: &str) -> Option<(NaiveDate, NaiveDate)> {
         let d = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Mon)?;
         return Some((d, d + chrono::Duration::days(6)));
     }
-    let parts: Vec<&str> = v.get(..v.len().min(10))?.split('-').collect();
+    let parts: Vec<&str> = v
+        .get(..v.len().min(10))?
+        .split('-')
+        .take_while(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        .collect();
     let y: i32 = parts.first()?.parse().ok()?;
     match parts.len() {
         1 if parts[0].len() == 4 => Some((
@@ -471,6 +478,11 @@ mod tests {
         assert!(within(Some("2021-W49"), "2021-12"));
         assert!(!within(Some("2021-12"), "2021-12-07"));
         assert!(within(Some("2014"), "2014"));
+        // a season is read as its year, a part of a day as its day
+        assert!(within(Some("1998-FA"), "1998"));
+        assert!(!within(Some("1998-FA"), "1998-10"));
+        assert!(within(Some("1999-10-24TNI"), "1999-10"));
+        assert!(period("FA").is_none());
         assert!(!within(None, "2014"));
     }
 }

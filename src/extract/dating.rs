@@ -322,6 +322,9 @@ pub(crate) fn event_date(
         (Some(at), Some(story)) if at.0 >= trigger.1 && said_between(trigger.1, at.0) => story,
         _ => reference,
     };
+    if let Some(d) = began_a_span_ago(text, trigger, clause, timexes, &reference) {
+        return d;
+    }
     let usable = |t: &&Timex| is_datable(t) && !after_non_reference_preposition(text, t.span);
     let dist = |t: &Timex| {
         if t.span.0 >= trigger.1 {
@@ -381,4 +384,78 @@ pub(crate) fn event_date(
         basis,
         timex,
     }
+}
+
+/// An act that has lasted a span of time by the time of the story began
+/// that long before it: "talks have been cut off for nearly two years"
+/// (a perfect auxiliary before the trigger in its clause, "for" and a
+/// duration after it), "the IRA's 8-month-old truce" (the span aged the
+/// trigger's noun). The date has the span's unit as its precision: 1996
+/// for two years before March 1998, 1997-07 for eight months.
+fn began_a_span_ago(
+    text: &str,
+    trigger: Span,
+    clause: Span,
+    timexes: &[Timex],
+    reference: &ReferenceTime,
+) -> Option<EventDate> {
+    let at = reference.value.as_deref().and_then(value_range)?.0;
+    let (word_start, before) = word_before_at(text, trigger.0);
+    let (span, value) = match before
+        .strip_suffix("-old")
+        .and_then(|age| age.rsplit_once('-'))
+    {
+        // "8-month-old": the number and unit read as the time tagger reads "8 months"
+        Some((n, unit)) => {
+            let d = crate::nlp::temporal::tag_text(&format!("{n} {unit}s"), None)
+                .into_iter()
+                .find(|t| t.ttype == crate::nlp::temporal::TimexType::Duration)?;
+            ((word_start, text[..trigger.0].trim_end().len()), d.value)
+        }
+        None => {
+            let lead = &text[clause.0..trigger.0];
+            let perfect = lead.split_whitespace().any(|w| {
+                LEXICON
+                    .cues
+                    .perfect_auxiliaries
+                    .contains(&w.to_ascii_lowercase())
+            });
+            let d = timexes.iter().find(|t| {
+                t.ttype == crate::nlp::temporal::TimexType::Duration
+                    && t.span.0 >= trigger.1
+                    && t.span.1 <= clause.1
+                    && word_before(text, t.span.0) == "for"
+            })?;
+            if !perfect {
+                return None;
+            }
+            (d.span, d.value.clone())
+        }
+    };
+    let n: u32 = value
+        .strip_prefix('P')?
+        .get(..value.len() - 2)?
+        .parse()
+        .ok()?;
+    let value = match value.as_bytes().last()? {
+        b'Y' => at
+            .checked_sub_months(chrono::Months::new(12 * n))?
+            .format("%Y")
+            .to_string(),
+        b'M' => at
+            .checked_sub_months(chrono::Months::new(n))?
+            .format("%Y-%m")
+            .to_string(),
+        b'W' => day_value(at.checked_sub_days(chrono::Days::new(7 * u64::from(n)))?),
+        b'D' => day_value(at.checked_sub_days(chrono::Days::new(u64::from(n)))?),
+        _ => return None,
+    };
+    let range = value_range(&value);
+    Some(EventDate {
+        start: range.map(|r| day_value(r.0)),
+        end: range.map(|r| day_value(r.1)),
+        value: Some(value),
+        basis: DateBasis::Relative,
+        timex: Some(span),
+    })
 }

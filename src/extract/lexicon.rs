@@ -170,6 +170,9 @@ pub struct CueFile {
     /// The auxiliaries of a toll told in the passive ("were killed").
     #[serde(default)]
     pub passive_toll_auxiliaries: Vec<String>,
+    /// Auxiliaries of the perfect ("have been cut off for two years").
+    #[serde(default)]
+    pub perfect_auxiliaries: Vec<String>,
     /// What a visit inspects rather than meets (lemmas: "site").
     #[serde(default)]
     pub inspected_things: Vec<String>,
