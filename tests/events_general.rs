@@ -157,6 +157,49 @@ fn an_act_that_has_lasted_a_span_began_that_long_before_the_story() {
 }
 
 #[test]
+fn an_attack_told_again_weeks_later_is_merged_and_dated_by_the_first_report() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("first.txt"),
+        " date 1998-08-08 Blast\n\nAl-Qaeda bombed the U.S. embassy in Nairobi on Friday, \
+         killing 80 people.\n",
+    )
+    .unwrap();
+    // nineteen days on, told again with no time of its own (and not by a
+    // definite noun)
+    std::fs::write(
+        dir.path().join("later.txt"),
+        " date 1998-08-26 Aftermath\n\nAl-Qaeda bombed the U.S. embassy in Nairobi, \
+         killing 253 people.\n",
+    )
+    .unwrap();
+    let out = run(
+        &["extract", "--format", "json", dir.path().to_str().unwrap()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let attacks: Vec<&Value> = v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "ASSAULT")
+        .collect();
+    let first = attacks
+        .iter()
+        .find(|e| e["article"] == "first.txt")
+        .unwrap();
+    let later = attacks
+        .iter()
+        .find(|e| e["article"] == "later.txt")
+        .unwrap();
+    assert_eq!(first["date"]["value"], "1998-08-07");
+    assert_eq!(later["cluster"], first["cluster"], "{later}");
+    assert_eq!(later["date"]["value"], "1998-08-07", "{later}");
+    assert_eq!(later["date"]["basis"], "coreference");
+}
+
+#[test]
 fn the_previous_sentence_does_not_lend_its_actor_to_a_clause_with_its_own_subject() {
     let ev = events_of(
         " date 2021-03-01 Report\n\nTurkey criticised Greece on Monday.\n\n\

@@ -13,7 +13,7 @@
 //! a bounded number of comparisons per mention: near-linear in the mentions.
 
 use crate::Span;
-use crate::extract::{Analysis, Event, EventDate, Modality, PloverType};
+use crate::extract::{Analysis, DateBasis, Event, EventDate, Modality, PloverType};
 use crate::nlp::temporal::value_range;
 use chrono::{Duration, NaiveDate};
 use rayon::prelude::*;
@@ -26,6 +26,9 @@ use std::sync::LazyLock;
 const MAX_COMPARISONS: usize = 64;
 /// How far a weakly dated mention may be from the others, in days.
 const WEAK_DATE_SLACK: i64 = 7;
+/// How long before its story a weakly dated mention may have happened (a
+/// retelling: "the car bomb attack at the embassy killed 253 people").
+const RETELLING_DAYS: i64 = 30;
 
 /// One mention of a merged event.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -87,8 +90,15 @@ fn period(e: &Event) -> Option<(NaiveDate, NaiveDate, bool)> {
     if strong {
         Some((s, t, true))
     } else {
+        // an act of force dated only by its story may be told again
+        // weeks after it happened
         let slack = Duration::days(WEAK_DATE_SLACK);
-        Some((s - slack, t + slack, false))
+        let before = if e.event_type.is_material_conflict() {
+            Duration::days(RETELLING_DAYS)
+        } else {
+            slack
+        };
+        Some((s - before, t + slack, false))
     }
 }
 
@@ -433,6 +443,7 @@ pub fn cluster(analyses: &mut [Analysis]) -> Vec<MergedEvent> {
             let (ai, ei) = refs[i];
             analyses[ai].events[ei].cluster = Some(id.clone());
         }
+        date_the_retellings(analyses, group.iter().map(|&i| refs[i]));
     }
     // the merged records are independent of each other: built in parallel
     let analyses = &*analyses;
@@ -446,6 +457,38 @@ pub fn cluster(analyses: &mut [Analysis]) -> Vec<MergedEvent> {
             )
         })
         .collect()
+}
+
+/// Gives the mentions of one act of force that only their story dates (a
+/// retelling: "the car bomb attack at the embassy killed 253 people",
+/// published two weeks on) the date another article's mention states, the
+/// most precise one, where it is not after them.
+fn date_the_retellings(analyses: &mut [Analysis], group: impl Iterator<Item = (usize, usize)>) {
+    let group: Vec<(usize, usize)> = group.collect();
+    let Some((range, date)) = group
+        .iter()
+        .map(|&(ai, ei)| &analyses[ai].events[ei])
+        .filter(|e| e.date.basis.is_own_expression())
+        .filter_map(|e| Some((value_range(e.date.value.as_deref()?)?, e.date.clone())))
+        .min_by_key(|((s, t), _)| *t - *s)
+    else {
+        return;
+    };
+    for (ai, ei) in group {
+        let e = &mut analyses[ai].events[ei];
+        let told = e.date.value.as_deref().and_then(value_range);
+        if !e.event_type.is_material_conflict()
+            || e.date.basis.is_own_expression()
+            || told.is_none_or(|(_, t)| t < range.0)
+        {
+            continue;
+        }
+        e.date = EventDate {
+            basis: DateBasis::Coreference,
+            timex: None,
+            ..date.clone()
+        };
+    }
 }
 
 /// Rebuilds the merged events from the mentions' cluster ids (after the

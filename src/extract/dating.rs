@@ -322,7 +322,7 @@ pub(crate) fn event_date(
         (Some(at), Some(story)) if at.0 >= trigger.1 && said_between(trigger.1, at.0) => story,
         _ => reference,
     };
-    if let Some(d) = began_a_span_ago(text, trigger, clause, timexes, &reference) {
+    if let Some(d) = began_a_span_ago(text, trigger, clause, timexes, reference) {
         return d;
     }
     let usable = |t: &&Timex| is_datable(t) && !after_non_reference_preposition(text, t.span);

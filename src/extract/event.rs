@@ -314,7 +314,8 @@ pub enum DateBasis {
     Narrative,
     /// The date of an earlier mention of the same planned event in the
     /// article ("will meet by video conference on Tuesday" ... "had been
-    /// anticipated to hold a video conference").
+    /// anticipated to hold a video conference"), or the date another
+    /// article states for the event a mention retells.
     Coreference,
     /// The publication date.
     Publication,
