@@ -13,7 +13,7 @@
 //! a bounded number of comparisons per mention: near-linear in the mentions.
 
 use crate::Span;
-use crate::extract::{Analysis, DateBasis, Event, EventDate, Modality, PloverType};
+use crate::extract::{Analysis, Event, EventDate, Modality, PloverType};
 use crate::nlp::temporal::value_range;
 use chrono::{Duration, NaiveDate};
 use rayon::prelude::*;
@@ -443,7 +443,6 @@ pub fn cluster(analyses: &mut [Analysis]) -> Vec<MergedEvent> {
             let (ai, ei) = refs[i];
             analyses[ai].events[ei].cluster = Some(id.clone());
         }
-        date_the_retellings(analyses, group.iter().map(|&i| refs[i]));
     }
     // the merged records are independent of each other: built in parallel
     let analyses = &*analyses;
@@ -457,38 +456,6 @@ pub fn cluster(analyses: &mut [Analysis]) -> Vec<MergedEvent> {
             )
         })
         .collect()
-}
-
-/// Gives the mentions of one act of force that only their story dates (a
-/// retelling: "the car bomb attack at the embassy killed 253 people",
-/// published two weeks on) the date another article's mention states, the
-/// most precise one, where it is not after them.
-fn date_the_retellings(analyses: &mut [Analysis], group: impl Iterator<Item = (usize, usize)>) {
-    let group: Vec<(usize, usize)> = group.collect();
-    let Some((range, date)) = group
-        .iter()
-        .map(|&(ai, ei)| &analyses[ai].events[ei])
-        .filter(|e| e.date.basis.is_own_expression())
-        .filter_map(|e| Some((value_range(e.date.value.as_deref()?)?, e.date.clone())))
-        .min_by_key(|((s, t), _)| *t - *s)
-    else {
-        return;
-    };
-    for (ai, ei) in group {
-        let e = &mut analyses[ai].events[ei];
-        let told = e.date.value.as_deref().and_then(value_range);
-        if !e.event_type.is_material_conflict()
-            || e.date.basis.is_own_expression()
-            || told.is_none_or(|(_, t)| t < range.0)
-        {
-            continue;
-        }
-        e.date = EventDate {
-            basis: DateBasis::Coreference,
-            timex: None,
-            ..date.clone()
-        };
-    }
 }
 
 /// Rebuilds the merged events from the mentions' cluster ids (after the

@@ -314,8 +314,7 @@ pub enum DateBasis {
     Narrative,
     /// The date of an earlier mention of the same planned event in the
     /// article ("will meet by video conference on Tuesday" ... "had been
-    /// anticipated to hold a video conference"), or the date another
-    /// article states for the event a mention retells.
+    /// anticipated to hold a video conference").
     Coreference,
     /// The publication date.
     Publication,
