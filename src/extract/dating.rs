@@ -413,43 +413,25 @@ fn began_a_span_ago(
             ((word_start, text[..trigger.0].trim_end().len()), d.value)
         }
         None => {
-            let lead = &text[clause.0..trigger.0];
-            let perfect = lead.split_whitespace().any(|w| {
-                LEXICON
-                    .cues
-                    .perfect_auxiliaries
-                    .contains(&w.to_ascii_lowercase())
-            });
             let d = timexes.iter().find(|t| {
                 t.ttype == crate::nlp::temporal::TimexType::Duration
                     && t.span.0 >= trigger.1
                     && t.span.1 <= clause.1
                     && word_before(text, t.span.0) == "for"
             })?;
+            let perfect = text[clause.0..trigger.0].split_whitespace().any(|w| {
+                LEXICON
+                    .cues
+                    .perfect_auxiliaries
+                    .contains(&w.to_ascii_lowercase())
+            });
             if !perfect {
                 return None;
             }
             (d.span, d.value.clone())
         }
     };
-    let n: u32 = value
-        .strip_prefix('P')?
-        .get(..value.len() - 2)?
-        .parse()
-        .ok()?;
-    let value = match value.as_bytes().last()? {
-        b'Y' => at
-            .checked_sub_months(chrono::Months::new(12 * n))?
-            .format("%Y")
-            .to_string(),
-        b'M' => at
-            .checked_sub_months(chrono::Months::new(n))?
-            .format("%Y-%m")
-            .to_string(),
-        b'W' => day_value(at.checked_sub_days(chrono::Days::new(7 * u64::from(n)))?),
-        b'D' => day_value(at.checked_sub_days(chrono::Days::new(u64::from(n)))?),
-        _ => return None,
-    };
+    let value = crate::nlp::temporal::period_before(at, &value)?;
     let range = value_range(&value);
     Some(EventDate {
         start: range.map(|r| day_value(r.0)),

@@ -614,6 +614,18 @@ pub(crate) fn authority_of_act(trigger: &str) -> Option<&'static str> {
     }
 }
 
+/// The state (alpha-3) of the place the text puts `e` in (its sentence or
+/// its dateline, not a place inferred from its participants), and the
+/// place's name.
+fn state_of_the_place(e: &Event) -> Option<(&'static str, String)> {
+    let loc = e
+        .location
+        .as_ref()
+        .filter(|l| !matches!(l.basis, LocationBasis::Target | LocationBasis::Source))?;
+    let state = super::gazetteer::GAZETTEER.iso3(&loc.country)?;
+    Some((state, loc.name.clone()))
+}
+
 /// An act of the police or the courts reported without its agent ("a
 /// Tanzanian man was arrested in Cape Town", "the latest arrest", "was
 /// charged with the slaying"), in a place the text gives: the police
@@ -633,14 +645,7 @@ pub(crate) fn police_of_the_place(events: &mut [Event]) {
         let Some(role) = authority_of_act(&e.trigger.text) else {
             continue;
         };
-        let Some(loc) = e
-            .location
-            .as_ref()
-            .filter(|l| !matches!(l.basis, LocationBasis::Target | LocationBasis::Source))
-        else {
-            continue;
-        };
-        let Some(state) = super::gazetteer::GAZETTEER.iso3(&loc.country) else {
+        let Some((state, place)) = state_of_the_place(e) else {
             continue;
         };
         let who = if role == "COP" {
@@ -654,11 +659,10 @@ pub(crate) fn police_of_the_place(events: &mut [Event]) {
             span: e.trigger.span,
             country: Some(state.to_string()),
             role: Some(role.into()),
-            entry: format!("{who} of the place ({})", loc.name),
+            entry: format!("{who} of the place ({place})"),
         });
         e.rule.push_str(&format!(
-            "; no agent named: {who} of {} ({state}{role})",
-            loc.name
+            "; no agent named: {who} of {place} ({state}{role})"
         ));
     }
 }
@@ -691,14 +695,7 @@ const ROLES_OF_THE_PLACE: &[&str] = &["COP", "JUD", "CVL", "OPP", "GOV", "LEG", 
 /// left as they are: armies fight abroad.
 pub(crate) fn agents_of_the_place(events: &mut [Event]) {
     for e in events.iter_mut() {
-        let Some(loc) = e
-            .location
-            .as_ref()
-            .filter(|l| !matches!(l.basis, LocationBasis::Target | LocationBasis::Source))
-        else {
-            continue;
-        };
-        let Some(state) = super::gazetteer::GAZETTEER.iso3(&loc.country) else {
+        let Some((state, place)) = state_of_the_place(e) else {
             continue;
         };
         let mut given = Vec::new();
@@ -715,9 +712,8 @@ pub(crate) fn agents_of_the_place(events: &mut [Event]) {
         }
         if !given.is_empty() {
             e.rule.push_str(&format!(
-                "; bare role of the place: {} ({})",
-                given.join(", "),
-                loc.name
+                "; bare role of the place: {} ({place})",
+                given.join(", ")
             ));
         }
     }

@@ -61,8 +61,9 @@ pub(super) enum Unit {
 }
 
 impl Unit {
-    /// Parse the unit code used in the lexicon file.
-    fn from_code(code: &str) -> Option<Unit> {
+    /// Parse the unit code used in the lexicon file (and in duration
+    /// values: `P2Y`, `P8M`).
+    pub(super) fn from_code(code: &str) -> Option<Unit> {
         Some(match code {
             "S" => Unit::Second,
             "TM" => Unit::Minute,

@@ -325,6 +325,17 @@ pub fn day_value(d: NaiveDate) -> String {
     normalize::fmt_day(d)
 }
 
+/// The period a duration (`P2Y`, `P8M`, `P3W`) back from `at` falls in, at
+/// the duration's unit: two years before March 1998 is `1996`, eight months
+/// `1997-07`. `None` for durations of no whole number of calendar units
+/// (`PXY`, `PT2H`).
+pub fn period_before(at: NaiveDate, duration: &str) -> Option<String> {
+    let body = duration.strip_prefix('P')?;
+    let split = body.find(|c: char| !c.is_ascii_digit())?;
+    let n: i64 = body[..split].parse().ok()?;
+    normalize::shift_value(at, lexicon::Unit::from_code(&body[split..])?, -n)
+}
+
 /// Inclusive calendar range of a TIMEX3 DATE value where possible
 /// (`2021-12` -> Dec 1..31, `2021-W49` -> Mon..Sun, `2021-Q1`, `2021-SU`, `198` -> 1980..1989).
 /// `None` for non-calendar values (durations, references, underspecified values).
@@ -338,6 +349,16 @@ mod tests {
 
     fn d(y: i32, m: u32, dd: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, dd)
+    }
+
+    #[test]
+    fn a_duration_back_from_a_day() {
+        let at = d(1998, 3, 22).unwrap();
+        assert_eq!(period_before(at, "P2Y").as_deref(), Some("1996"));
+        assert_eq!(period_before(at, "P8M").as_deref(), Some("1997-07"));
+        assert_eq!(period_before(at, "P3D").as_deref(), Some("1998-03-19"));
+        assert_eq!(period_before(at, "PXY"), None);
+        assert_eq!(period_before(at, "PT2H"), None);
     }
 
     /// Value of the timex whose text contains `needle`.
