@@ -219,8 +219,12 @@ def main():
                 # kept are units and institutions with a role (AFGMIL) and people
                 # who held a political office (a GOV, MIL, LEG, JUD, OPP or REB
                 # code in some period); names of two words or more, never a bare
-                # surname
-                names = [n for n in names if len(n.split()) >= 2]
+                # surname; an institution (a code with a role, no periods) also
+                # keeps its one-word acronyms ("CIA", "FBI", "GCHQ"), which the
+                # matcher takes only when written in capitals
+                institution = not periods and default is not None and default[3:6] in ROLES
+                names = [n for n in names if len(n.split()) >= 2
+                         or institution and re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", n)]
                 if not names or default is not None and len(default) == 3 and not periods:
                     continue
                 if periods:

@@ -433,6 +433,29 @@ mod tests {
         assert!(find_names("The PLA moved.").is_empty());
     }
 
+    /// The countries file's institutions keep their one-word acronyms
+    /// ("FBI", "USAID"), in capitals only; a surname alone never names a
+    /// person.
+    #[test]
+    fn an_institutions_acronym_names_it_when_written_in_capitals() {
+        let d = &*DICTIONARIES;
+        let t = "The FBI questioned aides of USAID and GCHQ.";
+        let codes: Vec<(&str, Option<&str>)> = find_names(t)
+            .iter()
+            .map(|h| (&t[h.span.0..h.span.1], d.named[h.actor].code.as_deref()))
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                ("FBI", Some("USACOP")),
+                ("USAID", Some("USAGOVDEV")),
+                ("GCHQ", Some("GBRSPY"))
+            ]
+        );
+        assert!(find_names("The Fbi and the usaid met.").is_empty());
+        assert!(find_names("OBAMA spoke.").is_empty());
+    }
+
     #[test]
     fn names_must_be_written_as_names() {
         assert!(written_as_name("Organization of African Unity"));
