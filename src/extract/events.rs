@@ -14,7 +14,7 @@ use super::event::{
     ActorMention, Event, EventDate, Modality, PloverType, Quantity, Review, Trigger,
 };
 use super::lexicon::{
-    EMBARGO_CAMEO, INSPECTION_CAMEO, JOINT_EXERCISE_CAMEO, LEXICON, Lexicon, PEACEKEEPERS_CAMEO,
+    ASYLUM_CAMEO, EMBARGO_CAMEO, INSPECTION_CAMEO, JOINT_EXERCISE_CAMEO, LEXICON, Lexicon, PEACEKEEPERS_CAMEO,
     REFUSAL_CAMEO, STRIKE_CAMEO,
 };
 use super::modality::{clause_breaks, clause_of, find_cues};
@@ -579,6 +579,17 @@ fn clause_type(
         ty = PloverType::Sanction;
         recode = Some(("discontinue", EMBARGO_CAMEO));
     }
+    if matches!(own, PloverType::Agree | PloverType::Support)
+        && ty == own
+        && let Some(who) = patient_among(ctx, words, trees, &lex.cues.refuge_seekers)
+    {
+        notes.push(format!(
+            "accepting {who}s takes them in: {} → AID (asylum)",
+            own.name()
+        ));
+        ty = PloverType::Aid;
+        recode = Some(("", ASYLUM_CAMEO));
+    }
     let form = t.form.to_ascii_lowercase();
     if own == PloverType::Consult
         && (form.starts_with("meet") || form == "met")
@@ -1012,6 +1023,39 @@ mod tests {
             ["The United States helped Kenya with $50 million."],
             "{types:?}"
         );
+    }
+
+    /// Accepting or welcoming refugees takes them in (AID, asylum); accepting
+    /// a proposal stays an agreement. In the passive the subject of a
+    /// reciprocal act is the one acted on, not a party acting.
+    #[test]
+    fn taking_in_refugees_is_aid_and_a_passive_reciprocal_acts_on_its_subject() {
+        let a = analyze_text(
+            "t.txt",
+            " date 2019-06-01 T\n\nThe United States accepted 1,141 Iraqi refugees in May. \
+             Germany welcomed thousands of Syrian refugees. Iran accepted the proposal of Iraq. \
+             Poland and Hungary have been accepted as members of the alliance.",
+        );
+        let found: Vec<(PloverType, Option<&str>, Vec<&str>, Vec<&str>)> = a
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    e.event_type,
+                    e.cameo.as_deref(),
+                    e.source.iter().map(|m| m.code.as_str()).collect(),
+                    e.target.iter().map(|m| m.code.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(found[0].0, PloverType::Aid, "{found:?}");
+        assert_eq!(found[0].1, Some("075"), "{found:?}");
+        assert_eq!(found[1].0, PloverType::Aid, "{found:?}");
+        assert_eq!(found[2].0, PloverType::Agree, "{found:?}");
+        let passive = &found[3];
+        assert_eq!(passive.0, PloverType::Agree, "{found:?}");
+        assert!(passive.2.is_empty(), "{found:?}");
+        assert_eq!(passive.3, ["POL", "HUN"], "{found:?}");
     }
 
     #[test]

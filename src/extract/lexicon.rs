@@ -192,6 +192,10 @@ pub struct CueFile {
     /// What giving it is aid ("equipment", "supplies", "$").
     #[serde(default)]
     pub aid_objects: Vec<String>,
+    /// People whom accepting or welcoming is taking in (lemmas:
+    /// "refugee", "migrant"): the act grants them refuge.
+    #[serde(default)]
+    pub refuge_seekers: Vec<String>,
     /// Acts of confinement that, after a release in the sentence, are the
     /// released people's past.
     #[serde(default)]
@@ -371,6 +375,8 @@ pub const PEACEKEEPERS_CAMEO: &str = "0861";
 
 /// The CAMEO code of a joint exercise (062 "Cooperate militarily").
 pub const JOINT_EXERCISE_CAMEO: &str = "062";
+/// CAMEO 075, Grant asylum: taking in refugees.
+pub const ASYLUM_CAMEO: &str = "075";
 
 /// A trigger word with its entry.
 #[derive(Debug, Clone)]

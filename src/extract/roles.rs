@@ -203,21 +203,7 @@ pub(crate) fn tree_window(
     trigger: Span,
     no_target: bool,
 ) -> Option<Span> {
-    let after = crate::slice::head(&text[trigger.1..], 8).to_ascii_lowercase();
-    let words: Vec<String> = text[trigger.0..trigger.1]
-        .split_whitespace()
-        .map(str::to_ascii_lowercase)
-        .collect();
-    let is_be = |w: &str| matches!(w, "was" | "were" | "been" | "being" | "is" | "are" | "be");
-    // the trigger may hold its auxiliary ("was charged", "been indicted")
-    let (before, word) = match words.as_slice() {
-        [aux, verb, ..] if is_be(aux) => (aux.clone(), verb.clone()),
-        [first, ..] => (word_before(text, trigger.0), first.clone()),
-        [] => (String::new(), String::new()),
-    };
-    let participle = word.ends_with("ed") || word.ends_with("en") || word.ends_with("wn");
-    let be_before = is_be(&before);
-    let passive = (participle && be_before) || after.trim_start().starts_with("by ");
+    let passive = looks_passive(text, trigger);
     let opener = text[clause.0..trigger.0]
         .split_whitespace()
         .next()
@@ -231,6 +217,25 @@ pub(crate) fn tree_window(
     } else {
         None
     }
+}
+
+/// Whether the words make the trigger a passive: a participle after a
+/// form of "be" ("was charged", "have been accepted"; the trigger may hold
+/// its auxiliary), or a "by" phrase right after it.
+fn looks_passive(text: &str, trigger: Span) -> bool {
+    let after = crate::slice::head(&text[trigger.1..], 8).to_ascii_lowercase();
+    let words: Vec<String> = text[trigger.0..trigger.1]
+        .split_whitespace()
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let is_be = |w: &str| matches!(w, "was" | "were" | "been" | "being" | "is" | "are" | "be");
+    let (before, word) = match words.as_slice() {
+        [aux, verb, ..] if is_be(aux) => (aux.clone(), verb.clone()),
+        [first, ..] => (word_before(text, trigger.0), first.clone()),
+        [] => (String::new(), String::new()),
+    };
+    let participle = word.ends_with("ed") || word.ends_with("en") || word.ends_with("wn");
+    (participle && is_be(&before)) || after.trim_start().starts_with("by ")
 }
 
 /// The tree of `window`, parsed once per sentence and window.
@@ -752,7 +757,10 @@ pub(crate) fn assign_roles(
         ctx.attached,
         last_source,
     );
-    if !ty.is_reciprocal()
+    // the participants of a reciprocal act are all its parties, except in
+    // the passive, where the subject is the one acted on ("Poland and
+    // Hungary have been accepted as members")
+    if (!ty.is_reciprocal() || looks_passive(text, t.span))
         && !entry.subject_is_target
         && let Some(window) = tree_window(text, ty, span, clause, t.span, target.is_empty())
         && let Some(tree) = tree_for(trees, text, window)
