@@ -653,7 +653,12 @@ fn patient_among(
     trees: &mut Vec<(Span, Option<Tree<'static>>)>,
     things: &[String],
 ) -> Option<String> {
-    if !names_one_of(words, ctx.clause, things) {
+    // a sign ("$") is no word: it is looked for in the clause's text
+    let clause_text = &ctx.text[ctx.clause.0..ctx.clause.1];
+    let signs = things
+        .iter()
+        .any(|t| !t.chars().all(char::is_alphanumeric) && clause_text.contains(t.as_str()));
+    if !signs && !names_one_of(words, ctx.clause, things) {
         return None;
     }
     let tree = tree_for(trees, ctx.text, ctx.clause)?;
@@ -1056,6 +1061,39 @@ mod tests {
         assert_eq!(passive.0, PloverType::Agree, "{found:?}");
         assert!(passive.2.is_empty(), "{found:?}");
         assert_eq!(passive.3, ["POL", "HUN"], "{found:?}");
+    }
+
+    /// Sending, flying or giving something of aid ("$" included) is aid;
+    /// sending a letter or flying to a capital is not.
+    #[test]
+    fn sending_or_flying_aid_is_aid_and_other_sending_is_not() {
+        let a = analyze_text(
+            "t.txt",
+            " date 2019-06-01 T\n\nCanada gave $2 million to Nigeria. Russia sent a letter \
+             to Syria. Doctors Without Borders flew 13 tons of medicine into Afghanistan. \
+             The president of France will fly to Moscow. Japan sent medical equipment to Nepal.",
+        );
+        let aid: Vec<(&str, Vec<&str>)> = a
+            .events
+            .iter()
+            .filter(|e| e.event_type == PloverType::Aid)
+            .map(|e| {
+                (
+                    e.trigger.text.as_str(),
+                    e.target.iter().map(|m| m.code.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            aid,
+            [
+                ("gave", vec!["NGA"]),
+                ("flew", vec!["AFG"]),
+                ("sent", vec!["NPL"])
+            ],
+            "{:?}",
+            a.events
+        );
     }
 
     #[test]
