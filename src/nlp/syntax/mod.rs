@@ -14,6 +14,7 @@ pub mod conllu;
 mod hash;
 pub mod lemma;
 pub mod model;
+mod pages;
 pub mod parser;
 pub mod perceptron;
 pub mod tagger;

@@ -416,7 +416,7 @@ impl SyntaxModel {
             bits,
             classes: MOVES,
             scale,
-            w: relative,
+            w: super::pages::on_huge_pages(&relative),
         };
         let n = r.len(4)?;
         let labels: Vec<String> = (0..n).map(|_| r.str()).collect::<R<_>>()?;

@@ -155,7 +155,7 @@ impl Index {
     fn with_capacity(n: usize) -> Index {
         let cap = (n + n / 3 + 1).next_power_of_two().max(16);
         Index {
-            slots: vec![(0, 0); cap],
+            slots: super::pages::filled(cap, (0, 0)),
             zero: None,
             shift: 64 - cap.trailing_zeros(),
         }
@@ -241,6 +241,11 @@ impl Sparse {
             }
         }
         self.index = index;
+        // the arrays scoring reads at random, on huge pages where offered
+        self.ends = super::pages::on_huge_pages(&self.ends);
+        self.classes = super::pages::on_huge_pages(&self.classes);
+        self.weights = super::pages::on_huge_pages(&self.weights);
+        self.dense = super::pages::on_huge_pages(&self.dense);
     }
 
     /// Number of stored weights.
@@ -409,6 +414,7 @@ impl Dense {
     pub fn quantize(bits: u32, classes: usize, relative: &[f32]) -> Dense {
         assert!((2..=DENSE_MAX_CLASSES).contains(&classes));
         let (scale, w) = quantize(relative);
+        let w = super::pages::on_huge_pages(&w);
         Dense {
             bits,
             classes,
