@@ -42,6 +42,11 @@ ROLE_OVERRIDES = {"protester": "CVL", "protesters": "CVL", "demonstrator": "CVL"
                   "demonstrators": "CVL"}
 
 
+# Agent nouns the dictionaries lack that news uses for a state's people (the project's own
+# additions, not PETRARCH's): criminal investigators are police.
+EXTRA_AGENTS = {"investigator": "COP", "investigators": "COP", "criminal investigators": "COP"}
+
+
 # Roles that make a person of the countries file a political actor.
 POLITICAL = {"GOV", "MIL", "LEG", "JUD", "OPP", "REB", "COP", "SPY"}
 
@@ -123,6 +128,9 @@ def agents(path):
             if len(w) < 3 or not re.match(r"^[a-z][a-z .'-]*$", w):
                 continue
             out.setdefault(ROLE_OVERRIDES.get(w, role), set()).add(w)
+    for w, role in EXTRA_AGENTS.items():
+        if not any(w in ws for ws in out.values()):
+            out.setdefault(role, set()).add(w)
     return out
 
 

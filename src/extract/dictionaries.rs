@@ -395,6 +395,12 @@ mod tests {
         assert!(got.contains(&("COP".into(), "Police")), "{got:?}");
         assert!(got.contains(&("REB".into(), "rebels")), "{got:?}");
         assert!(got.contains(&("MIL".into(), "troops")), "{got:?}");
+        // the project's own addition to the dictionaries' agents
+        let roles: Vec<&str> = find_agents("Investigators questioned him.")
+            .into_iter()
+            .map(|a| a.role)
+            .collect();
+        assert_eq!(roles, ["COP"]);
         let t = "Dock workers and students went on strike.";
         let roles: Vec<&str> = find_agents(t).into_iter().map(|a| a.role).collect();
         assert_eq!(roles, ["LAB", "EDU"]);
