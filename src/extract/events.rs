@@ -14,8 +14,8 @@ use super::event::{
     ActorMention, Event, EventDate, Modality, PloverType, Quantity, Review, Trigger,
 };
 use super::lexicon::{
-    ASYLUM_CAMEO, EMBARGO_CAMEO, INSPECTION_CAMEO, JOINT_EXERCISE_CAMEO, LEXICON, Lexicon, PEACEKEEPERS_CAMEO,
-    REFUSAL_CAMEO, STRIKE_CAMEO,
+    ASYLUM_CAMEO, EMBARGO_CAMEO, INSPECTION_CAMEO, JOINT_EXERCISE_CAMEO, LEXICON, Lexicon,
+    PEACEKEEPERS_CAMEO, REFUSAL_CAMEO, STRIKE_CAMEO,
 };
 use super::modality::{clause_breaks, clause_of, find_cues};
 use super::roles::*;
@@ -1041,7 +1041,8 @@ mod tests {
              Germany welcomed thousands of Syrian refugees. Iran accepted the proposal of Iraq. \
              Poland and Hungary have been accepted as members of the alliance.",
         );
-        let found: Vec<(PloverType, Option<&str>, Vec<&str>, Vec<&str>)> = a
+        type Found<'a> = (PloverType, Option<&'a str>, Vec<&'a str>, Vec<&'a str>);
+        let found: Vec<Found<'_>> = a
             .events
             .iter()
             .map(|e| {
