@@ -1097,6 +1097,35 @@ mod tests {
         );
     }
 
+    /// "Use force" is an act of force: announced on a condition it is a
+    /// threat, and a negated permission ("not authorized to") negates it.
+    #[test]
+    fn using_force_on_a_condition_threatens_and_unauthorized_force_is_negated() {
+        let a = analyze_text(
+            "t.txt",
+            " date 1998-02-13 T\n\nThe president said Washington would use force if \
+             diplomacy fails. Police used force against protesters in Cairo. The United \
+             States is not authorized to attack Iraq.",
+        );
+        let found: Vec<(PloverType, Modality, &str)> = a
+            .events
+            .iter()
+            .map(|e| (e.event_type, e.modality, e.trigger.text.as_str()))
+            .collect();
+        assert!(
+            found.contains(&(PloverType::Threaten, Modality::Conditional, "use force")),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&(PloverType::Assault, Modality::Asserted, "used force")),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&(PloverType::Assault, Modality::Negated, "attack")),
+            "{found:?}"
+        );
+    }
+
     #[test]
     fn people_no_dictionary_codes_are_their_clauses_subject() {
         let a = analyze_text(
