@@ -699,6 +699,31 @@ mod tests {
 
     use crate::extract::analyze_text;
 
+    /// Type, CAMEO code, trigger and the source and target codes of each
+    /// event of `text`.
+    fn coded_events(text: &str) -> Vec<CodedEvent> {
+        analyze_text("t.txt", text)
+            .events
+            .into_iter()
+            .map(|e| CodedEvent {
+                ty: e.event_type,
+                cameo: e.cameo,
+                trigger: e.trigger.text,
+                source: e.source.into_iter().map(|m| m.code).collect(),
+                target: e.target.into_iter().map(|m| m.code).collect(),
+            })
+            .collect()
+    }
+
+    #[derive(Debug)]
+    struct CodedEvent {
+        ty: PloverType,
+        cameo: Option<String>,
+        trigger: String,
+        source: Vec<String>,
+        target: Vec<String>,
+    }
+
     fn events(text: &str) -> Vec<(PloverType, Modality, Option<String>, String)> {
         analyze_text("t.txt", text)
             .events
@@ -1035,53 +1060,37 @@ mod tests {
     /// reciprocal act is the one acted on, not a party acting.
     #[test]
     fn taking_in_refugees_is_aid_and_a_passive_reciprocal_acts_on_its_subject() {
-        let a = analyze_text(
-            "t.txt",
+        let found = coded_events(
             " date 2019-06-01 T\n\nThe United States accepted 1,141 Iraqi refugees in May. \
              Germany welcomed thousands of Syrian refugees. Iran accepted the proposal of Iraq. \
              Poland and Hungary have been accepted as members of the alliance.",
         );
-        type Found<'a> = (PloverType, Option<&'a str>, Vec<&'a str>, Vec<&'a str>);
-        let found: Vec<Found<'_>> = a
-            .events
-            .iter()
-            .map(|e| {
-                (
-                    e.event_type,
-                    e.cameo.as_deref(),
-                    e.source.iter().map(|m| m.code.as_str()).collect(),
-                    e.target.iter().map(|m| m.code.as_str()).collect(),
-                )
-            })
-            .collect();
-        assert_eq!(found[0].0, PloverType::Aid, "{found:?}");
-        assert_eq!(found[0].1, Some("075"), "{found:?}");
-        assert_eq!(found[1].0, PloverType::Aid, "{found:?}");
-        assert_eq!(found[2].0, PloverType::Agree, "{found:?}");
+        assert_eq!(found[0].ty, PloverType::Aid, "{found:?}");
+        assert_eq!(found[0].cameo.as_deref(), Some("075"), "{found:?}");
+        assert_eq!(found[1].ty, PloverType::Aid, "{found:?}");
+        assert_eq!(found[2].ty, PloverType::Agree, "{found:?}");
         let passive = &found[3];
-        assert_eq!(passive.0, PloverType::Agree, "{found:?}");
-        assert!(passive.2.is_empty(), "{found:?}");
-        assert_eq!(passive.3, ["POL", "HUN"], "{found:?}");
+        assert_eq!(passive.ty, PloverType::Agree, "{found:?}");
+        assert!(passive.source.is_empty(), "{found:?}");
+        assert_eq!(passive.target, ["POL", "HUN"], "{found:?}");
     }
 
     /// Sending, flying or giving something of aid ("$" included) is aid;
     /// sending a letter or flying to a capital is not.
     #[test]
     fn sending_or_flying_aid_is_aid_and_other_sending_is_not() {
-        let a = analyze_text(
-            "t.txt",
+        let found = coded_events(
             " date 2019-06-01 T\n\nCanada gave $2 million to Nigeria. Russia sent a letter \
              to Syria. Doctors Without Borders flew 13 tons of medicine into Afghanistan. \
              The president of France will fly to Moscow. Japan sent medical equipment to Nepal.",
         );
-        let aid: Vec<(&str, Vec<&str>)> = a
-            .events
+        let aid: Vec<(&str, Vec<&str>)> = found
             .iter()
-            .filter(|e| e.event_type == PloverType::Aid)
+            .filter(|e| e.ty == PloverType::Aid)
             .map(|e| {
                 (
-                    e.trigger.text.as_str(),
-                    e.target.iter().map(|m| m.code.as_str()).collect(),
+                    e.trigger.as_str(),
+                    e.target.iter().map(String::as_str).collect(),
                 )
             })
             .collect();
@@ -1092,8 +1101,7 @@ mod tests {
                 ("flew", vec!["AFG"]),
                 ("sent", vec!["NPL"])
             ],
-            "{:?}",
-            a.events
+            "{found:?}"
         );
     }
 
@@ -1101,29 +1109,20 @@ mod tests {
     /// threat, and a negated permission ("not authorized to") negates it.
     #[test]
     fn using_force_on_a_condition_threatens_and_unauthorized_force_is_negated() {
-        let a = analyze_text(
-            "t.txt",
+        let found = events(
             " date 1998-02-13 T\n\nThe president said Washington would use force if \
              diplomacy fails. Police used force against protesters in Cairo. The United \
              States is not authorized to attack Iraq.",
         );
-        let found: Vec<(PloverType, Modality, &str)> = a
-            .events
-            .iter()
-            .map(|e| (e.event_type, e.modality, e.trigger.text.as_str()))
-            .collect();
-        assert!(
-            found.contains(&(PloverType::Threaten, Modality::Conditional, "use force")),
-            "{found:?}"
-        );
-        assert!(
-            found.contains(&(PloverType::Assault, Modality::Asserted, "used force")),
-            "{found:?}"
-        );
-        assert!(
-            found.contains(&(PloverType::Assault, Modality::Negated, "attack")),
-            "{found:?}"
-        );
+        let kinds: Vec<(PloverType, Modality, &str)> =
+            found.iter().map(|e| (e.0, e.1, e.3.as_str())).collect();
+        for expected in [
+            (PloverType::Threaten, Modality::Conditional, "use force"),
+            (PloverType::Assault, Modality::Asserted, "used force"),
+            (PloverType::Assault, Modality::Negated, "attack"),
+        ] {
+            assert!(kinds.contains(&expected), "{expected:?} in {kinds:?}");
+        }
     }
 
     #[test]

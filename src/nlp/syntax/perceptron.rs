@@ -414,7 +414,6 @@ impl Dense {
     pub fn quantize(bits: u32, classes: usize, relative: &[f32]) -> Dense {
         assert!((2..=DENSE_MAX_CLASSES).contains(&classes));
         let (scale, w) = quantize(relative);
-        let w = super::pages::on_huge_pages(&w);
         Dense {
             bits,
             classes,
