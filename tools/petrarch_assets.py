@@ -44,7 +44,7 @@ ROLE_OVERRIDES = {"protester": "CVL", "protesters": "CVL", "demonstrator": "CVL"
 
 # Agent nouns the dictionaries lack that news uses for a state's people (the project's own
 # additions, not PETRARCH's): criminal investigators are police.
-EXTRA_AGENTS = {"investigator": "COP", "investigators": "COP", "criminal investigators": "COP"}
+EXTRA_AGENTS = {"investigator": "COP", "investigators": "COP"}
 
 
 # Roles that make a person of the countries file a political actor.

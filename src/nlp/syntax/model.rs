@@ -10,6 +10,7 @@
 //! names it; nothing is guessed from a damaged file.
 
 use super::lemma::{Edit, Lemmatizer};
+use super::pages;
 use super::parser::{MOVES, Parser};
 use super::perceptron::{Dense, Sparse, quantize};
 use super::tagger::Tagger;
@@ -150,7 +151,10 @@ impl Reader<'_> {
     }
     fn weights(&mut self) -> R<Vec<f32>> {
         let (scale, q) = self.quantized()?;
-        Ok(q.into_iter().map(|x| f32::from(x) * scale).collect())
+        Ok(pages::collected(
+            q.len(),
+            q.into_iter().map(|x| f32::from(x) * scale),
+        ))
     }
     /// 16-bit weights and their scale.
     fn quantized(&mut self) -> R<(f32, Vec<i16>)> {
@@ -162,18 +166,27 @@ impl Reader<'_> {
         let raw = self.take(n * 2)?;
         Ok((
             scale,
-            raw.chunks_exact(2)
-                .map(|c| i16::from_le_bytes([c[0], c[1]]))
-                .collect(),
+            pages::collected(
+                n,
+                raw.chunks_exact(2)
+                    .map(|c| i16::from_le_bytes([c[0], c[1]])),
+            ),
         ))
     }
     fn sparse(&mut self, classes: usize) -> R<Sparse> {
         let k = self.len(12)?;
         let mut s = Sparse::default();
         s.keys = (0..k).map(|_| self.u64()).collect::<R<_>>()?;
-        s.ends = (0..k).map(|_| self.u32()).collect::<R<_>>()?;
+        // the arrays scoring reads at random go on huge pages where offered
+        s.ends = pages::reserved(k);
+        for _ in 0..k {
+            s.ends.push(self.u32()?);
+        }
         let m = self.len(2)?;
-        s.classes = (0..m).map(|_| self.u16()).collect::<R<_>>()?;
+        s.classes = pages::reserved(m);
+        for _ in 0..m {
+            s.classes.push(self.u16()?);
+        }
         s.weights = self.weights()?;
         if s.weights.len() != m
             || s.ends.windows(2).any(|w| w[0] > w[1])
@@ -416,7 +429,7 @@ impl SyntaxModel {
             bits,
             classes: MOVES,
             scale,
-            w: super::pages::on_huge_pages(&relative),
+            w: relative,
         };
         let n = r.len(4)?;
         let labels: Vec<String> = (0..n).map(|_| r.str()).collect::<R<_>>()?;

@@ -13,19 +13,24 @@ const HUGE_PAGE: usize = 2 << 20;
 /// Tables smaller than this stay on ordinary pages.
 const MIN_BYTES: usize = 2 * HUGE_PAGE;
 
-/// A copy of `values` in memory that asked for huge pages before it was
-/// written (a plain copy for small tables and on other systems).
-pub(super) fn on_huge_pages<T: Copy>(values: &[T]) -> Vec<T> {
-    let mut v: Vec<T> = Vec::with_capacity(values.len());
+/// An empty vector with room for `n` items, on huge pages where offered:
+/// the memory is advised before anything is written to it.
+pub(super) fn reserved<T>(n: usize) -> Vec<T> {
+    let v: Vec<T> = Vec::with_capacity(n);
     advise(&v);
-    v.extend_from_slice(values);
+    v
+}
+
+/// The `n` items of `items`, on huge pages where offered.
+pub(super) fn collected<T>(n: usize, items: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut v = reserved(n);
+    v.extend(items);
     v
 }
 
 /// `n` copies of `value`, on huge pages where offered.
 pub(super) fn filled<T: Clone>(n: usize, value: T) -> Vec<T> {
-    let mut v: Vec<T> = Vec::with_capacity(n);
-    advise(&v);
+    let mut v = reserved(n);
     v.resize(n, value);
     v
 }
@@ -59,8 +64,8 @@ mod tests {
     #[test]
     fn copies_keep_their_values_large_or_small() {
         let big: Vec<u32> = (0..3_000_000).collect();
-        assert_eq!(on_huge_pages(&big), big);
-        assert_eq!(on_huge_pages(&[1u16, 2, 3]), [1, 2, 3]);
+        assert_eq!(collected(big.len(), big.iter().copied()), big);
+        assert_eq!(collected(3, [1u16, 2, 3]), [1, 2, 3]);
         let f = filled(3_000_000, (7u64, 1u32));
         assert_eq!(f.len(), 3_000_000);
         assert!(f.iter().all(|&x| x == (7, 1)));

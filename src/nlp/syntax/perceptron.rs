@@ -224,14 +224,25 @@ impl Sparse {
                 .unwrap_or(0),
         );
         self.width = width;
-        self.dense.clear();
-        let mut index = Index::with_capacity(self.keys.len());
-        for (i, &k) in self.keys.iter().enumerate() {
+        let row_span = |i: usize| {
             let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-            let end = self.ends[i] as usize;
+            (start, self.ends[i] as usize)
+        };
+        let dense_rows = (0..self.keys.len())
+            .filter(|&i| {
+                let (start, end) = row_span(i);
+                end - start > SPARSE_MAX
+            })
+            .count();
+        // read at random by scoring: on huge pages where offered
+        self.dense = super::pages::filled(dense_rows * width, 0.0);
+        let mut index = Index::with_capacity(self.keys.len());
+        let mut rows = 0;
+        for (i, &k) in self.keys.iter().enumerate() {
+            let (start, end) = row_span(i);
             if end - start > SPARSE_MAX {
-                let row = self.dense.len() / width;
-                self.dense.resize(self.dense.len() + width, 0.0);
+                let row = rows;
+                rows += 1;
                 for j in start..end {
                     self.dense[row * width + usize::from(self.classes[j])] = self.weights[j];
                 }
@@ -241,11 +252,6 @@ impl Sparse {
             }
         }
         self.index = index;
-        // the arrays scoring reads at random, on huge pages where offered
-        self.ends = super::pages::on_huge_pages(&self.ends);
-        self.classes = super::pages::on_huge_pages(&self.classes);
-        self.weights = super::pages::on_huge_pages(&self.weights);
-        self.dense = super::pages::on_huge_pages(&self.dense);
     }
 
     /// Number of stored weights.
