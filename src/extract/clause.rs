@@ -36,6 +36,8 @@ const NOT_A_HEAD: &[&str] = &[
 
 /// The reason a trigger is the content of an earlier one.
 pub(crate) const CONTENT_OF_ANOTHER: &str = "content of another event";
+/// Why a speech act named as the object of an answer is no event of its own.
+pub(crate) const ANSWERED: &str = "the act an answer answers";
 
 /// What the rules see of one trigger.
 pub(crate) struct ClauseContext<'a> {
@@ -179,6 +181,9 @@ impl<'a> ClauseContext<'a> {
                 && c.span.0 < clause.1
                 && text[t.1..c.span.0].split_whitespace().count() <= 1
         });
+        if self.is_answered(ty) {
+            return Some(ANSWERED);
+        }
         let free = self.attached.is_none();
         if complement && free && !(own_modal && MATERIAL_CONFLICT.contains(&ty)) {
             return Some(CONTENT_OF_ANOTHER);
@@ -201,6 +206,40 @@ impl<'a> ClauseContext<'a> {
             return Some("quoted");
         }
         self.names_a_thing()
+    }
+
+    /// Whether the trigger is a speech act named as the object of an
+    /// answer: an earlier trigger of the clause among `answer_forms`, a few words
+    /// before it with no clause, infinitive or gerund between ("rejected
+    /// accusations by the U.S.", "denied Moscow's claims", "accepted an
+    /// invitation from Beijing"). The act answered was made before and is
+    /// told by the answer, which takes its speaker as target.
+    fn is_answered(&self, ty: PloverType) -> bool {
+        let (text, t) = (self.text, self.trigger.span);
+        let cues = &LEXICON.cues;
+        if !Lexicon::in_types(&cues.answered_types, ty) {
+            return false;
+        }
+        let Some(g) = self
+            .earlier
+            .iter()
+            .rev()
+            .find(|g| g.entry != NOT_AN_EVENT && g.span.1 <= t.0)
+            .filter(|g| g.span.0 >= self.clause.0)
+        else {
+            return false;
+        };
+        let answer = text[g.span.0..g.span.1].to_ascii_lowercase();
+        if !cues.answer_forms.contains(&answer) {
+            return false;
+        }
+        let between: Vec<&str> = text[g.span.1..t.0].split_whitespace().collect();
+        let first = text[t.0..t.1].split_whitespace().next().unwrap_or("");
+        between.len() <= 4
+            && !between
+                .iter()
+                .any(|w| w.contains([',', ';']) || matches!(*w, "to" | "that" | "and" | "or"))
+            && !is_gerund(first)
     }
 
     /// Why the trigger names a thing rather than an event, if it does:

@@ -1312,6 +1312,37 @@ mod tests {
     }
 
     #[test]
+    fn a_speech_act_an_answer_takes_as_object_is_no_new_event() {
+        // the accusation and the invitation were made before; the sentence
+        // tells the answer, whose target is their speaker
+        for (text, ty, source, target) in [
+            (
+                "Iran's foreign ministry on Monday rejected accusations by Israel that \
+                 Tehran was behind the attack.",
+                PloverType::Reject,
+                "IRN",
+                "ISR",
+            ),
+            (
+                "Venezuela has dismissed allegations by the United States of involvement \
+                 in the drug trade.",
+                PloverType::Reject,
+                "VEN",
+                "USA",
+            ),
+        ] {
+            let found = coded_events(&format!(" date 2020-06-01 T\n\n{text}"));
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(found[0].ty, ty, "{text}: {found:?}");
+            assert!(found[0].source.iter().any(|c| c == source), "{found:?}");
+            assert!(found[0].target.iter().any(|c| c == target), "{found:?}");
+        }
+        // an accusation made, not answered, stays one
+        let found = coded_events(" date 2020-06-01 T\n\nIsrael made accusations against Iran.");
+        assert!(found.iter().any(|e| e.ty == PloverType::Accuse), "{found:?}");
+    }
+
+    #[test]
     fn market_and_court_vocabulary_names_no_event() {
         for text in [
             "Prices edged up in Moscow, pushing down the yield on the benchmark Russian bond.",

@@ -308,6 +308,13 @@ pub struct CueFile {
     pub complement_types: Vec<String>,
     /// Words that link a complement-taking trigger to its content.
     pub complement_links: Vec<String>,
+    /// Verbs of answering another's speech act ("rejected", "accepted").
+    #[serde(default)]
+    pub answer_forms: Vec<String>,
+    /// Types of the speech act nouns an answer takes as its object
+    /// ("accusations", "a request", "an invitation").
+    #[serde(default)]
+    pub answered_types: Vec<String>,
     /// Phrases that contain a trigger word but name no event.
     pub not_events: Vec<String>,
     /// Appeal frames that turn the action after them into a request.
