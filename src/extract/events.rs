@@ -600,8 +600,10 @@ fn clause_type(
                 .any(|o| w.strip_suffix('s').unwrap_or(w) == o || w.starts_with(o.as_str()))
         })
         && let Some(tree) = tree_for(trees, text, clause)
-        && let Some(thing) = tree.patient_lemma(t.span, &lex.cues.quantity_nouns)
-        && lex.cues.meet_objects.contains(&thing)
+        && tree
+            .patient_lemmas(t.span, &lex.cues.quantity_nouns)
+            .iter()
+            .any(|thing| lex.cues.meet_objects.contains(thing))
     {
         // "meeting the immediate needs of the victims": no meeting
         return None;
@@ -662,8 +664,9 @@ fn patient_among(
         return None;
     }
     let tree = tree_for(trees, ctx.text, ctx.clause)?;
-    let thing = tree.patient_lemma(ctx.trigger.span, &LEXICON.cues.quantity_nouns)?;
-    things.contains(&thing).then_some(thing)
+    tree.patient_lemmas(ctx.trigger.span, &LEXICON.cues.quantity_nouns)
+        .into_iter()
+        .find(|thing| things.contains(thing))
 }
 
 /// Whether a clause names one of `things` (singular or plural: "site",

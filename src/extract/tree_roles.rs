@@ -217,35 +217,61 @@ impl<'m> Tree<'m> {
             return false;
         }
         let to = |i: usize| self.case_of(i).as_deref() == Some("to");
-        self.children_with(p, "obj").any(|o| {
-            self.children_with(p, "obl").any(to)
-                || self.children_with(o, "nmod").any(to)
-                || self.children_with(o, "obl").any(to)
-        })
+        // the recipient may hang from the object's own complement ("dozens
+        // of artifacts to the embassy"): a few steps down
+        let mut phrase: Vec<usize> = self.children_with(p, "obj").collect();
+        if phrase.is_empty() {
+            return false;
+        }
+        if self.children_with(p, "obl").any(to) {
+            return true;
+        }
+        for _ in 0..3 {
+            let below: Vec<usize> = phrase
+                .iter()
+                .flat_map(|&o| self.children[o].iter().copied())
+                .filter(|&c| matches!(self.rel(c), "nmod" | "obl"))
+                .collect();
+            if below.iter().any(|&c| to(c)) {
+                return true;
+            }
+            phrase = below;
+        }
+        false
     }
 
-    /// The lower-case lemma of what a predicate acts on: its object, or
+    /// The lower-case lemmas of what a predicate acts on: its object, or
     /// for a noun its `of`/`to` complement ("visited nine sites", "a tour
     /// of three sites"), looking through a quantity noun ("a number of
-    /// sites") named in `quantity_nouns`.
-    pub fn patient_lemma(&self, trigger: Span, quantity_nouns: &[String]) -> Option<String> {
-        let p = self.predicate(trigger)?;
-        let mut o = self.children[p].iter().copied().find(|&c| {
+    /// sites", "a team of experts") named in `quantity_nouns`, with the
+    /// things coordinated with it ("experts, equipment and drugs").
+    pub fn patient_lemmas(&self, trigger: Span, quantity_nouns: &[String]) -> Vec<String> {
+        let Some(p) = self.predicate(trigger) else {
+            return Vec::new();
+        };
+        let Some(mut o) = self.children[p].iter().copied().find(|&c| {
             self.rel(c) == "obj"
                 || (self.rel(c) == "nmod"
                     && matches!(self.case_of(c).as_deref(), Some("of" | "to")))
-        })?;
+        }) else {
+            return Vec::new();
+        };
         for _ in 0..2 {
             let lemma = self.words[o].lemma.to_ascii_lowercase();
-            if !quantity_nouns.contains(&lemma) {
-                return Some(lemma);
-            }
-            o = self.children[o]
+            let Some(of) = self.children[o]
                 .iter()
                 .copied()
-                .find(|&c| self.rel(c) == "nmod" && self.case_of(c).as_deref() == Some("of"))?;
+                .find(|&c| self.rel(c) == "nmod" && self.case_of(c).as_deref() == Some("of"))
+                .filter(|_| quantity_nouns.contains(&lemma))
+            else {
+                break;
+            };
+            o = of;
         }
-        Some(self.words[o].lemma.to_ascii_lowercase())
+        std::iter::once(o)
+            .chain(self.children_with(o, "conj"))
+            .map(|w| self.words[w].lemma.to_ascii_lowercase())
+            .collect()
     }
 
     /// The subject phrases of a verb (agent, passive subject), climbing
