@@ -36,6 +36,9 @@ const NOT_A_HEAD: &[&str] = &[
 
 /// The reason a trigger is the content of an earlier one.
 pub(crate) const CONTENT_OF_ANOTHER: &str = "content of another event";
+/// Possessive determiners: a word after one is a noun ("its invasion").
+const POSSESSIVE_DETERMINERS: [&str; 7] = ["its", "their", "his", "her", "our", "my", "your"];
+
 /// Why a speech act named as the object of an answer is no event of its own.
 pub(crate) const ANSWERED: &str = "the act an answer answers";
 
@@ -421,7 +424,6 @@ impl<'a> ClauseContext<'a> {
     /// comma that closes the phrase ("After weeks of protests, police
     /// fired ...").
     fn is_setting(&self) -> bool {
-        let cues = &LEXICON.cues;
         let t = self.trigger.span;
         // the cheap tests first: a setting preposition a few words before
         let mut at = t.0;
@@ -435,13 +437,13 @@ impl<'a> ClauseContext<'a> {
             if tail.contains([',', ';', ':', '.', '"', '(', ')']) {
                 break;
             }
-            if cues.setting_prepositions.contains(&w) {
-                preposition = Some(start);
+            if let Some(found) = setting_phrase_ending(self.text, self.sentence.0, start, &w) {
+                preposition = Some(found);
                 break;
             }
             at = start;
         }
-        let Some(p) = preposition else {
+        let Some((p, cause)) = preposition else {
             return false;
         };
         // set off by a comma, the phrase is the sentence's own news
@@ -469,27 +471,34 @@ impl<'a> ClauseContext<'a> {
             return false;
         }
         let form = self.text[t.0..t.1].to_lowercase();
-        // a gerund takes an object ("for protesting abortion")
-        if form.ends_with("ing") || self.has_own_arguments() {
-            return false;
-        }
-        // "since a bomb ripped through": the preposition opens a clause
         let next = self.text[t.1..self.sentence.1]
             .split(|c: char| !c.is_alphanumeric() && c != '\'')
             .find(|w| !w.is_empty())
             .unwrap_or("")
             .to_lowercase();
         let upos = crate::nlp::syntax::treebank_upos(&next);
-        if upos.iter().any(|u| matches!(*u, "VERB" | "AUX")) && !upos.contains(&"NOUN") {
+        // a gerund takes an object ("for protesting abortion"); a cause
+        // may be one without ("because of fighting among the factions")
+        let bare = upos == ["ADP"] || self.text[t.1..].starts_with([',', '.', ';']);
+        if (form.ends_with("ing") && !(cause && bare)) || (!cause && self.has_own_arguments()) {
+            return false;
+        }
+        // "since a bomb ripped through": the preposition opens a clause
+        // ("of" is seen as AUX too, in "should of")
+        if upos.iter().any(|u| matches!(*u, "VERB" | "AUX"))
+            && !upos.iter().any(|u| matches!(*u, "NOUN" | "ADP"))
+        {
             return false;
         }
         // a verb's form after its subject ("after Russia attacks") is a
         // clause's verb, not a noun
         let (before_at, before) = word_before_at(self.text, t.0);
+        let possessive = POSSESSIVE_DETERMINERS.contains(&before.as_str());
         let subject = self.text[before_at..t.0].starts_with(char::is_uppercase)
-            || crate::nlp::syntax::treebank_upos(&before)
-                .iter()
-                .all(|u| matches!(*u, "PRON" | "PROPN"));
+            || (!possessive && {
+                let seen = crate::nlp::syntax::treebank_upos(&before);
+                !seen.is_empty() && seen.iter().all(|u| matches!(*u, "PRON" | "PROPN"))
+            });
         !(LEXICON.triggers[self.trigger.entry].pos == "verb" && !self.nominal && subject)
     }
 
@@ -897,6 +906,38 @@ fn modifies_a_thing(next: &str) -> bool {
     }
     // (a lower-case word the treebank saw only in names is a noun too)
     upos.iter().all(|&u| u == "NOUN" || u == "PROPN")
+}
+
+
+/// Where the setting or cause preposition that ends with the word `last`
+/// at `start` begins, and whether it names a cause, if it is one of
+/// `setting_prepositions` or `cause_prepositions`: a single word ("after")
+/// or the last word of a phrase ("in response to", "because of") whose
+/// other words stand right before it in the sentence.
+fn setting_phrase_ending(
+    text: &str,
+    sentence_start: usize,
+    start: usize,
+    last: &str,
+) -> Option<(usize, bool)> {
+    let cues = &LEXICON.cues;
+    let settings = cues.setting_prepositions.iter().map(|p| (p, false));
+    let causes = cues.cause_prepositions.iter().map(|p| (p, true));
+    settings.chain(causes).find_map(|(p, cause)| {
+        let mut words = p.split_whitespace().rev();
+        if words.next() != Some(last) {
+            return None;
+        }
+        let mut at = start;
+        for w in words {
+            let (before, word) = word_before_at(text, at);
+            if before < sentence_start || before >= at || word != w {
+                return None;
+            }
+            at = before;
+        }
+        Some((at, cause))
+    })
 }
 
 #[cfg(test)]

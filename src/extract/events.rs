@@ -1346,6 +1346,23 @@ mod tests {
     }
 
     #[test]
+    fn the_cause_of_a_reported_act_is_no_new_event() {
+        for text in [
+            "The European Union suspended humanitarian aid to Gaza because of fighting \
+             among Palestinian factions.",
+            "The United Nations imposed sanctions on Iraq in response to its invasion of \
+             Kuwait.",
+        ] {
+            let found = coded_events(&format!(" date 2020-06-01 T\n\n{text}"));
+            assert!(
+                found.iter().all(|e| e.ty != PloverType::Assault),
+                "{text}: {found:?}"
+            );
+            assert!(found.iter().any(|e| e.ty == PloverType::Sanction), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
     fn market_and_court_vocabulary_names_no_event() {
         for text in [
             "Prices edged up in Moscow, pushing down the yield on the benchmark Russian bond.",

@@ -302,6 +302,10 @@ pub struct CueFile {
     /// what the sentence reports ("resigned after weeks of protests").
     #[serde(default)]
     pub setting_prepositions: Vec<String>,
+    /// Prepositions that make the event noun they introduce the cause of
+    /// what the sentence reports ("suspended aid because of fighting").
+    #[serde(default)]
+    pub cause_prepositions: Vec<String>,
     /// Words that end a clause.
     pub clause_breaks: Vec<String>,
     /// Types whose complements are content, not events.
