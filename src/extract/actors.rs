@@ -782,6 +782,11 @@ impl GroupState {
             ActorForm::Name if h.role.is_none() || h.country().is_some() => {
                 self.thing = Some(h.code.clone());
             }
+            // a demonym with its agent noun is a noun phrase ("the Cuban
+            // government ... its condolences")
+            ActorForm::Adjective if h.role.is_some() && h.country().is_some() => {
+                self.thing = Some(h.code.clone());
+            }
             _ => {}
         }
     }

@@ -1363,6 +1363,20 @@ mod tests {
     }
 
     #[test]
+    fn a_demonym_with_its_agent_noun_is_what_its_means() {
+        let found = coded_events(
+            " date 1998-08-07 T\n\nThe Cuban government condemned the bomb explosions near \
+             U.S. embassies in Kenya and Tanzania.\n\nThe Cuban government also expressed its \
+             condolences to the families of the victims.",
+        );
+        let condolences = found.iter().find(|e| e.trigger == "condolences");
+        assert!(
+            condolences.is_some_and(|e| e.source == ["CUB"]),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn market_and_court_vocabulary_names_no_event() {
         for text in [
             "Prices edged up in Moscow, pushing down the yield on the benchmark Russian bond.",
