@@ -870,6 +870,18 @@ mod tests {
             .map(|e| e.3.as_str())
             .collect();
         assert_eq!(aid, ["gave", "gives"], "{found:?}");
+        let found = events(
+            " date 2018-03-01 T\n\nJapan provided food and medicine to Nepal on Monday. \
+             Iraq provided no details of the talks. Israel was willing to withdraw from \
+             Lebanon provided its frontier could be secured. The United States provided \
+             Brazil with loan guarantees.",
+        );
+        let aid: Vec<&str> = found
+            .iter()
+            .filter(|e| e.0 == PloverType::Aid)
+            .map(|e| e.3.as_str())
+            .collect();
+        assert_eq!(aid, ["provided", "provided"], "{found:?}");
     }
 
     #[test]

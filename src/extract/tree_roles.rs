@@ -268,8 +268,13 @@ impl<'m> Tree<'m> {
             };
             o = of;
         }
+        // "provide Brazil with loan guarantees": the thing given
+        let with = self
+            .children_with(p, "obl")
+            .filter(|&c| self.case_of(c).as_deref() == Some("with"));
         std::iter::once(o)
             .chain(self.children_with(o, "conj"))
+            .chain(with)
             .map(|w| self.words[w].lemma.to_ascii_lowercase())
             .collect()
     }
