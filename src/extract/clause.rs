@@ -212,17 +212,17 @@ impl<'a> ClauseContext<'a> {
     }
 
     /// Whether the trigger is a speech act named as the object of an
-    /// answer: an earlier trigger of the clause among `answer_forms`, a few words
-    /// before it with no clause, infinitive or gerund between ("rejected
-    /// accusations by the U.S.", "denied Moscow's claims", "accepted an
-    /// invitation from Beijing"). The act answered was made before and is
-    /// told by the answer, which takes its speaker as target.
+    /// answer, or any event noun named as the object of a refusal: an
+    /// earlier trigger of the clause among `answer_forms` (of
+    /// `answered_types`) or `refusal_answers`, a few words before it with
+    /// no clause, infinitive or gerund between ("rejected accusations by
+    /// the U.S.", "denied Moscow's claims", "accepted an invitation from
+    /// Beijing", "rejected the withdrawal agreement"). The act answered was
+    /// made before and is told by the answer, which takes its speaker as
+    /// target; the act refused was not done.
     fn is_answered(&self, ty: PloverType) -> bool {
         let (text, t) = (self.text, self.trigger.span);
         let cues = &LEXICON.cues;
-        if !Lexicon::in_types(&cues.answered_types, ty) {
-            return false;
-        }
         let Some(g) = self
             .earlier
             .iter()
@@ -233,7 +233,9 @@ impl<'a> ClauseContext<'a> {
             return false;
         };
         let answer = text[g.span.0..g.span.1].to_ascii_lowercase();
-        if !cues.answer_forms.contains(&answer) {
+        let answered = cues.answer_forms.contains(&answer)
+            && Lexicon::in_types(&cues.answered_types, ty);
+        if !answered && !cues.refusal_answers.contains(&answer) {
             return false;
         }
         let between: Vec<&str> = text[g.span.1..t.0].split_whitespace().collect();

@@ -1389,6 +1389,28 @@ mod tests {
     }
 
     #[test]
+    fn meetings_cancelled_or_refused_are_rejections_and_a_suspension_of_aid_a_sanction() {
+        for (text, ty) in [
+            (
+                "The British prime minister has cancelled a planned visit to Washington.",
+                PloverType::Reject,
+            ),
+            (
+                "The Taliban have refused direct talks with the Afghan government.",
+                PloverType::Reject,
+            ),
+            (
+                "Denmark announced a suspension of aid to Egypt.",
+                PloverType::Sanction,
+            ),
+        ] {
+            let found = coded_events(&format!(" date 2020-06-01 T\n\n{text}"));
+            let types: Vec<PloverType> = found.iter().map(|e| e.ty).collect();
+            assert_eq!(types, [ty], "{text}: {found:?}");
+        }
+    }
+
+    #[test]
     fn market_and_court_vocabulary_names_no_event() {
         for text in [
             "Prices edged up in Moscow, pushing down the yield on the benchmark Russian bond.",

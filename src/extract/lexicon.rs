@@ -319,6 +319,10 @@ pub struct CueFile {
     /// ("accusations", "a request", "an invitation").
     #[serde(default)]
     pub answered_types: Vec<String>,
+    /// The answers that refuse: an event noun of any type as their object
+    /// was refused, not done ("rejected the withdrawal agreement").
+    #[serde(default)]
+    pub refusal_answers: Vec<String>,
     /// Phrases that contain a trigger word but name no event.
     pub not_events: Vec<String>,
     /// Appeal frames that turn the action after them into a request.
