@@ -211,6 +211,23 @@ impl<'a> ClauseContext<'a> {
         self.names_a_thing()
     }
 
+    /// The problem the trigger fights, if its object is one of
+    /// `abstract_foes`: among the four words after it in its clause, before
+    /// any punctuation ("fighting terrorism", "the fight against
+    /// corruption", "combat the spread of Ebola").
+    pub fn abstract_foe(&self) -> Option<String> {
+        let t = self.trigger.span;
+        let rest = &self.text[t.1..self.clause.1.max(t.1)];
+        let rest = rest.split([',', ';', ':', '.', '(', '"']).next().unwrap_or("");
+        rest.split_whitespace()
+            .take(4)
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                    .to_lowercase()
+            })
+            .find(|w| LEXICON.cues.abstract_foes.contains(w))
+    }
+
     /// Whether the trigger is a speech act named as the object of an
     /// answer, or any event noun named as the object of a refusal: an
     /// earlier trigger of the clause among `answer_forms` (of

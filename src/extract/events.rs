@@ -532,6 +532,13 @@ fn clause_type(
         // "gave a speech", "gave no details": nothing given in aid
         return None;
     }
+    if ty == PloverType::Assault
+        && let Some(foe) = ctx.abstract_foe()
+    {
+        // "fighting terrorism", "combat the spread of the virus": a policy
+        notes.push(format!("fighting {foe}: no attack"));
+        return None;
+    }
     if ctx.toll_of_earlier_attack(ty, earlier) {
         // "... killed 257 people and injured more than 5,500": the figures
         // are the sentence's, and so the attack's already
@@ -1408,6 +1415,23 @@ mod tests {
             let types: Vec<PloverType> = found.iter().map(|e| e.ty).collect();
             assert_eq!(types, [ty], "{text}: {found:?}");
         }
+    }
+
+    #[test]
+    fn fighting_a_problem_is_no_attack() {
+        for text in [
+            "The United States lifted sanctions against Sudan, saying it had made progress \
+             fighting terrorism.",
+            "Germany spent 23 billion euros on fighting the root causes of migration abroad.",
+        ] {
+            let found = coded_events(&format!(" date 2020-06-01 T\n\n{text}"));
+            assert!(
+                found.iter().all(|e| e.ty != PloverType::Assault),
+                "{text}: {found:?}"
+            );
+        }
+        let found = coded_events(" date 2020-06-01 T\n\nRussian troops are fighting rebels.");
+        assert!(found.iter().any(|e| e.ty == PloverType::Assault), "{found:?}");
     }
 
     #[test]

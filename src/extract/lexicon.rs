@@ -312,6 +312,10 @@ pub struct CueFile {
     pub complement_types: Vec<String>,
     /// Words that link a complement-taking trigger to its content.
     pub complement_links: Vec<String>,
+    /// Problems an act of force may take as object without attacking
+    /// anyone ("fighting terrorism").
+    #[serde(default)]
+    pub abstract_foes: Vec<String>,
     /// Verbs of answering another's speech act ("rejected", "accepted").
     #[serde(default)]
     pub answer_forms: Vec<String>,
