@@ -669,9 +669,10 @@ impl<'a> ClauseContext<'a> {
     }
 
     /// Whether the trigger is an act of confinement (`confinement_forms`)
-    /// told after a release in its sentence (`sentence`: the sentence's
-    /// events so far): "freed a US diplomat it arrested" tells the
-    /// released people's past, not a new act.
+    /// told with a release in its sentence (`sentence`: the sentence's
+    /// events so far; or a release trigger after it): "freed a US diplomat
+    /// it arrested", "fishermen held captive for 100 days have been freed"
+    /// tell the released people's past, not a new act.
     pub fn confinement_of_the_released(&self, ty: PloverType, sentence: &[Event]) -> bool {
         matches!(ty, PloverType::Coerce | PloverType::Assault)
             && LEXICON
@@ -679,9 +680,17 @@ impl<'a> ClauseContext<'a> {
                 .confinement_forms
                 .iter()
                 .any(|f| self.trigger.form.eq_ignore_ascii_case(f))
-            && sentence
+            && (sentence
                 .iter()
                 .any(|e| e.event_type == PloverType::Retreat && e.mode == "release")
+                || self.later.iter().any(|t| {
+                    t.entry != NOT_AN_EVENT
+                        && LEXICON.trigger_types[t.entry] == PloverType::Retreat
+                        && LEXICON.triggers[t.entry].mode == "release"
+                        // ("the return to peace talks": a return is one
+                        // only with a recipient, checked later)
+                        && !LEXICON.triggers[t.entry].needs_recipient
+                }))
     }
 
     /// Whether a visit (a verb form of a `visit` trigger: "arrived in",

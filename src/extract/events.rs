@@ -1780,6 +1780,12 @@ mod tests {
             events(" date 2012-05-02 T\n\nCongo has freed a US diplomat it arrested last week.\n");
         let types: Vec<PloverType> = found.iter().map(|e| e.0).collect();
         assert_eq!(types, vec![PloverType::Retreat], "{found:?}");
+        // the confinement told before the release
+        let found = events(
+            " date 2020-12-18 T\n\nEighteen Italian fishermen, held captive in Libya for more \
+             than 100 days, have been freed by Libya.\n",
+        );
+        assert!(found.iter().all(|e| e.0 != PloverType::Coerce), "{found:?}");
         // an arrest with no release in its sentence stays an arrest
         let found =
             events(" date 2012-05-02 T\n\nCongolese police arrested a US diplomat last week.\n");
