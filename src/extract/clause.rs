@@ -218,7 +218,10 @@ impl<'a> ClauseContext<'a> {
     pub fn abstract_foe(&self) -> Option<String> {
         let t = self.trigger.span;
         let rest = &self.text[t.1..self.clause.1.max(t.1)];
-        let rest = rest.split([',', ';', ':', '.', '(', '"']).next().unwrap_or("");
+        let rest = rest
+            .split([',', ';', ':', '.', '(', '"'])
+            .next()
+            .unwrap_or("");
         rest.split_whitespace()
             .take(4)
             .map(|w| {
@@ -250,8 +253,8 @@ impl<'a> ClauseContext<'a> {
             return false;
         };
         let answer = text[g.span.0..g.span.1].to_ascii_lowercase();
-        let answered = cues.answer_forms.contains(&answer)
-            && Lexicon::in_types(&cues.answered_types, ty);
+        let answered =
+            cues.answer_forms.contains(&answer) && Lexicon::in_types(&cues.answered_types, ty);
         if !answered && !cues.refusal_answers.contains(&answer) {
             return false;
         }
@@ -935,7 +938,6 @@ fn modifies_a_thing(next: &str) -> bool {
     // (a lower-case word the treebank saw only in names is a noun too)
     upos.iter().all(|&u| u == "NOUN" || u == "PROPN")
 }
-
 
 /// Where the setting or cause preposition that ends with the word `last`
 /// at `start` begins, and whether it names a cause, if it is one of

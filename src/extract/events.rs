@@ -1361,7 +1361,10 @@ mod tests {
         }
         // an accusation made, not answered, stays one
         let found = coded_events(" date 2020-06-01 T\n\nIsrael made accusations against Iran.");
-        assert!(found.iter().any(|e| e.ty == PloverType::Accuse), "{found:?}");
+        assert!(
+            found.iter().any(|e| e.ty == PloverType::Accuse),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -1377,7 +1380,10 @@ mod tests {
                 found.iter().all(|e| e.ty != PloverType::Assault),
                 "{text}: {found:?}"
             );
-            assert!(found.iter().any(|e| e.ty == PloverType::Sanction), "{text}: {found:?}");
+            assert!(
+                found.iter().any(|e| e.ty == PloverType::Sanction),
+                "{text}: {found:?}"
+            );
         }
     }
 
@@ -1431,7 +1437,10 @@ mod tests {
             );
         }
         let found = coded_events(" date 2020-06-01 T\n\nRussian troops are fighting rebels.");
-        assert!(found.iter().any(|e| e.ty == PloverType::Assault), "{found:?}");
+        assert!(
+            found.iter().any(|e| e.ty == PloverType::Assault),
+            "{found:?}"
+        );
     }
 
     #[test]
