@@ -36,10 +36,12 @@ const NOT_A_HEAD: &[&str] = &[
 
 /// The reason a trigger is the content of an earlier one.
 pub(crate) const CONTENT_OF_ANOTHER: &str = "content of another event";
+
 /// Possessive determiners: a word after one is a noun ("its invasion").
 const POSSESSIVE_DETERMINERS: [&str; 7] = ["its", "their", "his", "her", "our", "my", "your"];
 
-/// Why a speech act named as the object of an answer is no event of its own.
+/// Why a speech act an answer takes as object, or an act a refusal takes
+/// as object, is no event of its own.
 pub(crate) const ANSWERED: &str = "the act an answer answers";
 
 /// What the rules see of one trigger.
@@ -441,10 +443,12 @@ impl<'a> ClauseContext<'a> {
     /// in detention", "resigned after weeks of massive street protests"),
     /// not set off by a comma, no participant of its own after it, the noun
     /// not a verb after its subject ("after Russia attacks"), and another
-    /// trigger of the
-    /// sentence outside the phrase: before the preposition, or after a
-    /// comma that closes the phrase ("After weeks of protests, police
-    /// fired ...").
+    /// trigger of the sentence outside the phrase: before the preposition,
+    /// or after a comma that closes the phrase ("After weeks of protests,
+    /// police fired ..."). A cause (`cause_prepositions`: "because of",
+    /// "in response to its invasion of Kuwait") is a setting with
+    /// participants of its own too, and a gerund with no object ("because
+    /// of fighting among the factions").
     fn is_setting(&self) -> bool {
         let t = self.trigger.span;
         // the cheap tests first: a setting preposition a few words before

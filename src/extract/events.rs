@@ -493,7 +493,9 @@ fn told_with_another(
 /// modality and roles, and the mode and code a rule gave it; `None` when
 /// it is no event of its own. In order: a strike among words of work is a
 /// stoppage; the clause's verbs reverse it (`ClauseContext::event_type`);
-/// a toll linked to an earlier attack is that attack; a noun the tree
+/// an act returning or giving needs a recipient or aid given; fighting a
+/// problem ("fighting terrorism") is none; a toll linked to an earlier
+/// attack is that attack; a noun the tree
 /// makes the patient of a reversing verb is reversed; aid serving a
 /// clause ("helped end the war") is none; a visit to a site inspects.
 /// Clauses are parsed only after a cheap test of their words.

@@ -244,7 +244,9 @@ impl<'m> Tree<'m> {
     /// for a noun its `of`/`to` complement ("visited nine sites", "a tour
     /// of three sites"), looking through a quantity noun ("a number of
     /// sites", "a team of experts") named in `quantity_nouns`, with the
-    /// things coordinated with it ("experts, equipment and drugs").
+    /// things coordinated with it ("experts, equipment and drugs") and what
+    /// the predicate provides it with ("provide Brazil with loan
+    /// guarantees").
     pub fn patient_lemmas(&self, trigger: Span, quantity_nouns: &[String]) -> Vec<String> {
         let Some(p) = self.predicate(trigger) else {
             return Vec::new();
