@@ -213,18 +213,23 @@ impl<'a> ClauseContext<'a> {
         self.names_a_thing()
     }
 
+    /// The words after the trigger in its clause, up to the next
+    /// punctuation: where its own complement stands.
+    fn phrase_after(&self) -> &'a str {
+        let t = self.trigger.span;
+        self.text[t.1..self.clause.1.max(t.1)]
+            .split([',', ';', ':', '.', '(', '"'])
+            .next()
+            .unwrap_or("")
+    }
+
     /// The problem the trigger fights, if its object is one of
     /// `abstract_foes`: among the four words after it in its clause, before
     /// any punctuation ("fighting terrorism", "the fight against
     /// corruption", "combat the spread of Ebola").
     pub fn abstract_foe(&self) -> Option<String> {
-        let t = self.trigger.span;
-        let rest = &self.text[t.1..self.clause.1.max(t.1)];
-        let rest = rest
-            .split([',', ';', ':', '.', '(', '"'])
-            .next()
-            .unwrap_or("");
-        rest.split_whitespace()
+        self.phrase_after()
+            .split_whitespace()
             .take(4)
             .map(|w| {
                 w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
@@ -603,13 +608,7 @@ impl<'a> ClauseContext<'a> {
     /// embassy").
     fn has_own_arguments(&self) -> bool {
         let cues = &LEXICON.cues;
-        let t = self.trigger.span;
-        let rest = &self.text[t.1..self.clause.1.max(t.1)];
-        let rest = rest
-            .split([',', ';', ':', '.', '(', '"'])
-            .next()
-            .unwrap_or("");
-        for w in rest.split_whitespace().take(3) {
+        for w in self.phrase_after().split_whitespace().take(3) {
             let w = w.to_lowercase();
             if cues.own_arguments.contains(&w) {
                 return true;

@@ -727,6 +727,11 @@ mod tests {
             .collect()
     }
 
+    /// [`coded_events`] of one paragraph in a story of 2020-06-01.
+    fn coded_sentence(text: &str) -> Vec<CodedEvent> {
+        coded_events(&format!(" date 2020-06-01 T\n\n{text}"))
+    }
+
     #[derive(Debug)]
     struct CodedEvent {
         ty: PloverType,
@@ -1355,14 +1360,14 @@ mod tests {
                 "USA",
             ),
         ] {
-            let found = coded_events(&format!(" date 2020-06-01 T\n\n{text}"));
+            let found = coded_sentence(text);
             assert_eq!(found.len(), 1, "{text}: {found:?}");
             assert_eq!(found[0].ty, ty, "{text}: {found:?}");
             assert!(found[0].source.iter().any(|c| c == source), "{found:?}");
             assert!(found[0].target.iter().any(|c| c == target), "{found:?}");
         }
         // an accusation made, not answered, stays one
-        let found = coded_events(" date 2020-06-01 T\n\nIsrael made accusations against Iran.");
+        let found = coded_sentence("Israel made accusations against Iran.");
         assert!(
             found.iter().any(|e| e.ty == PloverType::Accuse),
             "{found:?}"
@@ -1377,7 +1382,7 @@ mod tests {
             "The United Nations imposed sanctions on Iraq in response to its invasion of \
              Kuwait.",
         ] {
-            let found = coded_events(&format!(" date 2020-06-01 T\n\n{text}"));
+            let found = coded_sentence(text);
             assert!(
                 found.iter().all(|e| e.ty != PloverType::Assault),
                 "{text}: {found:?}"
@@ -1419,7 +1424,7 @@ mod tests {
                 PloverType::Sanction,
             ),
         ] {
-            let found = coded_events(&format!(" date 2020-06-01 T\n\n{text}"));
+            let found = coded_sentence(text);
             let types: Vec<PloverType> = found.iter().map(|e| e.ty).collect();
             assert_eq!(types, [ty], "{text}: {found:?}");
         }
@@ -1432,13 +1437,13 @@ mod tests {
              fighting terrorism.",
             "Germany spent 23 billion euros on fighting the root causes of migration abroad.",
         ] {
-            let found = coded_events(&format!(" date 2020-06-01 T\n\n{text}"));
+            let found = coded_sentence(text);
             assert!(
                 found.iter().all(|e| e.ty != PloverType::Assault),
                 "{text}: {found:?}"
             );
         }
-        let found = coded_events(" date 2020-06-01 T\n\nRussian troops are fighting rebels.");
+        let found = coded_sentence("Russian troops are fighting rebels.");
         assert!(
             found.iter().any(|e| e.ty == PloverType::Assault),
             "{found:?}"
