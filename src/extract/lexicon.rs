@@ -784,6 +784,20 @@ mod tests {
                 r.cameo
             );
         }
+        // lists a misspelt key would leave empty (they default to empty)
+        let cues = &lex.cues;
+        for (name, list) in [
+            ("answer_forms", &cues.answer_forms),
+            ("refusal_answers", &cues.refusal_answers),
+            ("cause_prepositions", &cues.cause_prepositions),
+            ("abstract_foes", &cues.abstract_foes),
+        ] {
+            assert!(!list.is_empty(), "cues.toml: {name} is empty");
+            assert!(list.iter().all(|w| w == &w.to_lowercase()), "{name}");
+        }
+        for t in &cues.answered_types {
+            assert!(PloverType::from_name(t).is_some(), "answered_types: {t}");
+        }
         for t in &lex.cues.yield_types {
             assert!(PloverType::from_name(t).is_some(), "yield_types: {t}");
         }
