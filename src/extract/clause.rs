@@ -223,6 +223,17 @@ impl<'a> ClauseContext<'a> {
             .unwrap_or("")
     }
 
+    /// The lower-case word right after the trigger in its clause, before
+    /// any punctuation ("" if none).
+    pub fn word_after_trigger(&self) -> String {
+        self.phrase_after()
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    }
+
     /// The problem the trigger fights, if its object is one of
     /// `abstract_foes`: among the four words after it in its clause, before
     /// any punctuation ("fighting terrorism", "the fight against

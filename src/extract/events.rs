@@ -541,6 +541,37 @@ fn clause_type(
         notes.push(format!("fighting {foe}: no attack"));
         return None;
     }
+    if ty == PloverType::Assault
+        && lex
+            .cues
+            .dismissal_forms
+            .contains(&t.form.to_ascii_lowercase())
+        && !crate::nlp::syntax::treebank_upos(&ctx.word_after_trigger()).contains(&"ADP")
+        && tree_for(trees, text, clause)
+            .is_some_and(|tr| tr.acts_on_a_person(t.span, &super::dictionaries::is_agent_word))
+    {
+        // "fired Kirkuk's governor": a dismissal
+        notes.push(format!("\"{}\" a person: a dismissal, no attack", t.form));
+        return None;
+    }
+    if ty == PloverType::Assault
+        && lex.cues.aim_forms.contains(&t.form.to_ascii_lowercase())
+        && let Some(noun) = tree_for(trees, text, clause).and_then(|tr| tr.participle_of(t.span))
+        && !super::dictionaries::is_agent_word(&noun)
+        && !lex
+            .cues
+            .weapon_nouns
+            .iter()
+            .any(|w| w.strip_suffix('s').unwrap_or(w) == noun.strip_suffix('s').unwrap_or(&noun))
+    {
+        // "a disinformation campaign targeting the election": the aim of
+        // the campaign, no attack of its own
+        notes.push(format!(
+            "\"{}\" says what a {noun} is aimed at: no attack",
+            t.form
+        ));
+        return None;
+    }
     if ctx.toll_of_earlier_attack(ty, earlier) {
         // "... killed 257 people and injured more than 5,500": the figures
         // are the sentence's, and so the attack's already
@@ -1406,6 +1437,76 @@ mod tests {
             condolences.is_some_and(|e| e.source == ["CUB"]),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_release_named_by_its_noun_is_a_release() {
+        let found = coded_sentence(
+            "France's president has announced the release of a French citizen held \
+             hostage in Yemen.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|e| e.ty == PloverType::Retreat && e.trigger == "release"),
+            "{found:?}"
+        );
+        // the press release is no release
+        let found = coded_sentence("The release said the talks went well.");
+        assert!(
+            found.iter().all(|e| e.ty != PloverType::Retreat),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn firing_a_person_is_a_dismissal_and_firing_at_one_an_attack() {
+        for text in [
+            "Baghdad this month fired Kirkuk's Kurdish governor over his council's decision.",
+            "The Nigerian president fired his defence minister on Monday.",
+        ] {
+            let found = coded_sentence(text);
+            assert!(
+                found.iter().all(|e| e.ty != PloverType::Assault),
+                "{text}: {found:?}"
+            );
+        }
+        for text in [
+            "Iraq fired Scuds at Israel.",
+            "Egyptian police fired tear gas at protesters in Cairo.",
+        ] {
+            let found = coded_sentence(text);
+            assert!(
+                found.iter().any(|e| e.ty == PloverType::Assault),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn what_a_thing_is_aimed_at_is_no_attack() {
+        let found =
+            coded_sentence("The European Union imposed new sanctions targeting Russia's banks.");
+        let types: Vec<PloverType> = found.iter().map(|e| e.ty).collect();
+        assert_eq!(types, [PloverType::Sanction], "{found:?}");
+    }
+
+    #[test]
+    fn aid_given_in_a_list_or_with_an_acronym_is_aid() {
+        for text in [
+            "China's health ministry sent a team of medical experts, equipment and drugs to \
+             Nepal.",
+            "The United States has provided the Lebanese Armed Forces (LAF) with aircraft, \
+             vehicles and weapons.",
+            "Israel had distributed supplies including tents, food and medicine to Syrian \
+             refugees.",
+        ] {
+            let found = coded_sentence(text);
+            assert!(
+                found.iter().any(|e| e.ty == PloverType::Aid),
+                "{text}: {found:?}"
+            );
+        }
     }
 
     #[test]

@@ -316,6 +316,14 @@ pub struct CueFile {
     /// anyone ("fighting terrorism").
     #[serde(default)]
     pub abstract_foes: Vec<String>,
+    /// Forms of an act of force that also mean dismissing someone from a
+    /// post ("fired the governor").
+    #[serde(default)]
+    pub dismissal_forms: Vec<String>,
+    /// Forms of an act of force that, as a participle after a noun, say
+    /// what the noun is aimed at ("a campaign targeting the election").
+    #[serde(default)]
+    pub aim_forms: Vec<String>,
     /// Verbs of answering another's speech act ("rejected", "accepted").
     #[serde(default)]
     pub answer_forms: Vec<String>,
@@ -791,6 +799,8 @@ mod tests {
             ("refusal_answers", &cues.refusal_answers),
             ("cause_prepositions", &cues.cause_prepositions),
             ("abstract_foes", &cues.abstract_foes),
+            ("dismissal_forms", &cues.dismissal_forms),
+            ("aim_forms", &cues.aim_forms),
         ] {
             assert!(!list.is_empty(), "cues.toml: {name} is empty");
             assert!(list.iter().all(|w| w == &w.to_lowercase()), "{name}");

@@ -394,7 +394,7 @@ mod tests {
         );
         let (_, target) = roles(
             "UN envoy Ibrahim Gambari aims to secure the release of political detainees in Myanmar.",
-            "COERCE",
+            "RETREAT",
         );
         assert!(target.iter().any(|t| t.contains("detainees")), "{target:?}");
     }

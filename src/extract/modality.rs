@@ -88,7 +88,13 @@ pub const MODALS: &[&str] = &["could", "can", "may", "might", "must", "should"];
 /// break words of the cue file, as byte positions (sentence edges included).
 pub fn clause_breaks(text: &str, sentence: Span, cues: &[Cue]) -> Vec<usize> {
     let mut b = vec![sentence.0, sentence.1];
-    for (i, c) in text[sentence.0..sentence.1].char_indices() {
+    let slice = &text[sentence.0..sentence.1];
+    for (i, c) in slice.char_indices() {
+        if matches!(c, '(' | ')') && in_short_parenthesis(slice, i) {
+            // "the Lebanese Armed Forces (LAF) with aircraft": a name's
+            // acronym or a short gloss, no clause of its own
+            continue;
+        }
         if matches!(c, ';' | ':' | '(' | ')' | '—' | '–') {
             b.push(sentence.0 + i);
         }
@@ -124,6 +130,32 @@ pub fn clause_breaks(text: &str, sentence: Span, cues: &[Cue]) -> Vec<usize> {
     b.sort_unstable();
     b.dedup();
     b
+}
+
+/// Whether the parenthesis mark at byte `i` of `s` opens or closes a short
+/// aside on one line: at most three words, no clause mark inside ("(LAF)",
+/// "(450 miles)", "(D-Conn.)"), and not a dateline's credit ("(AP)_").
+fn in_short_parenthesis(s: &str, i: usize) -> bool {
+    let (open, close) = if s[i..].starts_with('(') {
+        (Some(i), s[i..].find(')').map(|k| i + k))
+    } else {
+        (s[..i].rfind('('), Some(i))
+    };
+    let (Some(open), Some(close)) = (open, close) else {
+        return false;
+    };
+    if open >= close {
+        return false;
+    }
+    // a dateline's credit ends the dateline: "ISTANBUL, Turkey (AP)_ Some"
+    let after = s[close + 1..].trim_start_matches(' ');
+    if after.starts_with(['_', '-', '\u{2014}', '\u{2013}']) {
+        return false;
+    }
+    let inner = &s[open + 1..close];
+    !inner.contains(['(', ';', ':', '\n', '"'])
+        && !inner.contains(", ")
+        && inner.split_whitespace().count() <= 3
 }
 
 /// The clause around `span`: from the last break at or before its start to
@@ -347,6 +379,22 @@ pub fn governing_cue<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_aside_in_parentheses_is_no_clause_but_a_dateline_credit_is() {
+        // whether the text's parentheses break its clauses
+        let broken = |text: &str| {
+            let span = (0, text.len());
+            let b = clause_breaks(text, span, &find_cues(text, span));
+            b.contains(&text.find('(').unwrap()) && b.contains(&text.find(')').unwrap())
+        };
+        assert!(!broken("The Lebanese Armed Forces (LAF) got aircraft"));
+        assert!(!broken("It went 700 kilometers (450 miles) north"));
+        assert!(broken("ISTANBUL, Turkey (AP)_ Some 1,500 marched"));
+        assert!(broken(
+            "He left (he said that he was tired of it all) early"
+        ));
+    }
 
     #[test]
     fn the_month_may_is_no_modal() {

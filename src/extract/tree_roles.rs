@@ -270,15 +270,65 @@ impl<'m> Tree<'m> {
             };
             o = of;
         }
-        // "provide Brazil with loan guarantees": the thing given
-        let with = self
+        // "provide Brazil with loan guarantees": the thing given, the
+        // "with" phrase hung from the verb or (as often parsed) from the
+        // recipient
+        let with: Vec<usize> = self
             .children_with(p, "obl")
-            .filter(|&c| self.case_of(c).as_deref() == Some("with"));
+            .chain(self.children_with(o, "nmod"))
+            .filter(|&c| self.case_of(c).as_deref() == Some("with"))
+            .collect();
+        // "sent a team of experts, equipment and drugs": the rest of a list
+        // of things the parser cut off from the object as a loose noun
+        let rest = self
+            .children_with(p, "parataxis")
+            .filter(|&c| c > o && self.words[c].upos == "NOUN");
         std::iter::once(o)
             .chain(self.children_with(o, "conj"))
-            .chain(with)
+            .chain(
+                with.iter()
+                    .flat_map(|&w| std::iter::once(w).chain(self.children_with(w, "conj"))),
+            )
+            .chain(rest.flat_map(|r| std::iter::once(r).chain(self.children_with(r, "conj"))))
             .map(|w| self.words[w].lemma.to_ascii_lowercase())
             .collect()
+    }
+
+    /// Whether the trigger's predicate takes a person as its object and no
+    /// target phrase: its `obj` a name or one of the nouns `is_person`
+    /// accepts ("fired Kirkuk's governor", "sacked Comey"), and no `obl`
+    /// that aims it ("fired Scuds at Israel", "fired on protesters").
+    pub fn acts_on_a_person(&self, trigger: Span, is_person: &dyn Fn(&str) -> bool) -> bool {
+        let Some(p) = self.predicate(trigger) else {
+            return false;
+        };
+        let aimed = self.children_with(p, "obl").any(|c| {
+            let when = crate::nlp::temporal::names_a_month_or_day(&self.words[c].lemma);
+            !when
+                && self.case_of(c).is_some_and(|case| {
+                    matches!(
+                        case.as_str(),
+                        "at" | "on" | "upon" | "into" | "toward" | "towards" | "against"
+                    )
+                })
+        });
+        !aimed
+            && self.children_with(p, "obj").any(|o| {
+                let w = &self.words[o];
+                w.upos == "PROPN" || is_person(&w.lemma.to_ascii_lowercase())
+            })
+    }
+
+    /// The lower-case lemma of the noun a trigger participle modifies
+    /// (`acl`: "a campaign *targeting* the election" → "campaign").
+    pub fn participle_of(&self, trigger: Span) -> Option<String> {
+        let p = self.predicate(trigger)?;
+        if self.rel(p) != "acl" || self.words[p].upos != "VERB" {
+            return None;
+        }
+        let h = self.words[p].head?;
+        matches!(self.words[h].upos, "NOUN" | "PROPN")
+            .then(|| self.words[h].lemma.to_ascii_lowercase())
     }
 
     /// The subject phrases of a verb (agent, passive subject), climbing
