@@ -223,6 +223,22 @@ impl<'a> ClauseContext<'a> {
             .unwrap_or("")
     }
 
+    /// Whether the trigger names or takes an object: a phrase ending in a
+    /// noun ("end the strike", "lift the embargo"), or a determiner, a
+    /// number or an object pronoun right after it ("release the soldiers",
+    /// "release them"; not "retreat from the world").
+    pub fn acts_on_an_object(&self) -> bool {
+        let form = self.trigger.form.to_lowercase();
+        if let Some((_, last)) = form.rsplit_once(' ')
+            && crate::nlp::syntax::treebank_upos(last).contains(&"NOUN")
+        {
+            return true;
+        }
+        let next = self.word_after_trigger();
+        next.starts_with(|c: char| c.is_ascii_digit())
+            || LEXICON.cues.object_openers.contains(&next)
+    }
+
     /// The lower-case word right after the trigger in its clause, before
     /// any punctuation ("" if none).
     pub fn word_after_trigger(&self) -> String {

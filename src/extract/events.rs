@@ -348,10 +348,15 @@ pub fn find_events(
                 // the courts, not the last sentence's agent
                 source.clear();
             }
-            // the one refused is named after the act, in its clause
+            // the one refused is named after the act, in its clause, or
+            // the act has an object ("will not end the strike", "will not
+            // release the soldiers", an event noun a verb reverses: "will
+            // not end the blockade"; not "will not retreat from the world")
             let refused = target
                 .iter()
-                .any(|m| m.span.0 >= t.span.1 && m.span.1 <= clause.1);
+                .any(|m| m.span.0 >= t.span.1 && m.span.1 <= clause.1)
+                || ctx.acts_on_an_object()
+                || ty != lex.trigger_types[t.entry];
             if modality == Modality::Negated
                 && refused
                 && let Some(form) = ctx.refusal_to_yield(ty)
@@ -996,6 +1001,7 @@ mod tests {
             " date 2004-03-02 T\n\nBritain will not lift the ban on the LTTE. \
              Israel won't release the two soldiers, Hezbollah said. \
              Clinton said the United States will not retreat from the world. \
+             The Iraqi government will not end the blockade of the port. \
              ``These bombings will not cause America to back down,'' she declared.",
         );
         let rejections: Vec<&Event> = a
@@ -1003,7 +1009,7 @@ mod tests {
             .iter()
             .filter(|e| e.event_type == PloverType::Reject)
             .collect();
-        assert_eq!(rejections.len(), 2, "{:#?}", a.events);
+        assert_eq!(rejections.len(), 3, "{:#?}", a.events);
         for e in &rejections {
             assert_eq!(e.modality, Modality::Asserted);
             assert_eq!(e.mode, "yield");

@@ -316,6 +316,10 @@ pub struct CueFile {
     /// anyone ("fighting terrorism").
     #[serde(default)]
     pub abstract_foes: Vec<String>,
+    /// Words that open the object of a verb right after it ("the",
+    /// "them").
+    #[serde(default)]
+    pub object_openers: Vec<String>,
     /// Forms of an act of force that also mean dismissing someone from a
     /// post ("fired the governor").
     #[serde(default)]
@@ -801,6 +805,7 @@ mod tests {
             ("abstract_foes", &cues.abstract_foes),
             ("dismissal_forms", &cues.dismissal_forms),
             ("aim_forms", &cues.aim_forms),
+            ("object_openers", &cues.object_openers),
         ] {
             assert!(!list.is_empty(), "cues.toml: {name} is empty");
             assert!(list.iter().all(|w| w == &w.to_lowercase()), "{name}");

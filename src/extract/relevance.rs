@@ -34,7 +34,8 @@ pub const DENSE_ACTORS_PER_THOUSAND_WORDS: f64 = 60.0;
 pub const MIN_FORCE_PER_THOUSAND_WORDS: f64 = 15.0;
 
 /// Stories this short are judged by whether they name a political actor at
-/// all: a single sentence about a state is about politics.
+/// all, or, when they read as a report, an act of force: a single sentence
+/// about a state, or about a strike or a killing, is about politics.
 pub const SHORT_STORY_WORDS: usize = 60;
 
 /// What the gate saw in a story.
@@ -123,10 +124,12 @@ impl Relevance {
         if self.discards >= 2 {
             return false;
         }
-        if self.words <= SHORT_STORY_WORDS {
-            return self.political_mentions > 0;
-        }
         let report = self.personal_rate() < MAX_PERSONAL_PER_THOUSAND_WORDS;
+        if self.words <= SHORT_STORY_WORDS {
+            // a short report of a strike, a killing or an arrest is about
+            // conflict whoever its actors are
+            return self.political_mentions > 0 || (report && self.acts_of_force > 0);
+        }
         (self.density() >= MIN_ACTORS_PER_THOUSAND_WORDS
             && (report || self.density() >= DENSE_ACTORS_PER_THOUSAND_WORDS))
             || (report && self.force_density() >= MIN_FORCE_PER_THOUSAND_WORDS)
@@ -173,6 +176,19 @@ mod tests {
         assert!(!r(400, 2, 0).is_political());
         assert!(r(25, 1, 0).is_political(), "a sentence about a state");
         assert!(!r(25, 0, 0).is_political());
+        let strike = Relevance {
+            acts_of_force: 1,
+            ..r(25, 0, 0)
+        };
+        assert!(strike.is_political(), "a short report of a strike");
+        assert!(
+            !Relevance {
+                personal: 2,
+                ..strike
+            }
+            .is_political(),
+            "a short review that mentions a fight"
+        );
         assert!(!r(400, 40, 3).is_political(), "a sports report");
         let violence = Relevance {
             acts_of_force: 8,
