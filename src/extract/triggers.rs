@@ -84,8 +84,58 @@ pub(crate) fn find_triggers(text: &str, sentence: Span, words: &Words<'_>) -> Ve
         }
         kept.push(h);
     }
-    kept.retain(|h| h.entry != NOT_AN_EVENT && !ends_a_hyphenated_modifier(text, h.span));
+    kept.retain(|h| {
+        h.entry != NOT_AN_EVENT
+            && !ends_a_hyphenated_modifier(text, h.span)
+            && !verbal_participle_before_noun(text, h)
+    });
     kept
+}
+
+/// "the internationally recognised government", "the promised aid", "its
+/// disputed claim": a past participle of a verbal trigger (not an act of
+/// force: "the wounded soldier" was wounded) after a determiner (and an
+/// adverb in -ly) and before a noun or a name describes the noun and
+/// tells no act of its own.
+fn verbal_participle_before_noun(text: &str, h: &TriggerHit) -> bool {
+    let word = &text[h.span.0..h.span.1];
+    let lower = word.to_ascii_lowercase();
+    if word.contains(char::is_whitespace)
+        || !(lower.ends_with("ed") || lower.ends_with("en"))
+        || LEXICON
+            .trigger_types
+            .get(h.entry)
+            .is_none_or(|ty| ty.is_material_conflict())
+    {
+        return false;
+    }
+    let determiner = |w: &str| {
+        [
+            "a", "an", "the", "its", "their", "his", "her", "this", "that",
+        ]
+        .contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
+    };
+    let (at, before) = word_before_at(text, h.span.0);
+    // an adverb in -ly between ("the internationally recognised"), not
+    // before a finite verb ("strongly condemned recent raids")
+    let adverb = before.len() > 4
+        && before.ends_with("ly")
+        && {
+            let upos = crate::nlp::syntax::treebank_upos(&before);
+            upos.is_empty() || upos.contains(&"ADV")
+        }
+        && determiner(&word_before(text, at));
+    if !determiner(&before) && !adverb {
+        return false;
+    }
+    let next = text[h.span.1..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    let upos = crate::nlp::syntax::treebank_upos(&next.to_lowercase());
+    next.starts_with(|c: char| c.is_uppercase())
+        || (!upos.is_empty() && upos.iter().all(|u| matches!(*u, "NOUN" | "ADJ")))
 }
 
 /// "the long-stalled peace talks", "Iranian-backed militias": a trigger
@@ -264,5 +314,29 @@ mod tests {
         assert!(ends_a_hyphenated_modifier(t, (first, first + 7)));
         // predicative, before a preposition: it may still tell an act
         assert!(!ends_a_hyphenated_modifier(t, (second, second + 7)));
+    }
+
+    #[test]
+    fn a_verbal_participle_before_its_noun_is_no_trigger() {
+        let forms = |text: &str| -> Vec<String> {
+            let lower = text.to_ascii_lowercase();
+            let words = Words::of(text, &lower, (0, text.len()));
+            find_triggers(text, (0, text.len()), &words)
+                .into_iter()
+                .map(|h| h.form)
+                .collect()
+        };
+        let modifier = forms("He doubts the postponed Olympics will go ahead.");
+        assert!(!modifier.contains(&"postponed".to_string()), "{modifier:?}");
+        let modifier = forms("Rebels attacked the internationally recognised Government.");
+        assert!(
+            !modifier.contains(&"recognised".to_string()),
+            "{modifier:?}"
+        );
+        // a finite verb after its adverb, and an act of force, stay
+        let verb = forms("The EU strongly condemned recent raids.");
+        assert!(verb.contains(&"condemned".to_string()), "{verb:?}");
+        let force = forms("They carried the wounded soldier away.");
+        assert!(force.contains(&"wounded".to_string()), "{force:?}");
     }
 }
