@@ -154,6 +154,18 @@ fn an_act_that_has_lasted_a_span_began_that_long_before_the_story() {
     // eight months before March 1998, to the month; two years, to the year
     assert_eq!(date_of("RETREAT"), "1997-07");
     assert_eq!(date_of("SANCTION"), "1996");
+    // the span of a participle between is not the act's: the release is now
+    let ev = events_of(
+        " date 2019-06-01 Report
+
+France's president has announced the release of a French \
+         citizen held hostage in Yemen for more than four months.\n",
+    );
+    let release = ev
+        .iter()
+        .find(|e| e["type"] == "RETREAT")
+        .unwrap_or_else(|| panic!("no release in {ev:?}"));
+    assert_eq!(release["date"]["value"], "2019-06-01", "{release}");
 }
 
 #[test]

@@ -342,17 +342,8 @@ pub(crate) fn event_date(
         } else {
             (t.span.1, trigger.0)
         };
-        if a >= b {
-            // inside a gapped trigger ("moved last week 10,000 troops"): its own
-            return true;
-        }
-        let lex = &*LEXICON;
-        !text[a..b].split_whitespace().any(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            w.chars().next().is_some_and(char::is_lowercase)
-                && (is_gerund(w) || (w.len() > 4 && w.ends_with("ed")))
-                && !lex.cue_words.contains(w)
-        })
+        // inside a gapped trigger ("moved last week 10,000 troops"): its own
+        a >= b || !verb_form_between(text, a, b)
     };
     let own = timexes
         .iter()
@@ -386,6 +377,19 @@ pub(crate) fn event_date(
     }
 }
 
+/// Whether `text[a..b]` holds a verb form of another predicate: a
+/// lower-case gerund or participle in -ed that is no cue word ("will pay a
+/// price for *attempting* to derail ... in 2020").
+fn verb_form_between(text: &str, a: usize, b: usize) -> bool {
+    a < b
+        && text[a..b].split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.chars().next().is_some_and(char::is_lowercase)
+                && (is_gerund(w) || (w.len() > 4 && w.ends_with("ed")))
+                && !LEXICON.cue_words.contains(w)
+        })
+}
+
 /// An act that has lasted a span of time by the time of the story began
 /// that long before it: "talks have been cut off for nearly two years"
 /// (a perfect auxiliary before the trigger in its clause, "for" and a
@@ -413,11 +417,20 @@ fn began_a_span_ago(
             ((word_start, text[..trigger.0].trim_end().len()), d.value)
         }
         None => {
+            // the span is the trigger's own, not that of a participle
+            // between ("the release of a citizen held for four months")
             let d = timexes.iter().find(|t| {
                 t.ttype == crate::nlp::temporal::TimexType::Duration
                     && t.span.0 >= trigger.1
                     && t.span.1 <= clause.1
                     && word_before(text, t.span.0) == "for"
+                    && !verb_form_between(text, trigger.1, t.span.0)
+                    && !text[trigger.1..t.span.0].split_whitespace().any(|w| {
+                        let upos = crate::nlp::syntax::treebank_upos(w);
+                        w.chars().next().is_some_and(char::is_lowercase)
+                            && !upos.is_empty()
+                            && upos.iter().all(|u| *u == "VERB")
+                    })
             })?;
             let perfect = text[clause.0..trigger.0].split_whitespace().any(|w| {
                 LEXICON

@@ -1436,13 +1436,10 @@ mod tests {
         let found = coded_events(
             " date 1998-08-07 T\n\nThe Cuban government condemned the bomb explosions near \
              U.S. embassies in Kenya and Tanzania.\n\nThe Cuban government also expressed its \
-             condolences to the families of the victims.",
+             support for Kenya.",
         );
-        let condolences = found.iter().find(|e| e.trigger == "condolences");
-        assert!(
-            condolences.is_some_and(|e| e.source == ["CUB"]),
-            "{found:?}"
-        );
+        let support = found.iter().find(|e| e.ty == PloverType::Support);
+        assert!(support.is_some_and(|e| e.source == ["CUB"]), "{found:?}");
     }
 
     #[test]
