@@ -294,11 +294,18 @@ impl<'a> ClauseContext<'a> {
         }
         let between: Vec<&str> = text[g.span.1..t.0].split_whitespace().collect();
         let first = text[t.0..t.1].split_whitespace().next().unwrap_or("");
-        between.len() <= 4
+        if is_gerund(first) || between.iter().any(|w| w.contains([',', ';'])) {
+            return false;
+        }
+        let near = between.len() <= 4
             && !between
                 .iter()
-                .any(|w| w.contains([',', ';']) || matches!(*w, "to" | "that" | "and" | "or"))
-            && !is_gerund(first)
+                .any(|w| matches!(*w, "to" | "that" | "and" | "or"));
+        near || (between.len() <= 7
+            && between
+                .iter()
+                .enumerate()
+                .all(|(i, w)| noun_phrase_word(w, between.get(i + 1).copied())))
     }
 
     /// Why the trigger names a thing rather than an event, if it does:
@@ -998,6 +1005,43 @@ fn setting_phrase_ending(
         }
         Some((at, cause))
     })
+}
+
+/// Whether `w` (followed by `next`) can stand inside a noun phrase before
+/// its head, or in a time phrase: a determiner, adjective, noun, name or
+/// number ("Prime Minister Theresa May's Brexit", "an Afghan government"),
+/// "and" between two modifiers ("the Iraqi and Turkish"), or "on" and a
+/// day ("on Monday").
+fn noun_phrase_word(w: &str, next: Option<&str>) -> bool {
+    let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+    let lower = core.to_lowercase();
+    let modifier = |w: &str| {
+        // (mostly: the treebank has rare odd tags, "an" as a noun)
+        let upos = crate::nlp::syntax::treebank_upos(w);
+        upos.iter()
+            .any(|u| matches!(*u, "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM"))
+            && !upos
+                .iter()
+                .any(|u| matches!(*u, "VERB" | "AUX" | "ADP" | "SCONJ" | "PART"))
+    };
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    if core.is_empty() {
+        return false;
+    }
+    match lower.as_str() {
+        "and" => next.is_some_and(|n| capital(n) || modifier(&n.to_lowercase())),
+        "on" | "last" => next.is_some_and(crate::nlp::temporal::names_a_month_or_day),
+        // "this Monday" too
+        "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "this" | "these"
+        | "those" | "any" | "such" | "every" | "all" | "some" => true,
+        _ => {
+            capital(core)
+                || w.ends_with("'s")
+                || w.ends_with("\u{2019}s")
+                || modifier(&lower)
+                || crate::nlp::temporal::names_a_month_or_day(core)
+        }
+    }
 }
 
 #[cfg(test)]

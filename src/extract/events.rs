@@ -1403,6 +1403,18 @@ mod tests {
             assert!(found[0].source.iter().any(|c| c == source), "{found:?}");
             assert!(found[0].target.iter().any(|c| c == target), "{found:?}");
         }
+        // the object's noun phrase may be long, or a time between
+        for text in [
+            "The United Kingdom's parliament on Tuesday again rejected Prime Minister \
+             Theresa May's Brexit deal.",
+            "The Taliban rejected on Monday an Afghan government offer of a ceasefire.",
+            "The Kurdish government rejected the Iraqi and Turkish demands.",
+            "The Taliban has spurned repeated offers by the Afghan government.",
+        ] {
+            let found = coded_sentence(text);
+            let types: Vec<PloverType> = found.iter().map(|e| e.ty).collect();
+            assert_eq!(types, [PloverType::Reject], "{text}: {found:?}");
+        }
         // an accusation made, not answered, stays one
         let found = coded_sentence("Israel made accusations against Iran.");
         assert!(
