@@ -1285,6 +1285,12 @@ mod tests {
                 .all(|e| !matches!(e.0, PloverType::Assault | PloverType::Aid)),
             "{found:?}"
         );
+        // the charge an arrest is for is alleged, not told as done
+        let found = coded_sentence(
+            "The opposition leader was arrested for collaborating with a terrorist group.",
+        );
+        let types: Vec<PloverType> = found.iter().map(|e| e.ty).collect();
+        assert_eq!(types, [PloverType::Coerce], "{found:?}");
         // the act itself, after a word that is no marker, still counts
         let found =
             events(" date 1998-02-27 T\n\nIsraeli troops began shelling the village of Arnoun.");
