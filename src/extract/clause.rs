@@ -806,7 +806,9 @@ impl<'a> ClauseContext<'a> {
     /// The marker (`unperformed_markers`) before a gerund trigger, or
     /// before the run of gerunds it ends, that makes it an act spoken of or
     /// kept from ("talk about killing Rabin", "refrain from organizing,
-    /// instigating, assisting"): then it is no event.
+    /// instigating, assisting", "considering sending aid"): then it is no
+    /// event, nor is a noun such a gerund takes as object, up to two words
+    /// after it ("considering sending humanitarian aid").
     pub fn unperformed_act(&self) -> Option<String> {
         let first = self
             .trigger
@@ -814,31 +816,39 @@ impl<'a> ClauseContext<'a> {
             .split_whitespace()
             .next()?
             .to_ascii_lowercase();
-        if !first.ends_with("ing") {
-            return None;
-        }
         let lead = self
             .text
             .get(self.sentence.0..self.trigger.span.0)?
             .to_ascii_lowercase();
-        // back over the gerunds and coordinators of the run
+        let gerund =
+            |w: &str| w.ends_with("ing") && w.len() > 4 && w.chars().all(char::is_alphabetic);
         let mut words: Vec<&str> = lead.split_whitespace().collect();
-        while let Some(w) = words.last() {
-            let bare = w.trim_end_matches(',');
-            if bare.ends_with("ing") && bare.len() > 4 && bare.chars().all(char::is_alphabetic)
-                || matches!(bare, "or" | "and")
-            {
+        if !first.ends_with("ing") {
+            // a noun a gerund takes as object is as unperformed as the
+            // gerund ("considering sending humanitarian aid")
+            let object_of =
+                (0..=2).find(|&k| words.len() > k && gerund(words[words.len() - 1 - k]))?;
+            words.truncate(words.len() - object_of);
+        }
+        // back over the gerunds and coordinators of the run, looking for a
+        // marker before each (a marker may be a gerund itself: "considering")
+        loop {
+            let before = words.join(" ");
+            let marker = LEXICON
+                .cues
+                .unperformed_markers
+                .iter()
+                .find(|m| before == m.as_str() || before.ends_with(&format!(" {m}")));
+            if let Some(m) = marker {
+                return Some(m.clone());
+            }
+            let bare = words.last()?.trim_end_matches(',');
+            if gerund(bare) || matches!(bare, "or" | "and") {
                 words.pop();
             } else {
-                break;
+                return None;
             }
         }
-        let before = words.join(" ");
-        LEXICON
-            .cues
-            .unperformed_markers
-            .iter()
-            .find_map(|m| (before == *m || before.ends_with(&format!(" {m}"))).then(|| m.clone()))
     }
 
     /// The joint marker or the states that make an exercise of type

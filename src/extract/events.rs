@@ -1285,6 +1285,9 @@ mod tests {
                 .all(|e| !matches!(e.0, PloverType::Assault | PloverType::Aid)),
             "{found:?}"
         );
+        // deliberated, not decided: neither the sending nor the aid sent
+        let found = coded_sentence("Japan is considering sending humanitarian aid to North Korea.");
+        assert!(found.is_empty(), "{found:?}");
         // the charge an arrest is for is alleged, not told as done
         let found = coded_sentence(
             "The opposition leader was arrested for collaborating with a terrorist group.",
