@@ -10,8 +10,8 @@ use super::modality::{Cue, clause_of, governing_cue, modality_of, words_between}
 use super::roles::attached_actor;
 use super::text::quote_between;
 use super::triggers::{
-    COMPLEMENT_OPENERS, MATERIAL_CONFLICT, TriggerHit, inside_quote, is_finite_marker, is_gerund,
-    opens_own_clause, reversed_by, word_before, word_before_at,
+    COMPLEMENT_OPENERS, DETERMINERS, MATERIAL_CONFLICT, TriggerHit, inside_quote, is_finite_marker,
+    is_gerund, opens_own_clause, reversed_by, word_before, word_before_at,
 };
 use crate::Span;
 
@@ -816,29 +816,30 @@ impl<'a> ClauseContext<'a> {
             .split_whitespace()
             .next()?
             .to_ascii_lowercase();
-        let lead = self
-            .text
-            .get(self.sentence.0..self.trigger.span.0)?
-            .to_ascii_lowercase();
         let gerund =
             |w: &str| w.ends_with("ing") && w.len() > 4 && w.chars().all(char::is_alphabetic);
+        let lead = self.text.get(self.sentence.0..self.trigger.span.0)?;
+        // a noun a gerund takes as object is as unperformed as the gerund
+        // ("considering sending humanitarian aid"): the cheap test first,
+        // on the last three words, before any copy of the sentence
+        let object_of = if first.ends_with("ing") {
+            0
+        } else {
+            let last: Vec<&str> = lead.split_whitespace().rev().take(3).collect();
+            (0..last.len()).find(|&k| gerund(&last[k].to_ascii_lowercase()))?
+        };
+        let lead = lead.to_ascii_lowercase();
         let mut words: Vec<&str> = lead.split_whitespace().collect();
-        if !first.ends_with("ing") {
-            // a noun a gerund takes as object is as unperformed as the
-            // gerund ("considering sending humanitarian aid")
-            let object_of =
-                (0..=2).find(|&k| words.len() > k && gerund(words[words.len() - 1 - k]))?;
-            words.truncate(words.len() - object_of);
-        }
+        words.truncate(words.len() - object_of);
         // back over the gerunds and coordinators of the run, looking for a
         // marker before each (a marker may be a gerund itself: "considering")
         loop {
             let before = words.join(" ");
-            let marker = LEXICON
-                .cues
-                .unperformed_markers
-                .iter()
-                .find(|m| before == m.as_str() || before.ends_with(&format!(" {m}")));
+            let marker = LEXICON.cues.unperformed_markers.iter().find(|m| {
+                before
+                    .strip_suffix(m.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+            });
             if let Some(m) = marker {
                 return Some(m.clone());
             }
@@ -1041,9 +1042,8 @@ fn noun_phrase_word(w: &str, next: Option<&str>) -> bool {
     match lower.as_str() {
         "and" => next.is_some_and(|n| capital(n) || modifier(&n.to_lowercase())),
         "on" | "last" => next.is_some_and(crate::nlp::temporal::names_a_month_or_day),
-        // "this Monday" too
-        "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "this" | "these"
-        | "those" | "any" | "such" | "every" | "all" | "some" => true,
+        // ("this Monday" too)
+        _ if DETERMINERS.contains(&lower.as_str()) => true,
         _ => {
             capital(core)
                 || w.ends_with("'s")

@@ -96,7 +96,11 @@ pub(crate) fn find_triggers(text: &str, sentence: Span, words: &Words<'_>) -> Ve
 /// disputed claim": a past participle of a verbal trigger (not an act of
 /// force: "the wounded soldier" was wounded) after a determiner (and an
 /// adverb in -ly) and before a noun or a name describes the noun and
-/// tells no act of its own.
+/// tells no act of its own. Unlike the participle test of
+/// `ClauseContext::names_a_thing` (any type, the verb entries only, kept
+/// as a trigger), it takes the word out before clauses are read, so that it
+/// governs no later trigger as its content ("the recognised government
+/// announced a ceasefire").
 fn verbal_participle_before_noun(text: &str, h: &TriggerHit) -> bool {
     let word = &text[h.span.0..h.span.1];
     let lower = word.to_ascii_lowercase();
@@ -109,12 +113,8 @@ fn verbal_participle_before_noun(text: &str, h: &TriggerHit) -> bool {
     {
         return false;
     }
-    let determiner = |w: &str| {
-        [
-            "a", "an", "the", "its", "their", "his", "her", "this", "that",
-        ]
-        .contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
-    };
+    let determiner =
+        |w: &str| DETERMINERS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()));
     let (at, before) = word_before_at(text, h.span.0);
     // an adverb in -ly between ("the internationally recognised"), not
     // before a finite verb ("strongly condemned recent raids")
@@ -161,6 +161,13 @@ fn ends_a_hyphenated_modifier(text: &str, span: Span) -> bool {
             .iter()
             .any(|u| matches!(*u, "NOUN" | "ADJ"))
 }
+
+/// Determiners: the words that open a noun phrase before its modifiers
+/// ("the internationally recognised government", "any such proposal").
+pub(crate) const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "any",
+    "such", "every", "all", "some",
+];
 
 /// Words before a verb form that show it is used as a noun or an
 /// infinitive/gerund complement ("any invasion", "to send", "of fomenting").
