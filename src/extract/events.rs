@@ -522,6 +522,7 @@ fn clause_type(
         own
     };
     let mut ty = ctx.event_type(base, notes);
+    let form = t.form.to_ascii_lowercase();
     if ctx.unperformed_act().is_some() {
         // "talk about killing Rabin", "prohibited from killing": spoken of
         // or kept from, not done
@@ -547,10 +548,7 @@ fn clause_type(
         return None;
     }
     if ty == PloverType::Assault
-        && lex
-            .cues
-            .dismissal_forms
-            .contains(&t.form.to_ascii_lowercase())
+        && lex.cues.dismissal_forms.contains(&form)
         && !crate::nlp::syntax::treebank_upos(&ctx.word_after_trigger()).contains(&"ADP")
         && tree_for(trees, text, clause)
             .is_some_and(|tr| tr.acts_on_a_person(t.span, &super::dictionaries::is_agent_word))
@@ -560,14 +558,10 @@ fn clause_type(
         return None;
     }
     if ty == PloverType::Assault
-        && lex.cues.aim_forms.contains(&t.form.to_ascii_lowercase())
+        && lex.cues.aim_forms.contains(&form)
         && let Some(noun) = tree_for(trees, text, clause).and_then(|tr| tr.participle_of(t.span))
         && !super::dictionaries::is_agent_word(&noun)
-        && !lex
-            .cues
-            .weapon_nouns
-            .iter()
-            .any(|w| w.strip_suffix('s').unwrap_or(w) == noun.strip_suffix('s').unwrap_or(&noun))
+        && !lex.cues.weapon_nouns.iter().any(|w| is_form_of(w, &noun))
     {
         // "a disinformation campaign targeting the election": the aim of
         // the campaign, no attack of its own
@@ -635,7 +629,6 @@ fn clause_type(
         ty = PloverType::Aid;
         recode = Some(("", ASYLUM_CAMEO));
     }
-    let form = t.form.to_ascii_lowercase();
     if own == PloverType::Consult
         && (form.starts_with("meet") || form == "met")
         && words.lower_in(clause).any(|w| {
@@ -717,14 +710,18 @@ fn patient_among(
 /// Whether a clause names one of `things` (singular or plural: "site",
 /// "sites", "facilities"), the cheap test before parsing it.
 fn names_one_of(words: &Words<'_>, clause: Span, things: &[String]) -> bool {
-    words.lower_in(clause).any(|w| {
-        things.iter().any(|t| {
-            let stem = t.strip_suffix('y');
-            w == t
-                || w.strip_suffix('s') == Some(t.as_str())
-                || stem.is_some_and(|st| w.strip_suffix("ies") == Some(st))
-        })
-    })
+    words
+        .lower_in(clause)
+        .any(|w| things.iter().any(|t| is_form_of(w, t)))
+}
+
+/// Whether the lower-case word `w` is the noun `thing` or its plural
+/// ("sites", "facilities" of "facility").
+fn is_form_of(w: &str, thing: &str) -> bool {
+    let stem = thing.strip_suffix('y');
+    w == thing
+        || w.strip_suffix('s') == Some(thing)
+        || stem.is_some_and(|st| w.strip_suffix("ies") == Some(st))
 }
 
 /// Whether the word after a verb of aid at `end` is "to" or a bare verb
@@ -766,6 +763,14 @@ mod tests {
     /// [`coded_events`] of one paragraph in a story of 2020-06-01.
     fn coded_sentence(text: &str) -> Vec<CodedEvent> {
         coded_events(&format!(" date 2020-06-01 T\n\n{text}"))
+    }
+
+    /// Asserts that each sentence (a story of its own) has an event of `ty`.
+    fn assert_each_has(texts: &[&str], ty: PloverType) {
+        for text in texts {
+            let found = coded_sentence(text);
+            assert!(found.iter().any(|e| e.ty == ty), "{text}: {found:?}");
+        }
     }
 
     #[derive(Debug)]
@@ -1495,16 +1500,13 @@ mod tests {
                 "{text}: {found:?}"
             );
         }
-        for text in [
-            "Iraq fired Scuds at Israel.",
-            "Egyptian police fired tear gas at protesters in Cairo.",
-        ] {
-            let found = coded_sentence(text);
-            assert!(
-                found.iter().any(|e| e.ty == PloverType::Assault),
-                "{text}: {found:?}"
-            );
-        }
+        assert_each_has(
+            &[
+                "Iraq fired Scuds at Israel.",
+                "Egyptian police fired tear gas at protesters in Cairo.",
+            ],
+            PloverType::Assault,
+        );
     }
 
     #[test]
@@ -1517,20 +1519,17 @@ mod tests {
 
     #[test]
     fn aid_given_in_a_list_or_with_an_acronym_is_aid() {
-        for text in [
-            "China's health ministry sent a team of medical experts, equipment and drugs to \
-             Nepal.",
-            "The United States has provided the Lebanese Armed Forces (LAF) with aircraft, \
-             vehicles and weapons.",
-            "Israel had distributed supplies including tents, food and medicine to Syrian \
-             refugees.",
-        ] {
-            let found = coded_sentence(text);
-            assert!(
-                found.iter().any(|e| e.ty == PloverType::Aid),
-                "{text}: {found:?}"
-            );
-        }
+        assert_each_has(
+            &[
+                "China's health ministry sent a team of medical experts, equipment and drugs \
+                 to Nepal.",
+                "The United States has provided the Lebanese Armed Forces (LAF) with aircraft, \
+                 vehicles and weapons.",
+                "Israel had distributed supplies including tents, food and medicine to Syrian \
+                 refugees.",
+            ],
+            PloverType::Aid,
+        );
     }
 
     #[test]

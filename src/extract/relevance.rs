@@ -155,6 +155,11 @@ pub fn gate(relevance: &Relevance, events: &mut Vec<Event>) {
 mod tests {
     use super::*;
 
+    /// The same story told with `personal` first- and second-person words.
+    fn chatty_as(r: Relevance, personal: usize) -> Relevance {
+        Relevance { personal, ..r }
+    }
+
     #[test]
     fn dense_stories_are_political_sparse_ones_not() {
         let r = |words, political_mentions, discards| Relevance {
@@ -165,10 +170,7 @@ mod tests {
             acts_of_force: 0,
         };
         assert!(r(400, 12, 0).is_political());
-        let chatty = Relevance {
-            personal: 20,
-            ..r(400, 12, 0)
-        };
+        let chatty = chatty_as(r(400, 12, 0), 20);
         assert!(
             !chatty.is_political(),
             "an email that names a few countries"
@@ -182,11 +184,7 @@ mod tests {
         };
         assert!(strike.is_political(), "a short report of a strike");
         assert!(
-            !Relevance {
-                personal: 2,
-                ..strike
-            }
-            .is_political(),
+            !chatty_as(strike, 2).is_political(),
             "a short review that mentions a fight"
         );
         assert!(!r(400, 40, 3).is_political(), "a sports report");
@@ -196,11 +194,7 @@ mod tests {
         };
         assert!(violence.is_political(), "a report of killings");
         assert!(
-            !Relevance {
-                personal: 20,
-                ..violence
-            }
-            .is_political(),
+            !chatty_as(violence, 20).is_political(),
             "a chat about a film's fights"
         );
     }
