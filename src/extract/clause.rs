@@ -115,12 +115,29 @@ impl<'a> ClauseContext<'a> {
         self
     }
 
+    /// The act of force a trigger that attributes an act ("was behind",
+    /// "responsible for") holds its subject responsible for: a later
+    /// trigger of the clause of material conflict, at most six words on
+    /// ("were behind the recent wave of bomb attacks").
+    pub fn attributed_act(&self) -> Option<&'a TriggerHit> {
+        let lex = &*LEXICON;
+        self.later.iter().find(|l| {
+            l.span.0 < self.clause.1
+                && lex.trigger_types[l.entry].is_material_conflict()
+                && self.text[self.trigger.span.1..l.span.0]
+                    .split_whitespace()
+                    .count()
+                    <= 6
+        })
+    }
+
     /// The nearest earlier complement-taking trigger of the clause, whose
     /// content the trigger may be ("accused Russia of planning an attack").
     pub fn governor(&self) -> Option<&'a TriggerHit> {
         let lex = &*LEXICON;
         self.earlier.iter().rev().find(|g| {
             g.entry != NOT_AN_EVENT
+                && !lex.triggers[g.entry].attributes_an_act
                 && Lexicon::in_types(&lex.cues.complement_types, lex.trigger_types[g.entry])
                 && g.span.0 >= self.clause.0
         })

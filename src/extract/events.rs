@@ -14,8 +14,9 @@ use super::event::{
     ActorMention, Event, EventDate, Modality, PloverType, Quantity, Review, Trigger,
 };
 use super::lexicon::{
-    ASYLUM_CAMEO, EMBARGO_CAMEO, INSPECTION_CAMEO, JOINT_EXERCISE_CAMEO, LEXICON, Lexicon,
-    PEACEKEEPERS_CAMEO, REFUSAL_CAMEO, STRIKE_CAMEO,
+    ASYLUM_CAMEO, EMBARGO_CAMEO, INSPECTION_CAMEO, JOINT_EXERCISE_CAMEO,
+    JUDICIAL_COOPERATION_CAMEO, LEXICON, Lexicon, PEACEKEEPERS_CAMEO, REFUSAL_CAMEO, RELEASE_CAMEO,
+    STRIKE_CAMEO,
 };
 use super::modality::{clause_breaks, clause_of, find_cues};
 use super::roles::*;
@@ -536,6 +537,11 @@ fn clause_type(
         // Peru" gives something back
         return None;
     }
+    if entry.attributes_an_act && ctx.attributed_act().is_none() {
+        // "was behind the lines", "the minister responsible for defence":
+        // no act of force held against anyone
+        return None;
+    }
     if entry.gives_aid && patient_among(ctx, words, trees, &lex.cues.aid_objects).is_none() {
         // "gave a speech", "gave no details": nothing given in aid
         return None;
@@ -617,6 +623,24 @@ fn clause_type(
         ));
         ty = PloverType::Sanction;
         recode = Some(("discontinue", EMBARGO_CAMEO));
+    }
+    if lex.cues.handover_forms.contains(&form) {
+        let cues = &lex.cues;
+        if let Some(who) = patient_among(ctx, words, trees, &cues.handed_to_justice) {
+            notes.push(format!(
+                "handing over a {who}: {} → COOPERATE (judicial)",
+                ty.name()
+            ));
+            ty = PloverType::Cooperate;
+            recode = Some(("", JUDICIAL_COOPERATION_CAMEO));
+        } else if let Some(who) = patient_among(ctx, words, trees, &cues.undergoer_nouns) {
+            notes.push(format!(
+                "handing over a {who}: {} → RETREAT (release)",
+                ty.name()
+            ));
+            ty = PloverType::Retreat;
+            recode = Some(("release", RELEASE_CAMEO));
+        }
     }
     if matches!(own, PloverType::Agree | PloverType::Support)
         && ty == own
@@ -702,9 +726,10 @@ fn patient_among(
         return None;
     }
     let tree = tree_for(trees, ctx.text, ctx.clause)?;
+    // a plural the lemmatizer left as it is ("suspects") is the noun too
     tree.patient_lemmas(ctx.trigger.span, &LEXICON.cues.quantity_nouns)
         .into_iter()
-        .find(|thing| things.contains(thing))
+        .find_map(|w| things.iter().find(|t| is_form_of(&w, t)).cloned())
 }
 
 /// Whether a clause names one of `things` (singular or plural: "site",
@@ -1507,6 +1532,87 @@ mod tests {
             ],
             PloverType::Assault,
         );
+    }
+
+    #[test]
+    fn holding_someone_responsible_for_an_act_of_force_accuses_them() {
+        let found = coded_sentence("Israel says Hamas has long been behind the rocket attacks.");
+        let accusation = found.iter().find(|e| e.ty == PloverType::Accuse);
+        assert!(
+            accusation.is_some_and(|e| e.source == ["ISR"] && e.target == ["HAMAS"]),
+            "{found:?}"
+        );
+        let found = coded_sentence(
+            "Police say Hamas commanders are responsible for the recent rocket attacks.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|e| e.ty == PloverType::Accuse && e.target.contains(&"HAMAS".to_string())),
+            "{found:?}"
+        );
+        // the act held against them stays an event of its own
+        let found = coded_sentence(
+            "Officials said they believe the rebels were behind the bombing of the bridge.",
+        );
+        let types: Vec<PloverType> = found.iter().map(|e| e.ty).collect();
+        assert_eq!(
+            types,
+            [PloverType::Accuse, PloverType::Assault],
+            "{found:?}"
+        );
+        // no act of force after the phrase: no accusation
+        for text in [
+            "Turkish troops were behind the lines near the river.",
+            "The minister responsible for defence resigned on Monday.",
+        ] {
+            let found = coded_sentence(text);
+            assert!(
+                found.iter().all(|e| e.ty != PloverType::Accuse),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn handing_over_people_transfers_them_and_handing_over_goods_is_aid() {
+        for text in [
+            "Pakistan handed over two suspects to the United States.",
+            "Pakistan said two key suspects had been handed over to the United States.",
+        ] {
+            let found = coded_sentence(text);
+            assert!(
+                found.iter().any(|e| e.ty == PloverType::Cooperate
+                    && e.cameo.as_deref() == Some(JUDICIAL_COOPERATION_CAMEO)
+                    && e.target == ["USA"]),
+                "{text}: {found:?}"
+            );
+            assert!(
+                found.iter().all(|e| e.ty != PloverType::Aid),
+                "{text}: {found:?}"
+            );
+        }
+        let found = coded_sentence("The rebels handed over 20 prisoners to the Red Cross.");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.ty == PloverType::Retreat && e.cameo.as_deref() == Some(RELEASE_CAMEO)),
+            "{found:?}"
+        );
+        assert_each_has(
+            &["Japan handed over medical supplies to Nepal."],
+            PloverType::Aid,
+        );
+    }
+
+    #[test]
+    fn both_or_all_of_the_story_s_attacks_are_no_new_attack() {
+        let found = events(
+            " date 1998-08-09 T\n\nBombs exploded at the U.S. embassies in Kenya and Tanzania \
+             on Friday, killing 200 people. Residents described both bombings.",
+        );
+        let attacks = found.iter().filter(|e| e.0 == PloverType::Assault).count();
+        assert_eq!(attacks, 1, "{found:?}");
     }
 
     #[test]

@@ -94,6 +94,12 @@ pub struct TriggerEntry {
     /// of `aid_objects` ("gave medical equipment"; not "gave a speech").
     #[serde(default)]
     pub gives_aid: bool,
+    /// Whether the form holds its subject responsible for an act of force
+    /// named after it in its clause ("the IRA was behind the killings"):
+    /// an accusation only where such an act follows, and that act stays an
+    /// event of its own, not the accusation's content.
+    #[serde(default)]
+    pub attributes_an_act: bool,
 }
 
 /// Verbs that, governing an event noun of some types, make the event one
@@ -324,6 +330,14 @@ pub struct CueFile {
     /// post ("fired the governor").
     #[serde(default)]
     pub dismissal_forms: Vec<String>,
+    /// Forms of handing something over that, with people as the patient,
+    /// transfer them ("handed over two suspects"): not aid.
+    #[serde(default)]
+    pub handover_forms: Vec<String>,
+    /// People handed over to justice: their transfer is judicial
+    /// cooperation ("suspects", "fugitive").
+    #[serde(default)]
+    pub handed_to_justice: Vec<String>,
     /// Forms of an act of force that, as a participle after a noun, say
     /// what the noun is aimed at ("a campaign targeting the election").
     #[serde(default)]
@@ -406,6 +420,10 @@ pub const PEACEKEEPERS_CAMEO: &str = "0861";
 
 /// The CAMEO code of a joint exercise (062 "Cooperate militarily").
 pub const JOINT_EXERCISE_CAMEO: &str = "062";
+/// CAMEO 063, Engage in judicial cooperation: handing suspects over.
+pub const JUDICIAL_COOPERATION_CAMEO: &str = "063";
+/// CAMEO 0841, Return, release person(s): handing captives back.
+pub const RELEASE_CAMEO: &str = "0841";
 /// CAMEO 075, Grant asylum: taking in refugees.
 pub const ASYLUM_CAMEO: &str = "075";
 
@@ -804,6 +822,8 @@ mod tests {
             ("cause_prepositions", &cues.cause_prepositions),
             ("abstract_foes", &cues.abstract_foes),
             ("dismissal_forms", &cues.dismissal_forms),
+            ("handover_forms", &cues.handover_forms),
+            ("handed_to_justice", &cues.handed_to_justice),
             ("aim_forms", &cues.aim_forms),
             ("object_openers", &cues.object_openers),
         ] {

@@ -328,6 +328,21 @@ pub(crate) fn speaker_of_threat(
     (!story.is_empty()).then_some(story)
 }
 
+/// Whether an accusation is the predicate of a copula or of "as" ("thinks
+/// Putin is a killer", "portrayed Putin as a killer", "commanders are
+/// responsible for"): the copula's subject is the accused.
+fn is_predicative(text: &str, ty: PloverType, clause: Span, trigger: Span) -> bool {
+    let lead = text[clause.0..trigger.0]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘'))
+        .to_ascii_lowercase();
+    ty == PloverType::Accuse
+        && [
+            " is a", " as a", " was a", " is an", " as an", " are", " were",
+        ]
+        .iter()
+        .any(|c| lead.ends_with(c))
+}
+
 /// Singular possessive pronouns: as a target they stand for what is
 /// possessed ("its neighbor"). "Their" is left alone: with a group as the
 /// source it is usually each other ("at odds over their diplomats").
@@ -359,15 +374,7 @@ pub(crate) fn roles(
 
     // "portrayed Putin as a killer", "thinks Putin is a killer": the accused
     // is the subject of the copula, the accuser the sentence's subject.
-    let lead = text[clause.0..trigger.0]
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘'))
-        .to_ascii_lowercase();
-    let predicative = ty == PloverType::Accuse
-        && [
-            " is a", " as a", " was a", " is an", " as an", " are", " were",
-        ]
-        .iter()
-        .any(|c| lead.ends_with(c));
+    let predicative = is_predicative(text, ty, clause, trigger);
     if predicative
         && let Some(accused) = participants
             .iter()
@@ -842,7 +849,33 @@ pub(crate) fn assign_roles(
             how.push_str(", agent after \"by\"");
         }
     }
-    if entry.subject_is_target
+    if entry.attributes_an_act {
+        // "they believe the rebels were behind the bombing", "commanders
+        // played a key role in the attacks": the ones held responsible,
+        // right before the phrase, are its target, whoever holds them so
+        // (as a copula's predicate, `roles` has found both already); a
+        // subject further off holds someone else responsible ("Israel said
+        // the group behind the attacks would pay")
+        // (only auxiliaries, adverbs and the rest of its name between:
+        // "Hamas commanders have long been behind")
+        let adjacent = source.iter().all(|m| {
+            m.span.1 <= t.span.0
+                && text[m.span.1..t.span.0].split_whitespace().all(|w| {
+                    let w = w.to_lowercase();
+                    super::dictionaries::is_agent_word(&w)
+                        || crate::nlp::syntax::treebank_upos(&w)
+                            .iter()
+                            .any(|u| matches!(*u, "AUX" | "ADV"))
+                })
+        });
+        if !is_predicative(text, ty, clause, t.span) && adjacent {
+            let accuser = speaker_of_threat(text, span, clause, actors, &source, last_source);
+            target = std::mem::replace(&mut source, accuser.unwrap_or_default());
+            how.push_str(", the subject is the one accused");
+        } else if !is_predicative(text, ty, clause, t.span) {
+            target.clear();
+        }
+    } else if entry.subject_is_target
         && let Some(speaker) = speaker_of_threat(text, span, clause, actors, &source, last_source)
     {
         target = std::mem::replace(&mut source, speaker);

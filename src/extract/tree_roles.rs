@@ -240,7 +240,8 @@ impl<'m> Tree<'m> {
         false
     }
 
-    /// The lower-case lemmas of what a predicate acts on: its object, or
+    /// The lower-case lemmas of what a predicate acts on: its object (in
+    /// the passive its subject), or
     /// for a noun its `of`/`to` complement ("visited nine sites", "a tour
     /// of three sites"), looking through a quantity noun ("a number of
     /// sites", "a team of experts") named in `quantity_nouns`, with the
@@ -251,11 +252,17 @@ impl<'m> Tree<'m> {
         let Some(p) = self.predicate(trigger) else {
             return Vec::new();
         };
-        let Some(mut o) = self.children[p].iter().copied().find(|&c| {
-            self.rel(c) == "obj"
-                || (self.rel(c) == "nmod"
-                    && matches!(self.case_of(c).as_deref(), Some("of" | "to")))
-        }) else {
+        // in the passive, the subject ("two suspects have been handed over")
+        let Some(mut o) = self.children[p]
+            .iter()
+            .copied()
+            .find(|&c| {
+                self.rel(c) == "obj"
+                    || (self.rel(c) == "nmod"
+                        && matches!(self.case_of(c).as_deref(), Some("of" | "to")))
+            })
+            .or_else(|| self.children_with(p, "nsubj:pass").next())
+        else {
             return Vec::new();
         };
         for _ in 0..2 {
