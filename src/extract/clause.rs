@@ -37,6 +37,36 @@ const NOT_A_HEAD: &[&str] = &[
 /// The reason a trigger is the content of an earlier one.
 pub(crate) const CONTENT_OF_ANOTHER: &str = "content of another event";
 
+/// Whether the trigger at `t` is a capitalised word inside a name of the
+/// sentence at `sentence`: after or (not at the start) before another
+/// capitalised word ("Asia-Pacific Economic Cooperation", "Emergency
+/// Relief Coordinator"), or after "of" that follows one ("the Government
+/// of National Accord", "Ministry of Defense").
+pub(crate) fn part_of_a_name(text: &str, sentence: Span, t: Span) -> bool {
+    let capitalised =
+        |w: &str| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase);
+    if !capitalised(&text[t.0..t.1]) {
+        return false;
+    }
+    let (before_at, before) = word_before_at(text, t.0);
+    let at_start = before_at < sentence.0 || text[sentence.0..t.0].trim().is_empty();
+    if at_start {
+        return false;
+    }
+    let next = crate::slice::head(&text[t.1..sentence.1], 80)
+        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let next_capitalised = capitalised(next) && text[t.1..].starts_with([' ', '-']) && next != "I";
+    let before_capitalised =
+        text[..t.0].ends_with(' ') && capitalised(text[before_at..t.0].trim_end());
+    let of_a_name = before == "of" && {
+        let (at, _) = word_before_at(text, before_at);
+        at >= sentence.0 && capitalised(text[at..before_at].trim_end())
+    };
+    before_capitalised || next_capitalised || of_a_name
+}
+
 /// Possessive determiners: a word after one is a noun ("its invasion").
 const POSSESSIVE_DETERMINERS: [&str; 7] = ["its", "their", "his", "her", "our", "my", "your"];
 
@@ -138,6 +168,7 @@ impl<'a> ClauseContext<'a> {
         self.earlier.iter().rev().find(|g| {
             g.entry != NOT_AN_EVENT
                 && !lex.triggers[g.entry].attributes_an_act
+                && !part_of_a_name(self.text, self.sentence, g.span)
                 && Lexicon::in_types(&lex.cues.complement_types, lex.trigger_types[g.entry])
                 && g.span.0 >= self.clause.0
         })
@@ -348,17 +379,7 @@ impl<'a> ClauseContext<'a> {
             |w: &str| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase);
         let next_capitalised =
             capitalised(next) && text[t.1..].starts_with([' ', '-']) && next != "I";
-        let before_capitalised =
-            !at_start && text[..t.0].ends_with(' ') && capitalised(text[before_at..t.0].trim_end());
-        if capitalised(form) && (before_capitalised || (next_capitalised && !at_start)) {
-            return Some("part of a name");
-        }
-        // "the Federal Bureau of Investigation", "Ministry of Defense"
-        let of_a_name = before == "of" && {
-            let (at, _) = word_before_at(text, before_at);
-            at >= self.sentence.0 && capitalised(text[at..before_at].trim_end())
-        };
-        if capitalised(form) && !at_start && of_a_name {
+        if part_of_a_name(text, self.sentence, t) {
             return Some("part of a name");
         }
         // "Anti-abortion protester James Kopp", "bomber Ramzi Yousef": a

@@ -546,11 +546,13 @@ fn clause_type(
         // "gave a speech", "gave no details": nothing given in aid
         return None;
     }
-    if ty == PloverType::Assault
+    if (ty == PloverType::Assault || (ty == PloverType::Sanction && entry.mode == "discontinue"))
         && let Some(foe) = ctx.abstract_foe()
     {
-        // "fighting terrorism", "combat the spread of the virus": a policy
-        notes.push(format!("fighting {foe}: no attack"));
+        // "fighting terrorism", "combat the spread of the virus", "halt
+        // the westward spread of communism": a policy, no attack or
+        // sanction
+        notes.push(format!("acting against {foe}: a policy"));
         return None;
     }
     if ty == PloverType::Assault
@@ -1602,6 +1604,33 @@ mod tests {
         assert_each_has(
             &["Japan handed over medical supplies to Nepal."],
             PloverType::Aid,
+        );
+    }
+
+    #[test]
+    fn a_trigger_word_inside_a_name_governs_no_later_act() {
+        // "Accord" in the name is no agreement whose content the ceasefire is
+        let found = coded_sentence(
+            "Libya's Government of National Accord (GNA) announced a ceasefire on Friday.",
+        );
+        assert!(
+            found.iter().any(|e| e.ty == PloverType::Retreat),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn halting_the_spread_of_a_problem_is_a_policy_not_a_sanction() {
+        let found = coded_sentence(
+            "The United States founded the alliance to halt the spread of communism.",
+        );
+        assert!(
+            found.iter().all(|e| e.ty != PloverType::Sanction),
+            "{found:?}"
+        );
+        assert_each_has(
+            &["Russia halted gas deliveries to Ukraine."],
+            PloverType::Sanction,
         );
     }
 

@@ -117,14 +117,16 @@ fn verbal_participle_before_noun(text: &str, h: &TriggerHit) -> bool {
         |w: &str| DETERMINERS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()));
     let (at, before) = word_before_at(text, h.span.0);
     // an adverb in -ly between ("the internationally recognised"), not
-    // before a finite verb ("strongly condemned recent raids")
+    // before a finite verb ("strongly condemned recent raids"): after a
+    // determiner, or after another modifier of the noun and a comma
+    // ("Libya's Tripoli-based, internationally recognised government")
     let adverb = before.len() > 4
         && before.ends_with("ly")
         && {
             let upos = crate::nlp::syntax::treebank_upos(&before);
             upos.is_empty() || upos.contains(&"ADV")
         }
-        && determiner(&word_before(text, at));
+        && (determiner(&word_before(text, at)) || after_a_listed_modifier(text, at));
     if !determiner(&before) && !adverb {
         return false;
     }
@@ -135,7 +137,25 @@ fn verbal_participle_before_noun(text: &str, h: &TriggerHit) -> bool {
         .trim_matches(|c: char| !c.is_alphanumeric());
     let upos = crate::nlp::syntax::treebank_upos(&next.to_lowercase());
     next.starts_with(|c: char| c.is_uppercase())
-        || (!upos.is_empty() && upos.iter().all(|u| matches!(*u, "NOUN" | "ADJ")))
+        || (!upos.is_empty() && upos.iter().all(|u| matches!(*u, "NOUN" | "ADJ" | "PROPN")))
+}
+
+/// Whether the word before `at` is a noun's modifier closed by a comma, in
+/// a list of modifiers ("Tripoli-based, ...", "small, ..."): a hyphenated
+/// word or an adjective.
+fn after_a_listed_modifier(text: &str, at: usize) -> bool {
+    let head = text[..at].trim_end();
+    let Some(head) = head.strip_suffix(',') else {
+        return false;
+    };
+    let word = head
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    let lower = word.to_lowercase();
+    (word.contains('-') && !word.starts_with('-') && !word.ends_with('-'))
+        || crate::nlp::syntax::treebank_upos(&lower) == ["ADJ"]
 }
 
 /// "the long-stalled peace talks", "Iranian-backed militias": a trigger
@@ -335,11 +355,16 @@ mod tests {
         };
         let modifier = forms("He doubts the postponed Olympics will go ahead.");
         assert!(!modifier.contains(&"postponed".to_string()), "{modifier:?}");
-        let modifier = forms("Rebels attacked the internationally recognised Government.");
-        assert!(
-            !modifier.contains(&"recognised".to_string()),
-            "{modifier:?}"
-        );
+        for text in [
+            "Rebels attacked the internationally recognised Government.",
+            "Libya's Tripoli-based, internationally recognised government announced a truce.",
+        ] {
+            let modifier = forms(text);
+            assert!(
+                !modifier.contains(&"recognised".to_string()),
+                "{text}: {modifier:?}"
+            );
+        }
         // a finite verb after its adverb, and an act of force, stay
         let verb = forms("The EU strongly condemned recent raids.");
         assert!(verb.contains(&"condemned".to_string()), "{verb:?}");
