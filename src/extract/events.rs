@@ -584,18 +584,24 @@ fn clause_type(
         // are the sentence's, and so the attack's already
         return None;
     }
-    if ty == base
-        && can_be_a_noun(&t.form)
-        && may_be_reversed(words, clause, ty)
-        && let Some(tree) = tree_for(trees, text, clause)
-        && let Some((verb, to)) = reversed_in_tree(text, tree, t.span, ty)
-    {
-        notes.push(format!(
-            "\"{verb}\" acts on it (tree) and reverses {} → {}",
-            ty.name(),
-            to.name()
-        ));
-        ty = to;
+    if ty == base && can_be_a_noun(&t.form) && may_be_reversed(words, clause, ty) {
+        // the tree's verb; else a verb right before the noun's phrase,
+        // where the tree took the verb for a noun ("decided to ease
+        // restrictions" parsed as a compound)
+        let reversal = tree_for(trees, text, clause)
+            .and_then(|tree| reversed_in_tree(text, tree, t.span, ty))
+            .map(|(verb, to)| (verb, to, "tree"))
+            .or_else(|| {
+                reversed_before(text, clause.0, t.span, ty).map(|(verb, to)| (verb, to, "words"))
+            });
+        if let Some((verb, to, by)) = reversal {
+            notes.push(format!(
+                "\"{verb}\" acts on it ({by}) and reverses {} → {}",
+                ty.name(),
+                to.name()
+            ));
+            ty = to;
+        }
     }
     let mut recode = (labour && ty == PloverType::Protest).then_some(("strike", STRIKE_CAMEO));
     if own == PloverType::Aid
@@ -1987,6 +1993,20 @@ mod tests {
         );
         let assaults = found.iter().filter(|e| e.0 == PloverType::Assault).count();
         assert_eq!(assaults, 2, "{found:?}");
+    }
+
+    #[test]
+    fn restrictions_a_verb_eases_right_before_them_are_eased_not_imposed() {
+        // the parser takes "ease" for a noun here; the words still say it
+        for text in [
+            "The Egyptian military council also decided to ease restrictions on the formation \
+             of political parties.",
+            "The UAE formally lifted the pre-existing trade and travel restrictions with Israel.",
+        ] {
+            let found = coded_sentence(text);
+            let types: Vec<PloverType> = found.iter().map(|e| e.ty).collect();
+            assert_eq!(types, [PloverType::Concede], "{text}: {found:?}");
+        }
     }
 
     #[test]

@@ -318,6 +318,53 @@ pub(crate) fn reversed_in_tree(
     })
 }
 
+/// A verb of `cues.toml [[reversal]]` right before the noun phrase the
+/// trigger ends, in its clause (from `clause_start`): only the phrase's
+/// determiners, modifiers and coordinated nouns between ("ease
+/// restrictions", "lifted the pre-existing trade and travel
+/// restrictions"); the verb and the type the two make.
+pub(crate) fn reversed_before(
+    text: &str,
+    clause_start: usize,
+    trigger: Span,
+    ty: PloverType,
+) -> Option<(String, PloverType)> {
+    let head = text.get(clause_start.min(trigger.0)..trigger.0)?;
+    for word in head.split_whitespace().rev().take(7) {
+        let lower = word.to_lowercase();
+        if let Some(to) = reversals_of(ty).find_map(|r| {
+            r.verbs
+                .contains(&lower)
+                .then(|| PloverType::from_name(&r.to))
+                .flatten()
+        }) {
+            return Some((lower, to));
+        }
+        if word.ends_with([',', ';', ':', '"', ')']) {
+            return None;
+        }
+        let bare = lower.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+        let in_phrase = DETERMINERS.contains(&bare)
+            || matches!(bare, "and" | "or")
+            || bare.len() < lower.len()
+            || (bare.contains('-') && !bare.starts_with('-'))
+            || {
+                // a modifier or noun ("trade" also a verb), not a word
+                // of another phrase ("on")
+                let upos = crate::nlp::syntax::treebank_upos(bare);
+                upos.iter()
+                    .any(|u| matches!(*u, "ADJ" | "NOUN" | "PROPN" | "NUM"))
+                    && !upos
+                        .iter()
+                        .any(|u| matches!(*u, "ADP" | "AUX" | "PRON" | "SCONJ" | "PART"))
+            };
+        if !in_phrase {
+            return None;
+        }
+    }
+    None
+}
+
 /// Material-conflict types: inside a quotation without an actor of their
 /// own, they are what a speaker alleges, not events.
 pub(crate) const MATERIAL_CONFLICT: &[PloverType] = &[
