@@ -161,6 +161,42 @@ impl<'a> ClauseContext<'a> {
         })
     }
 
+    /// The cue of the doer's own intention (`intentions`: "will", "plans
+    /// to") that announces the trigger's act: before it in its clause, at
+    /// most five words before with no punctuation between ("will extend
+    /// the current nightly curfew", "plans to impose restrictions"), the
+    /// trigger no past participle describing a noun ("will return weapons
+    /// seized") nor the subject of the announcing verb ("these bombings
+    /// will not cause"), and no other trigger between, whose act the cue
+    /// announces instead ("will release two homeguards held captive", also
+    /// where that trigger holds the cue: "will release").
+    pub fn announced_by(&self) -> Option<&'a str> {
+        let t = self.trigger.span;
+        let first = self.text[t.0..t.1].split_whitespace().next().unwrap_or("");
+        if first.ends_with("ed") {
+            return None;
+        }
+        self.cues
+            .iter()
+            .rev()
+            .find(|c| {
+                c.kind == CueKind::Planned
+                    && c.span.1 <= t.0
+                    && c.span.0 >= self.clause.0
+                    && LEXICON.cues.intentions.contains(&c.form)
+                    && {
+                        let between = &self.text[c.span.1..t.0];
+                        !between.contains([',', ';', ':', '"', '(', ')'])
+                            && between.split_whitespace().count() <= 5
+                    }
+                    && !self
+                        .earlier
+                        .iter()
+                        .any(|e| e.entry != NOT_AN_EVENT && e.span.1 > c.span.1)
+            })
+            .map(|c| c.form.as_str())
+    }
+
     /// The nearest earlier complement-taking trigger of the clause, whose
     /// content the trigger may be ("accused Russia of planning an attack").
     pub fn governor(&self) -> Option<&'a TriggerHit> {

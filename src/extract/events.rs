@@ -336,6 +336,19 @@ pub fn find_events(
                 rule_notes.push(format!("\"{frame}\" makes {} a threat", ty.name()));
                 (ty, modality, cue) = (PloverType::Threaten, Modality::Conditional, Some(frame));
             }
+            // an act of force or coercion its doer says it will do ("will
+            // begin a new military operation", "will extend the curfew",
+            // "plans to impose restrictions") is a threat made now (PLOVER
+            // THREATEN; CAMEO 13), not a forecast ("is expected to")
+            let announced = (modality == Modality::Planned
+                && matches!(ty, PloverType::Assault | PloverType::Coerce))
+            .then(|| ctx.announced_by())
+            .flatten();
+            if let Some(intention) = announced {
+                rule_notes.push(format!("\"{intention}\" announces {}: a threat", ty.name()));
+                (ty, modality) = (PloverType::Threaten, Modality::Asserted);
+                recode = Some(("", THREAT_CAMEO));
+            }
             let (mut source, mut target, how) =
                 assign_roles(&ctx, ty, entry, &last_source, &mut trees);
             super::roles::name_references(text, &mut source, &actors, span);
@@ -384,7 +397,14 @@ pub fn find_events(
                 .checked_sub(1)
                 .map(|k| sentences[k].reference_time)
                 .filter(|_| !Lexicon::in_types(&lex.cues.speech_acts, ty));
-            let date = event_date(text, t.span, clause, timexes, s.reference_time, story);
+            // a threat is dated by its making, not by the time of the act
+            // it announces ("will extend the curfew from December 25")
+            let own_times = if announced.is_some() {
+                &[][..]
+            } else {
+                timexes
+            };
+            let date = event_date(text, t.span, clause, own_times, s.reference_time, story);
             let reach = sentences[si.saturating_sub(RETELLING_REACH)].span.0;
             let retelling = DatedRetelling::of(&ctx, ty, modality, &date, reach);
             if source.iter().chain(&target).all(|m| m.code.is_empty())
@@ -1611,6 +1631,32 @@ mod tests {
             &["Japan handed over medical supplies to Nepal."],
             PloverType::Aid,
         );
+    }
+
+    #[test]
+    fn force_or_coercion_its_doer_says_it_will_use_is_a_threat_made_now() {
+        for text in [
+            "Turkey's president says it will begin a new military operation against Kurdish \
+             fighters in Syria within a few days.",
+            "The Thai government will extend the curfew in Bangkok.",
+        ] {
+            let found = events(&format!(" date 2019-06-01 T\n\n{text}"));
+            assert_eq!(
+                found,
+                [(
+                    PloverType::Threaten,
+                    Modality::Asserted,
+                    Some("2019-06-01".to_string()),
+                    found[0].3.clone()
+                )],
+                "{text}"
+            );
+        }
+        // a forecast is no threat: the act stays, planned
+        let found =
+            events(" date 2019-06-01 T\n\nIsrael is expected to launch an offensive in Gaza.");
+        assert_eq!(found[0].0, PloverType::Assault, "{found:?}");
+        assert_eq!(found[0].1, Modality::Planned, "{found:?}");
     }
 
     #[test]

@@ -334,6 +334,10 @@ pub struct CueFile {
     /// transfer them ("handed over two suspects"): not aid.
     #[serde(default)]
     pub handover_forms: Vec<String>,
+    /// The `planned` cues that say the doer's own intention ("will",
+    /// "plans to"), not a forecast ("is expected to").
+    #[serde(default)]
+    pub intentions: Vec<String>,
     /// People handed over to justice: their transfer is judicial
     /// cooperation ("suspects", "fugitive").
     #[serde(default)]
@@ -823,6 +827,7 @@ mod tests {
             ("abstract_foes", &cues.abstract_foes),
             ("dismissal_forms", &cues.dismissal_forms),
             ("handover_forms", &cues.handover_forms),
+            ("intentions", &cues.intentions),
             ("handed_to_justice", &cues.handed_to_justice),
             ("aim_forms", &cues.aim_forms),
             ("object_openers", &cues.object_openers),

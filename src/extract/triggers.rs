@@ -166,7 +166,8 @@ fn ends_a_hyphenated_modifier(text: &str, span: Span) -> bool {
     let before = &text[..span.0];
     if word.contains(char::is_whitespace)
         || !before.ends_with('-')
-        || !before[..before.len() - 1].ends_with(|c: char| c.is_alphanumeric())
+        // (an abbreviation too: "U.S.-backed")
+        || !before[..before.len() - 1].ends_with(|c: char| c.is_alphanumeric() || c == '.')
         || !text[span.1..].starts_with(' ')
     {
         return false;
@@ -176,10 +177,13 @@ fn ends_a_hyphenated_modifier(text: &str, span: Span) -> bool {
         .next()
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric());
-    next.starts_with(|c: char| c.is_ascii_lowercase())
-        && crate::nlp::syntax::treebank_upos(&next.to_lowercase())
-            .iter()
-            .any(|u| matches!(*u, "NOUN" | "ADJ"))
+    // a name or a nationality after it too ("U.S.-backed Kurdish
+    // fighters", "Iranian-backed Houthi rebels")
+    next.starts_with(|c: char| c.is_uppercase())
+        || (next.starts_with(|c: char| c.is_ascii_lowercase())
+            && crate::nlp::syntax::treebank_upos(&next.to_lowercase())
+                .iter()
+                .any(|u| matches!(*u, "NOUN" | "ADJ")))
 }
 
 /// Determiners: the words that open a noun phrase before its modifiers
@@ -386,6 +390,9 @@ mod tests {
         let first = t.find("stalled").expect("the word");
         let second = t.rfind("stalled").expect("the word");
         assert!(ends_a_hyphenated_modifier(t, (first, first + 7)));
+        let u = "They attacked U.S.-backed Kurdish fighters.";
+        let backed = u.find("backed").expect("the word");
+        assert!(ends_a_hyphenated_modifier(u, (backed, backed + 6)));
         // predicative, before a preposition: it may still tell an act
         assert!(!ends_a_hyphenated_modifier(t, (second, second + 7)));
     }
