@@ -307,6 +307,29 @@ impl<'a> ClauseContext<'a> {
             .unwrap_or("")
     }
 
+    /// The requirement the trigger (a form of "meet") satisfies, if its
+    /// object is one of `requirements`: among the four words after it, with
+    /// no preposition before ("meeting global rules", "capable of meeting a
+    /// variety of contingencies"; not "a meeting on security needs").
+    pub fn requirement_met(&self) -> Option<String> {
+        let form = self.trigger.form.to_lowercase();
+        if !LEXICON.cues.meeting_forms.contains(&form) {
+            return None;
+        }
+        for w in self.phrase_after().split_whitespace().take(4) {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase();
+            if LEXICON.cues.requirements.contains(&w) {
+                return Some(w);
+            }
+            if crate::nlp::syntax::treebank_upos(&w) == ["ADP"] {
+                return None;
+            }
+        }
+        None
+    }
+
     /// Whether the trigger names or takes an object: a phrase ending in a
     /// noun ("end the strike", "lift the embargo"), or a determiner, a
     /// number or an object pronoun right after it ("release the soldiers",

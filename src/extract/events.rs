@@ -557,6 +557,13 @@ fn clause_type(
         // Peru" gives something back
         return None;
     }
+    if own == PloverType::Consult
+        && let Some(what) = ctx.requirement_met()
+    {
+        // "meeting global rules": a requirement satisfied, no meeting
+        notes.push(format!("meeting {what}: no meeting"));
+        return None;
+    }
     if entry.attributes_an_act && ctx.attributed_act().is_none() {
         // "was behind the lines", "the minister responsible for defence":
         // no act of force held against anyone
@@ -1657,6 +1664,20 @@ mod tests {
             events(" date 2019-06-01 T\n\nIsrael is expected to launch an offensive in Gaza.");
         assert_eq!(found[0].0, PloverType::Assault, "{found:?}");
         assert_eq!(found[0].1, Modality::Planned, "{found:?}");
+    }
+
+    #[test]
+    fn meeting_a_requirement_is_no_meeting() {
+        let found =
+            coded_sentence("China defended its trade policies as meeting global rules on Monday.");
+        assert!(
+            found.iter().all(|e| e.ty != PloverType::Consult),
+            "{found:?}"
+        );
+        assert_each_has(
+            &["China's foreign minister is meeting Russian officials on security needs."],
+            PloverType::Consult,
+        );
     }
 
     #[test]

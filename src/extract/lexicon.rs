@@ -334,6 +334,12 @@ pub struct CueFile {
     /// transfer them ("handed over two suspects"): not aid.
     #[serde(default)]
     pub handover_forms: Vec<String>,
+    /// Forms of "meet" that also mean satisfying a requirement.
+    #[serde(default)]
+    pub meeting_forms: Vec<String>,
+    /// What one meets without meeting anyone ("needs", "rules").
+    #[serde(default)]
+    pub requirements: Vec<String>,
     /// The `planned` cues that say the doer's own intention ("will",
     /// "plans to"), not a forecast ("is expected to").
     #[serde(default)]
@@ -828,6 +834,8 @@ mod tests {
             ("dismissal_forms", &cues.dismissal_forms),
             ("handover_forms", &cues.handover_forms),
             ("intentions", &cues.intentions),
+            ("meeting_forms", &cues.meeting_forms),
+            ("requirements", &cues.requirements),
             ("handed_to_justice", &cues.handed_to_justice),
             ("aim_forms", &cues.aim_forms),
             ("object_openers", &cues.object_openers),
