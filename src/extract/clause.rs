@@ -204,9 +204,9 @@ impl<'a> ClauseContext<'a> {
         self.earlier.iter().rev().find(|g| {
             g.entry != NOT_AN_EVENT
                 && !lex.triggers[g.entry].attributes_an_act
-                && !part_of_a_name(self.text, self.sentence, g.span)
                 && Lexicon::in_types(&lex.cues.complement_types, lex.trigger_types[g.entry])
                 && g.span.0 >= self.clause.0
+                && !part_of_a_name(self.text, self.sentence, g.span)
         })
     }
 
@@ -312,8 +312,13 @@ impl<'a> ClauseContext<'a> {
     /// no preposition before ("meeting global rules", "capable of meeting a
     /// variety of contingencies"; not "a meeting on security needs").
     pub fn requirement_met(&self) -> Option<String> {
-        let form = self.trigger.form.to_lowercase();
-        if !LEXICON.cues.meeting_forms.contains(&form) {
+        let form = &self.trigger.form;
+        if !LEXICON
+            .cues
+            .meeting_forms
+            .iter()
+            .any(|f| f.eq_ignore_ascii_case(form))
+        {
             return None;
         }
         for w in self.phrase_after().split_whitespace().take(4) {

@@ -519,11 +519,14 @@ fn told_with_another(
 /// modality and roles, and the mode and code a rule gave it; `None` when
 /// it is no event of its own. In order: a strike among words of work is a
 /// stoppage; the clause's verbs reverse it (`ClauseContext::event_type`);
-/// an act returning or giving needs a recipient or aid given; fighting a
-/// problem ("fighting terrorism") is none; a toll linked to an earlier
-/// attack is that attack; a noun the tree
-/// makes the patient of a reversing verb is reversed; aid serving a
-/// clause ("helped end the war") is none; a visit to a site inspects.
+/// an act returning needs a recipient; meeting a requirement is none; an
+/// attribution needs an act of force after it; giving needs aid given;
+/// fighting or halting a problem ("fighting terrorism") is none; a toll
+/// linked to an earlier attack is that attack; a noun the tree (or, where
+/// the tree took the verb for a noun, the words) makes the patient of a
+/// reversing verb is reversed; aid serving a clause ("helped end the war")
+/// is none; a visit to a site inspects; handing over people transfers or
+/// releases them.
 /// Clauses are parsed only after a cheap test of their words.
 fn clause_type(
     ctx: &ClauseContext<'_>,

@@ -849,15 +849,15 @@ pub(crate) fn assign_roles(
             how.push_str(", agent after \"by\"");
         }
     }
-    if entry.attributes_an_act {
+    if entry.attributes_an_act && !is_predicative(text, ty, clause, t.span) {
         // "they believe the rebels were behind the bombing", "commanders
         // played a key role in the attacks": the ones held responsible,
-        // right before the phrase, are its target, whoever holds them so
-        // (as a copula's predicate, `roles` has found both already); a
-        // subject further off holds someone else responsible ("Israel said
-        // the group behind the attacks would pay")
-        // (only auxiliaries, adverbs and the rest of its name between:
-        // "Hamas commanders have long been behind")
+        // right before the phrase (only auxiliaries, adverbs and the rest
+        // of their name between: "Hamas commanders have long been
+        // behind"), are its target, whoever holds them so; a subject
+        // further off holds someone else responsible ("Israel said the
+        // group behind the attacks would pay"). As a copula's predicate
+        // ("commanders are responsible for"), `roles` has found both.
         let adjacent = source.iter().all(|m| {
             m.span.1 <= t.span.0
                 && text[m.span.1..t.span.0].split_whitespace().all(|w| {
@@ -868,11 +868,11 @@ pub(crate) fn assign_roles(
                             .any(|u| matches!(*u, "AUX" | "ADV"))
                 })
         });
-        if !is_predicative(text, ty, clause, t.span) && adjacent {
+        if adjacent {
             let accuser = speaker_of_threat(text, span, clause, actors, &source, last_source);
             target = std::mem::replace(&mut source, accuser.unwrap_or_default());
             how.push_str(", the subject is the one accused");
-        } else if !is_predicative(text, ty, clause, t.span) {
+        } else {
             target.clear();
         }
     } else if entry.subject_is_target
