@@ -757,14 +757,18 @@ impl<'a> ClauseContext<'a> {
     }
 
     /// The type the clause makes of a trigger of type `ty`: reversed by
-    /// its verb ("suspended aid": SANCTION), or a request in an appeal
+    /// the verb right before it when it is used as a noun ("suspended aid":
+    /// SANCTION; also a verb entry's noun, "decided to ease restrictions",
+    /// where the tree took "ease" for a noun), or a request in an appeal
     /// frame ("it is time to"); each change noted in `notes`.
     pub fn event_type(&self, mut ty: PloverType, notes: &mut Vec<String>) -> PloverType {
         let lex = &*LEXICON;
         let t = self.trigger.span;
-        if self.nominal
-            && let Some((verb, to)) = reversed_by(self.text, self.clause, t, ty)
-        {
+        let noun = self.nominal || {
+            let last = self.trigger.form.rsplit(' ').next().unwrap_or("");
+            crate::nlp::syntax::treebank_upos(&last.to_lowercase()).contains(&"NOUN")
+        };
+        if noun && let Some((verb, to)) = reversed_by(self.text, self.clause, t, ty) {
             notes.push(format!("\"{verb}\" reverses {} → {}", ty.name(), to.name()));
             ty = to;
         }

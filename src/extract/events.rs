@@ -614,24 +614,18 @@ fn clause_type(
         // are the sentence's, and so the attack's already
         return None;
     }
-    if ty == base && can_be_a_noun(&t.form) && may_be_reversed(words, clause, ty) {
-        // the tree's verb; else a verb right before the noun's phrase,
-        // where the tree took the verb for a noun ("decided to ease
-        // restrictions" parsed as a compound)
-        let reversal = tree_for(trees, text, clause)
-            .and_then(|tree| reversed_in_tree(text, tree, t.span, ty))
-            .map(|(verb, to)| (verb, to, "tree"))
-            .or_else(|| {
-                reversed_before(text, clause.0, t.span, ty).map(|(verb, to)| (verb, to, "words"))
-            });
-        if let Some((verb, to, by)) = reversal {
-            notes.push(format!(
-                "\"{verb}\" acts on it ({by}) and reverses {} → {}",
-                ty.name(),
-                to.name()
-            ));
-            ty = to;
-        }
+    if ty == base
+        && can_be_a_noun(&t.form)
+        && may_be_reversed(words, clause, ty)
+        && let Some(tree) = tree_for(trees, text, clause)
+        && let Some((verb, to)) = reversed_in_tree(text, tree, t.span, ty)
+    {
+        notes.push(format!(
+            "\"{verb}\" acts on it (tree) and reverses {} → {}",
+            ty.name(),
+            to.name()
+        ));
+        ty = to;
     }
     let mut recode = (labour && ty == PloverType::Protest).then_some(("strike", STRIKE_CAMEO));
     if own == PloverType::Aid

@@ -249,7 +249,11 @@ pub(crate) fn opens_own_clause(between: &str) -> bool {
 
 /// A verb of `cues.toml [[reversal]]` right before an event noun of its
 /// types, in its clause: the verb and the type the two make ("suspended
-/// military aid" → SANCTION).
+/// military aid" → SANCTION, "lifted the pre-existing trade and travel
+/// restrictions" → CONCEDE). Up to six words of the noun's phrase between:
+/// `reversal_fillers`, possessives, hyphenated words, "and"/"or", and
+/// words the treebank has as modifiers or nouns and never as a preposition,
+/// an auxiliary, a pronoun or a particle ("trade", not "on").
 pub(crate) fn reversed_by(
     text: &str,
     clause: Span,
@@ -262,11 +266,24 @@ pub(crate) fn reversed_by(
         .filter(|w| !w.is_empty())
         .collect();
     // skip determiners and modifiers between the verb and the noun
+    let in_phrase = |w: &str| {
+        LEXICON.cues.reversal_fillers.iter().any(|f| f == w)
+            || w.ends_with("'s")
+            || matches!(w, "and" | "or")
+            || (w.contains('-') && !w.starts_with('-'))
+            || {
+                let upos = crate::nlp::syntax::treebank_upos(w);
+                upos.iter()
+                    .any(|u| matches!(*u, "ADJ" | "NOUN" | "PROPN" | "NUM"))
+                    && !upos
+                        .iter()
+                        .any(|u| matches!(*u, "ADP" | "AUX" | "PRON" | "SCONJ" | "PART"))
+            }
+    };
     let mut skipped = 0;
     while let Some(w) = words.last() {
-        if skipped >= 4
-            || !LEXICON.cues.reversal_fillers.iter().any(|f| f == w) && !w.ends_with("'s")
-        {
+        let verb = reversals_of(ty).any(|r| r.verbs.iter().any(|v| v == w));
+        if skipped >= 6 || verb || !in_phrase(w) {
             break;
         }
         words.pop();
@@ -320,53 +337,6 @@ pub(crate) fn reversed_in_tree(
             .then(|| PloverType::from_name(&r.to).map(|to| (verb.clone(), to)))
             .flatten()
     })
-}
-
-/// A verb of `cues.toml [[reversal]]` right before the noun phrase the
-/// trigger ends, in its clause (from `clause_start`): only the phrase's
-/// determiners, modifiers and coordinated nouns between ("ease
-/// restrictions", "lifted the pre-existing trade and travel
-/// restrictions"); the verb and the type the two make.
-pub(crate) fn reversed_before(
-    text: &str,
-    clause_start: usize,
-    trigger: Span,
-    ty: PloverType,
-) -> Option<(String, PloverType)> {
-    let head = text.get(clause_start.min(trigger.0)..trigger.0)?;
-    for word in head.split_whitespace().rev().take(7) {
-        let lower = word.to_lowercase();
-        if let Some(to) = reversals_of(ty).find_map(|r| {
-            r.verbs
-                .contains(&lower)
-                .then(|| PloverType::from_name(&r.to))
-                .flatten()
-        }) {
-            return Some((lower, to));
-        }
-        if word.ends_with([',', ';', ':', '"', ')']) {
-            return None;
-        }
-        let bare = lower.trim_end_matches("'s").trim_end_matches("\u{2019}s");
-        let in_phrase = DETERMINERS.contains(&bare)
-            || matches!(bare, "and" | "or")
-            || bare.len() < lower.len()
-            || (bare.contains('-') && !bare.starts_with('-'))
-            || {
-                // a modifier or noun ("trade" also a verb), not a word
-                // of another phrase ("on")
-                let upos = crate::nlp::syntax::treebank_upos(bare);
-                upos.iter()
-                    .any(|u| matches!(*u, "ADJ" | "NOUN" | "PROPN" | "NUM"))
-                    && !upos
-                        .iter()
-                        .any(|u| matches!(*u, "ADP" | "AUX" | "PRON" | "SCONJ" | "PART"))
-            };
-        if !in_phrase {
-            return None;
-        }
-    }
-    None
 }
 
 /// Material-conflict types: inside a quotation without an actor of their
