@@ -321,18 +321,7 @@ impl<'a> ClauseContext<'a> {
         {
             return None;
         }
-        for w in self.phrase_after().split_whitespace().take(4) {
-            let w = w
-                .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-                .to_lowercase();
-            if LEXICON.cues.requirements.contains(&w) {
-                return Some(w);
-            }
-            if crate::nlp::syntax::treebank_upos(&w) == ["ADP"] {
-                return None;
-            }
-        }
-        None
+        self.object_among(&LEXICON.cues.requirements, true)
     }
 
     /// Whether the trigger names or takes an object: a phrase ending in a
@@ -367,14 +356,25 @@ impl<'a> ClauseContext<'a> {
     /// any punctuation ("fighting terrorism", "the fight against
     /// corruption", "combat the spread of Ebola").
     pub fn abstract_foe(&self) -> Option<String> {
-        self.phrase_after()
-            .split_whitespace()
-            .take(4)
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-                    .to_lowercase()
-            })
-            .find(|w| LEXICON.cues.abstract_foes.contains(w))
+        self.object_among(&LEXICON.cues.abstract_foes, false)
+    }
+
+    /// The first of `things` among the four words after the trigger in its
+    /// clause, before any punctuation (lower case); with
+    /// `before_a_preposition`, only ahead of the first preposition.
+    fn object_among(&self, things: &[String], before_a_preposition: bool) -> Option<String> {
+        for w in self.phrase_after().split_whitespace().take(4) {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase();
+            if things.contains(&w) {
+                return Some(w);
+            }
+            if before_a_preposition && crate::nlp::syntax::treebank_upos(&w) == ["ADP"] {
+                return None;
+            }
+        }
+        None
     }
 
     /// Whether the trigger is a speech act named as the object of an

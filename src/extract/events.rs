@@ -830,6 +830,14 @@ mod tests {
         }
     }
 
+    /// Asserts that no sentence (a story of its own) has an event of `ty`.
+    fn assert_none_has(texts: &[&str], ty: PloverType) {
+        for text in texts {
+            let found = coded_sentence(text);
+            assert!(found.iter().all(|e| e.ty != ty), "{text}: {found:?}");
+        }
+    }
+
     #[derive(Debug)]
     struct CodedEvent {
         ty: PloverType,
@@ -1538,25 +1546,21 @@ mod tests {
             "{found:?}"
         );
         // the press release is no release
-        let found = coded_sentence("The release said the talks went well.");
-        assert!(
-            found.iter().all(|e| e.ty != PloverType::Retreat),
-            "{found:?}"
+        assert_none_has(
+            &["The release said the talks went well."],
+            PloverType::Retreat,
         );
     }
 
     #[test]
     fn firing_a_person_is_a_dismissal_and_firing_at_one_an_attack() {
-        for text in [
-            "Baghdad this month fired Kirkuk's Kurdish governor over his council's decision.",
-            "The Nigerian president fired his defence minister on Monday.",
-        ] {
-            let found = coded_sentence(text);
-            assert!(
-                found.iter().all(|e| e.ty != PloverType::Assault),
-                "{text}: {found:?}"
-            );
-        }
+        assert_none_has(
+            &[
+                "Baghdad this month fired Kirkuk's Kurdish governor over his council's decision.",
+                "The Nigerian president fired his defence minister on Monday.",
+            ],
+            PloverType::Assault,
+        );
         assert_each_has(
             &[
                 "Iraq fired Scuds at Israel.",
@@ -1594,16 +1598,13 @@ mod tests {
             "{found:?}"
         );
         // no act of force after the phrase: no accusation
-        for text in [
-            "Turkish troops were behind the lines near the river.",
-            "The minister responsible for defence resigned on Monday.",
-        ] {
-            let found = coded_sentence(text);
-            assert!(
-                found.iter().all(|e| e.ty != PloverType::Accuse),
-                "{text}: {found:?}"
-            );
-        }
+        assert_none_has(
+            &[
+                "Turkish troops were behind the lines near the river.",
+                "The minister responsible for defence resigned on Monday.",
+            ],
+            PloverType::Accuse,
+        );
     }
 
     #[test]
@@ -1665,11 +1666,9 @@ mod tests {
 
     #[test]
     fn meeting_a_requirement_is_no_meeting() {
-        let found =
-            coded_sentence("China defended its trade policies as meeting global rules on Monday.");
-        assert!(
-            found.iter().all(|e| e.ty != PloverType::Consult),
-            "{found:?}"
+        assert_none_has(
+            &["China defended its trade policies as meeting global rules on Monday."],
+            PloverType::Consult,
         );
         assert_each_has(
             &["China's foreign minister is meeting Russian officials on security needs."],
@@ -1680,23 +1679,17 @@ mod tests {
     #[test]
     fn a_trigger_word_inside_a_name_governs_no_later_act() {
         // "Accord" in the name is no agreement whose content the ceasefire is
-        let found = coded_sentence(
-            "Libya's Government of National Accord (GNA) announced a ceasefire on Friday.",
-        );
-        assert!(
-            found.iter().any(|e| e.ty == PloverType::Retreat),
-            "{found:?}"
+        assert_each_has(
+            &["Libya's Government of National Accord (GNA) announced a ceasefire on Friday."],
+            PloverType::Retreat,
         );
     }
 
     #[test]
     fn halting_the_spread_of_a_problem_is_a_policy_not_a_sanction() {
-        let found = coded_sentence(
-            "The United States founded the alliance to halt the spread of communism.",
-        );
-        assert!(
-            found.iter().all(|e| e.ty != PloverType::Sanction),
-            "{found:?}"
+        assert_none_has(
+            &["The United States founded the alliance to halt the spread of communism."],
+            PloverType::Sanction,
         );
         assert_each_has(
             &["Russia halted gas deliveries to Ukraine."],
