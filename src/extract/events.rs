@@ -856,6 +856,60 @@ mod tests {
     }
 
     #[test]
+    fn a_from_phrase_after_an_event_noun_names_its_doer() {
+        // the doer, with those coordinated with it; the subject of a
+        // receiving verb is the one acted on
+        for (text, ty, source, target) in [
+            (
+                "Beijing faced harsh criticism from Washington and London.",
+                PloverType::Accuse,
+                &["USA", "GBR"][..],
+                &["CHN"][..],
+            ),
+            (
+                "Israel shrugged off threats from Hezbollah.",
+                PloverType::Threaten,
+                &["HEZBOLLAH"][..],
+                &["ISR"][..],
+            ),
+            (
+                "The plan drew condemnation from China and Iran.",
+                PloverType::Accuse,
+                &["CHN", "IRN"][..],
+                &[][..],
+            ),
+        ] {
+            let found = coded_sentence(text);
+            let e = found.iter().find(|e| e.ty == ty).expect(text);
+            assert_eq!(e.source, source, "{text}: {found:?}");
+            assert_eq!(e.target, target, "{text}: {found:?}");
+        }
+        // a verb's "from" is no doer ("demands from Ukraine" is Russia's),
+        // nor that of a phrase led by a verb, a withdrawal or a joint act
+        for (text, ty, source) in [
+            (
+                "Russia demands from Ukraine a pledge of neutrality.",
+                PloverType::Request,
+                "RUS",
+            ),
+            (
+                "Kiev rejected demands from Russia to withdraw.",
+                PloverType::Reject,
+                "UKR",
+            ),
+            (
+                "Israel completed its withdrawal from Lebanon.",
+                PloverType::Retreat,
+                "ISR",
+            ),
+        ] {
+            let found = coded_sentence(text);
+            let e = found.iter().find(|e| e.ty == ty).expect(text);
+            assert_eq!(e.source, [source], "{text}: {found:?}");
+        }
+    }
+
+    #[test]
     fn a_lead_without_a_time_takes_the_time_its_act_is_told_again_with() {
         let found = events(
             " date 1998-08-08 T\n\nTerrorist bombings at U.S. embassies in Kenya and Tanzania \

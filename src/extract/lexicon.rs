@@ -376,6 +376,10 @@ pub struct CueFile {
     /// ("protesters", "suicide bombers").
     #[serde(default)]
     pub undergoer_nouns: Vec<String>,
+    /// Verbs whose subject receives the act of the event noun after them
+    /// ("faced criticism from Germany").
+    #[serde(default)]
+    pub receiving_verbs: Vec<String>,
     /// Words that do not tell events apart.
     pub wording_stopwords: Vec<String>,
     /// Groups of words that name the same kind of event.

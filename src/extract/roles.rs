@@ -91,11 +91,14 @@ pub(crate) fn dedup_codes(v: &mut Vec<ActorMention>) {
 
 /// Whether an actor is attached to a nominal trigger: an adjective or
 /// possessive right before it ("a Russian military buildup", "Russia's
-/// invasion") or "by X" right after it.
+/// invasion"), "by X" right after it, or "from X" where `from_agent` says
+/// that the trigger is an event noun whose "from" names its doer
+/// ([`from_names_the_doer`]: "warnings from Moscow").
 pub(crate) fn attached_actor<'a>(
     text: &str,
     trigger: Span,
     actors: &'a [ActorHit],
+    from_agent: bool,
 ) -> Option<&'a ActorHit> {
     actors.iter().filter(|a| !a.location).find(|a| {
         if a.span.1 <= trigger.0 && trigger.0 - a.span.1 <= 40 {
@@ -116,12 +119,110 @@ pub(crate) fn attached_actor<'a>(
             let reduced = gap
                 .split_once(' ')
                 .is_some_and(|(p, rest)| p.ends_with("ed") && (rest == "by" || rest == "by the"));
-            gap == "by" || gap == "by the" || reduced || agent_after_of(text, trigger, a)
+            let from = from_agent && (gap == "from" || gap == "from the");
+            gap == "by" || gap == "by the" || reduced || from || agent_after_of(text, trigger, a)
         } else if a.span.0 >= trigger.1 && a.span.0 - trigger.1 <= 64 {
             agent_after_of(text, trigger, a)
         } else {
             false
         }
+    })
+}
+
+/// Whether "from" after the trigger names its doer: the trigger is an
+/// event noun here ("stern warnings from Moscow", "faced criticism from
+/// Germany", "Russia's demands from Kiev"; not the verb of "Russia demands
+/// from Kiev") of a type whose doer is not left behind ("a withdrawal from
+/// Lebanon" leaves Lebanon), and not done together ("cooperation from
+/// Kenya" is Kenya's and the speaker's).
+pub(crate) fn from_names_the_doer(text: &str, trigger: Span, ty: PloverType) -> bool {
+    if matches!(ty, PloverType::Retreat | PloverType::Mobilize) || ty.is_reciprocal() {
+        // ("cooperation from Kenya" is theirs and the speaker's)
+        return false;
+    }
+    let words: Vec<String> = text[trigger.0..trigger.1]
+        .split_whitespace()
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let Some((last, modifiers)) = words.split_last() else {
+        return false;
+    };
+    // a phrase is a noun phrase only of modifiers ("suicide attacks"; not
+    // "rejected demands", whose doer is the verb's subject)
+    if !modifiers.iter().all(|w| {
+        crate::nlp::syntax::treebank_upos(w)
+            .iter()
+            .any(|u| matches!(*u, "NOUN" | "ADJ" | "PROPN"))
+    }) {
+        return false;
+    }
+    let upos = crate::nlp::syntax::treebank_upos(last);
+    if !upos.contains(&"NOUN") {
+        return false;
+    }
+    // "demands" is the verb of "Russia demands" though the treebank saw
+    // only the noun: a plural is read with its singular too
+    let verb = upos.contains(&"VERB")
+        || last
+            .strip_suffix('s')
+            .is_some_and(|stem| crate::nlp::syntax::treebank_upos(stem).contains(&"VERB"));
+    if !verb {
+        return true;
+    }
+    // a noun that is also a verb is a noun after a determiner, modifier
+    // or verb, not after a name or pronoun that could be its subject
+    let prev = text[..trigger.0]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    let possessive = prev.ends_with("'s") || prev.ends_with("\u{2019}s");
+    let lower = prev.to_ascii_lowercase();
+    possessive
+        || (!prev.starts_with(|c: char| c.is_uppercase())
+            && !crate::nlp::syntax::treebank_upos(&lower).contains(&"PRON")
+            && prev.chars().any(char::is_alphabetic))
+}
+
+/// The receiving verb ([`Cues::receiving_verbs`]) between the subject
+/// `subject` (before the trigger, in its clause) and the event noun at
+/// `trigger`, with only auxiliaries, adverbs and the noun's modifiers
+/// beside it: "the government has faced sharp criticism".
+///
+/// [`Cues::receiving_verbs`]: super::lexicon::Cues::receiving_verbs
+fn receiving_verb<'t>(
+    text: &'t str,
+    clause: Span,
+    trigger: Span,
+    subject: &[ActorMention],
+) -> Option<&'t str> {
+    let end = subject
+        .iter()
+        .filter(|m| m.span.0 >= clause.0 && m.span.1 <= trigger.0)
+        .map(|m| m.span.1)
+        .max()?;
+    let gap = &text[end..trigger.0];
+    if gap.contains([',', ';', ':', '"']) || gap.split_whitespace().count() > 6 {
+        return None;
+    }
+    let lower = gap.to_ascii_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let verbs = &LEXICON.cues.receiving_verbs;
+    (0..words.len()).find_map(|i| {
+        let two = words.get(i + 1).map(|n| format!("{} {n}", words[i]));
+        let (form, rest) = match two.filter(|p| verbs.contains(p)) {
+            Some(p) => (p, &words[i + 2..]),
+            None if verbs.iter().any(|v| v == words[i]) => (words[i].to_string(), &words[i + 1..]),
+            None => return None,
+        };
+        // the noun's own modifiers may stand between the verb and it
+        let modifiers = rest.iter().all(|w| {
+            DETERMINERS.contains(w)
+                || crate::nlp::syntax::treebank_upos(w)
+                    .iter()
+                    .any(|u| matches!(*u, "ADJ" | "DET" | "NOUN" | "ADV" | "NUM"))
+        });
+        let start = gap.to_ascii_lowercase().find(&form)?;
+        modifiers.then(|| text[end + start..end + start + form.len()].trim())
     })
 }
 
@@ -842,11 +943,38 @@ pub(crate) fn assign_roles(
         // "the killings of ethnic Albanians by Serbian police": the agent
         // the words give an event noun stands, whatever the tree made of
         // it, and is not its target
-        let agent = mention(text, agent);
-        target.retain(|m| m.span != agent.span);
-        if !source.iter().any(|m| m.span == agent.span) {
-            source = vec![agent];
-            how.push_str(", agent after \"by\"");
+        // with the actors coordinated with it ("condemnation from China
+        // and Iran")
+        let after: Vec<ActorHit> = actors
+            .iter()
+            .filter(|a| !a.location && a.span.0 >= agent.span.0 && a.span.1 <= clause.1)
+            .cloned()
+            .collect();
+        let agents: Vec<ActorMention> = group_actors(text, &after)
+            .first()
+            .map(|g| g.iter().map(|a| mention(text, a)).collect())
+            .unwrap_or_else(|| vec![mention(text, agent)]);
+        target.retain(|m| !agents.iter().any(|a| a.span == m.span));
+        let is_agent = |m: &ActorMention| agents.iter().any(|a| a.span == m.span);
+        if !(source.len() == agents.len() && source.iter().all(is_agent)) {
+            source = agents;
+            how.push_str(", agent after the noun");
+        }
+        let before: Vec<ActorHit> = actors
+            .iter()
+            .filter(|a| !a.location && a.span.0 >= clause.0 && a.span.1 <= t.span.0)
+            .cloned()
+            .collect();
+        if let Some(g) = group_actors(text, &before).last() {
+            let subject: Vec<ActorMention> = g.iter().map(|a| mention(text, a)).collect();
+            if target.is_empty()
+                && let Some(verb) = receiving_verb(text, clause, t.span, &subject)
+            {
+                // "the government faced criticism from Germany": the
+                // subject of the receiving verb is the one acted on
+                target = subject;
+                how.push_str(&format!(", the subject of \"{verb}\" receives it"));
+            }
         }
     }
     if entry.attributes_an_act && !is_predicative(text, ty, clause, t.span) {
