@@ -202,10 +202,45 @@ fn word_before_place_modifiers(text: &str, s: usize) -> String {
     String::new()
 }
 
+/// Compass words that open the names of states and regions ("North
+/// Korea", "Northern Ireland", "East Timor").
+const COMPASS_WORDS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+];
+
+/// The names a lower-case compass word makes with the capitalised name
+/// after it when written with a capital ("northern Ireland" is Northern
+/// Ireland, "south Korea" South Korea, "north Korean" North Korean;
+/// "northern Iraq" stays a part of Iraq): each name's span and the
+/// automaton's pattern for it.
+fn compass_names(text: &str) -> Vec<(Span, usize)> {
+    static COMPASS: LazyLock<regex::Regex> = LazyLock::new(|| {
+        let words = COMPASS_WORDS.join("|");
+        regex::Regex::new(&format!(r"\b(?:{words}) [A-Z]")).expect("a valid pattern")
+    });
+    let mut out = Vec::new();
+    for m in COMPASS.find_iter(text) {
+        let start = m.start();
+        let rest = crate::slice::head(&text[start + 1..], 60);
+        let mut name = String::with_capacity(rest.len() + 1);
+        name.push(text.as_bytes()[start].to_ascii_uppercase() as char);
+        name.push_str(rest);
+        let input = aho_corasick::Input::new(&name).anchored(aho_corasick::Anchored::Yes);
+        if let Some(found) = LEXICON.actor_ac.find(input)
+            && found.end() > m.len() - 1
+            && is_whole_word(text, start, start + found.end())
+        {
+            out.push(((start, start + found.end()), found.pattern().as_usize()));
+        }
+    }
+    out
+}
+
 /// Every actor mention in `text`, sorted by start.
 pub fn find_actors(text: &str) -> Vec<ActorHit> {
     let lex = &*LEXICON;
     let mut out = Vec::new();
+    let compass = compass_names(text);
     for m in super::text::matches_at_word_starts(&lex.actor_ac, text) {
         let (s, e) = (m.start(), m.end());
         // "U.S." may be listed with its final stop; a stop after it is fine.
@@ -215,31 +250,44 @@ pub fn find_actors(text: &str) -> Vec<ActorHit> {
         if text[..s].ends_with(|c: char| c.is_alphanumeric()) {
             continue;
         }
-        let (actor, form) = lex.actor_patterns[m.pattern().as_usize()];
-        let prev = word_before_place_modifiers(text, s);
-        let after = crate::slice::head(&text[e..], 8);
-        let possessive = after.len() - after.trim_start_matches(['\'', '\u{2019}', 's']).len();
-        let next = super::text::next_word(text, e + possessive)
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_ascii_lowercase();
-        let before = super::text::tail(text, s, 40)
-            .trim_end()
-            .to_ascii_lowercase();
-        let place = PLACE_NOUNS.contains(&next.as_str())
-            || before.ends_with("border with")
-            || before.ends_with("borders with");
-        out.push(ActorHit {
-            code: lex.actors[actor].code.clone(),
-            span: (s, e),
-            form,
-            location: place
-                || (form == ActorForm::Name && PLACE_PREPOSITIONS.contains(&prev.as_str())),
-            anaphoric: false,
-            role: (form == ActorForm::Person).then_some("GOV"),
-            entry: Entry::Lexicon(actor as u32),
-        });
+        if compass.iter().any(|&((cs, ce), _)| cs < e && s < ce) {
+            continue;
+        }
+        push_lexicon_hit(text, &mut out, (s, e), m.pattern().as_usize());
     }
+    for &(span, pattern) in &compass {
+        push_lexicon_hit(text, &mut out, span, pattern);
+    }
+    out.sort_by_key(|h| h.span);
     out
+}
+
+/// Adds the lexicon's actor `pattern` found at `s..e` to `out`, a place
+/// where the words around it say so.
+fn push_lexicon_hit(text: &str, out: &mut Vec<ActorHit>, (s, e): Span, pattern: usize) {
+    let lex = &*LEXICON;
+    let (actor, form) = lex.actor_patterns[pattern];
+    let prev = word_before_place_modifiers(text, s);
+    let after = crate::slice::head(&text[e..], 8);
+    let possessive = after.len() - after.trim_start_matches(['\'', '\u{2019}', 's']).len();
+    let next = super::text::next_word(text, e + possessive)
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
+    let before = super::text::tail(text, s, 40)
+        .trim_end()
+        .to_ascii_lowercase();
+    let place = PLACE_NOUNS.contains(&next.as_str())
+        || before.ends_with("border with")
+        || before.ends_with("borders with");
+    out.push(ActorHit {
+        code: lex.actors[actor].code.clone(),
+        span: (s, e),
+        form,
+        location: place || (form == ActorForm::Name && PLACE_PREPOSITIONS.contains(&prev.as_str())),
+        anaphoric: false,
+        role: (form == ActorForm::Person).then_some("GOV"),
+        entry: Entry::Lexicon(actor as u32),
+    });
 }
 
 /// Every actor mention in `text`, sorted by start and not overlapping: the
@@ -930,6 +978,24 @@ mod tests {
             .into_iter()
             .map(|h| (h.code, &text[h.span.0..h.span.1]))
             .collect()
+    }
+
+    #[test]
+    fn a_lower_case_compass_word_opens_the_name_it_makes() {
+        let t = "Police in northern Ireland met envoys of north Korea and the north Korean army.";
+        assert_eq!(
+            codes(t),
+            [
+                ("GBR".to_string(), "northern Ireland"),
+                ("PRK".to_string(), "north Korea"),
+                ("PRK".to_string(), "north Korean")
+            ]
+        );
+        // a part of a state keeps its state
+        assert_eq!(
+            codes("Rebels in northern Iraq."),
+            [("IRQ".to_string(), "Iraq")]
+        );
     }
 
     #[test]
