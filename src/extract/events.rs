@@ -586,6 +586,14 @@ fn clause_type(
         return None;
     }
     if ty == PloverType::Assault
+        && let Some(cause) = natural_cause(ctx, words, trees)
+    {
+        // "a fire that killed 80 people", "the virus has killed 2,000":
+        // a disaster, no one's act
+        notes.push(format!("{cause} as the subject: a disaster, no attack"));
+        return None;
+    }
+    if ty == PloverType::Assault
         && lex.cues.dismissal_forms.contains(&form)
         && !crate::nlp::syntax::treebank_upos(&ctx.word_after_trigger()).contains(&"ADP")
         && tree_for(trees, text, clause)
@@ -728,6 +736,44 @@ fn labour_strike(words: &Words<'_>, clause: Span, form: &str, ty: PloverType) ->
             .any(|w| LEXICON.cues.labour_words.iter().any(|l| l == w))
 }
 
+/// The cause no one acts by ([`Cues::natural_causes`]) that is the
+/// subject of the trigger verb ("a fire that killed", "the earthquake
+/// killed", "a bus crash killed"); the sentence up to the end of the
+/// trigger's clause is parsed only where such a word comes before it. A
+/// subject phrase that names a doer is no such cause.
+///
+/// [`Cues::natural_causes`]: super::lexicon::Cues::natural_causes
+fn natural_cause(
+    ctx: &ClauseContext<'_>,
+    words: &Words<'_>,
+    trees: &mut Vec<(Span, Option<Tree<'static>>)>,
+) -> Option<String> {
+    let causes = &LEXICON.cues.natural_causes;
+    let before = (ctx.sentence.0, ctx.trigger.span.0);
+    if !words.lower_in(before).any(|w| {
+        let one = w.strip_suffix('s').unwrap_or(w);
+        causes
+            .iter()
+            .filter_map(|c| c.rsplit(' ').next())
+            .any(|c| c == w || c == one)
+    }) {
+        return None;
+    }
+    let (subject, phrase) = tree_for(trees, ctx.text, (ctx.sentence.0, ctx.clause.1))?
+        .subject_lemma(ctx.trigger.span)?;
+    let head = subject.rsplit(' ').next().unwrap_or(&subject);
+    // a doer inside the phrase makes it an act ("the army set fire to the
+    // village" misread as a noun phrase)
+    let doer = words
+        .lower_in(phrase)
+        .any(super::dictionaries::is_agent_word)
+        || ctx
+            .actors
+            .iter()
+            .any(|a| !a.location && phrase.0 <= a.span.0 && a.span.1 <= phrase.1);
+    (!doer && causes.iter().any(|c| *c == subject || c == head)).then_some(subject)
+}
+
 /// Whether a trigger form's last word can be a noun (the treebank saw it
 /// as one, or does not know it): only a noun can be a reversed patient.
 fn can_be_a_noun(form: &str) -> bool {
@@ -853,6 +899,28 @@ mod tests {
             .into_iter()
             .map(|e| (e.event_type, e.modality, e.date.value, e.trigger.text))
             .collect()
+    }
+
+    #[test]
+    fn a_disaster_that_kills_is_no_attack() {
+        assert_none_has(
+            &[
+                "A fire in the capital of Peru killed more than a hundred people on Monday.",
+                "Floods that killed 40 people hit Pakistan.",
+                "The coronavirus has killed 2,000 people in Iran.",
+                "A bus crash killed 12 Kenyan soldiers.",
+            ],
+            PloverType::Assault,
+        );
+        // a doer, a weapon or gunfire stays an attack
+        assert_each_has(
+            &[
+                "A car bomb killed 12 Kenyan soldiers.",
+                "Rebels opened fire and killed 12 Kenyan soldiers.",
+                "Russian troops set fire to the village and killed 12 people.",
+            ],
+            PloverType::Assault,
+        );
     }
 
     #[test]

@@ -352,6 +352,11 @@ pub struct CueFile {
     /// what the noun is aimed at ("a campaign targeting the election").
     #[serde(default)]
     pub aim_forms: Vec<String>,
+    /// Causes of death and damage that are no one's act ("fire",
+    /// "earthquake", "virus"): as the subject of an act of force, a
+    /// disaster.
+    #[serde(default)]
+    pub natural_causes: Vec<String>,
     /// Verbs of answering another's speech act ("rejected", "accepted").
     #[serde(default)]
     pub answer_forms: Vec<String>,
@@ -842,6 +847,7 @@ mod tests {
             ("requirements", &cues.requirements),
             ("handed_to_justice", &cues.handed_to_justice),
             ("aim_forms", &cues.aim_forms),
+            ("natural_causes", &cues.natural_causes),
             ("object_openers", &cues.object_openers),
         ] {
             assert!(!list.is_empty(), "cues.toml: {name} is empty");

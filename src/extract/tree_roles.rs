@@ -326,6 +326,36 @@ impl<'m> Tree<'m> {
             })
     }
 
+    /// The lower-case lemma of a trigger verb's subject ("a fire killed"
+    /// → "fire"), or of the noun its relative clause modifies ("a fire
+    /// that killed" → "fire"); with a compound before it ("a bus crash"
+    /// → "bus crash"); and the span of the subject's whole phrase.
+    pub fn subject_lemma(&self, trigger: Span) -> Option<(String, Span)> {
+        let p = self.predicate(trigger)?;
+        if self.words[p].upos != "VERB" {
+            return None;
+        }
+        let subject = self
+            .children_with(p, "nsubj")
+            .find(|&c| !self.is_relative_pronoun(c));
+        let noun = match subject {
+            Some(c) => c,
+            None if self.rel(p) == "acl:relcl" => self.words[p].head?,
+            None => return None,
+        };
+        if !matches!(self.words[noun].upos, "NOUN" | "PROPN") {
+            return None;
+        }
+        let lemma = self.words[noun].lemma.to_ascii_lowercase();
+        let lemma = match self.children_with(noun, "compound").last() {
+            Some(c) if c + 1 == noun => {
+                format!("{} {lemma}", self.words[c].lemma.to_ascii_lowercase())
+            }
+            _ => lemma,
+        };
+        Some((lemma, self.phrase(noun)))
+    }
+
     /// The lower-case lemma of the noun a trigger participle modifies
     /// (`acl`: "a campaign *targeting* the election" → "campaign").
     pub fn participle_of(&self, trigger: Span) -> Option<String> {
