@@ -902,6 +902,38 @@ mod tests {
     }
 
     #[test]
+    fn what_a_subject_must_do_is_asked_of_it_by_the_speaker() {
+        for (text, source, target) in [
+            (
+                "Russia says Israel must end its attacks on Syria.",
+                "RUS",
+                "ISR",
+            ),
+            (
+                "The United States must withdraw its troops, Iran said.",
+                "IRN",
+                "USA",
+            ),
+            (
+                "\"All European states must cooperate,\" Putin said.",
+                "RUS",
+                "EUR",
+            ),
+        ] {
+            let found = coded_sentence(text);
+            let e = found
+                .iter()
+                .find(|e| e.ty == PloverType::Request)
+                .expect(text);
+            assert_eq!(
+                (&e.source[..], &e.target[..]),
+                (&[source.to_string()][..], &[target.to_string()][..]),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn a_disaster_that_kills_is_no_attack() {
         assert_none_has(
             &[

@@ -401,8 +401,10 @@ pub(crate) fn parse_sentence(text: &str, span: Span) -> Option<Tree<'static>> {
 }
 
 /// Who threatens the grammatical subject of a "pay a price" trigger
-/// (`threatened`): the first other actor of the sentence before the clause
-/// ("Biden stated that Putin will pay a price"), else the story's last source.
+/// (`threatened`), or demands of the subject of "must": the first other
+/// actor of the sentence before the clause ("Biden stated that Putin will
+/// pay a price"), else one after it that a verb of saying follows ("Iran
+/// must withdraw, Washington said"), else the story's last source.
 pub(crate) fn speaker_of_threat(
     text: &str,
     sentence: Span,
@@ -419,6 +421,31 @@ pub(crate) fn speaker_of_threat(
         .iter()
         .find(|a| !a.location && a.span.0 >= sentence.0 && a.span.1 <= clause.0 && other(&a.code))
     {
+        return Some(vec![mention(text, a)]);
+    }
+    // the speaker after the words ("The United States must withdraw,
+    // Iran said"): an actor after a comma or a closing quote, a verb of
+    // saying next
+    let reporting = &LEXICON.cues.reporting_verbs;
+    let said_from = threatened
+        .iter()
+        .map(|m| m.span.1)
+        .max()
+        .unwrap_or(clause.1);
+    if let Some(a) = actors.iter().find(|a| {
+        !a.location
+            && a.span.0 >= said_from
+            && a.span.1 <= sentence.1
+            && other(&a.code)
+            && text[..a.span.0]
+                .trim_end()
+                .ends_with([',', '"', '\u{201d}', '\''])
+            && text[a.span.1..sentence.1]
+                .split_whitespace()
+                .take(2)
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .any(|w| reporting.iter().any(|r| w.eq_ignore_ascii_case(r)))
+    }) {
         return Some(vec![mention(text, a)]);
     }
     let story: Vec<ActorMention> = last_source
@@ -1007,7 +1034,7 @@ pub(crate) fn assign_roles(
         && let Some(speaker) = speaker_of_threat(text, span, clause, actors, &source, last_source)
     {
         target = std::mem::replace(&mut source, speaker);
-        how.push_str(", the subject is the one threatened");
+        how.push_str(", the subject is the one the speaker threatens or asks");
     }
     (source, target, how)
 }
