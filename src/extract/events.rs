@@ -934,6 +934,33 @@ mod tests {
     }
 
     #[test]
+    fn the_doer_of_an_infinitive_is_the_subject_or_the_object_the_tree_says() {
+        // a purpose: the subject; object control: the object; a passive
+        // that controls it: its subject
+        for (text, ty, source) in [
+            (
+                "Netanyahu called Australian Prime Minister Scott Morrison on Wednesday to \
+                 congratulate him.",
+                PloverType::Support,
+                "ISR",
+            ),
+            (
+                "Poland, Hungary and the Czech Republic are scheduled to join NATO in April.",
+                PloverType::Support,
+                "POL",
+            ),
+        ] {
+            let found = coded_sentence(text);
+            let e = found.iter().find(|e| e.ty == ty).expect(text);
+            assert_eq!(
+                e.source.first().map(String::as_str),
+                Some(source),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_disaster_that_kills_is_no_attack() {
         assert_none_has(
             &[

@@ -171,13 +171,18 @@ pub(crate) fn from_names_the_doer(text: &str, trigger: Span, ty: PloverType) -> 
     }
     // a noun that is also a verb is a noun after a determiner, modifier
     // or verb, not after a name or pronoun that could be its subject
-    let prev = text[..trigger.0]
-        .split_whitespace()
-        .next_back()
-        .unwrap_or("");
+    let lead = &text[..trigger.0];
+    let prev = lead.split_whitespace().next_back().unwrap_or("");
+    // at the start of a sentence or a line a noun leads ("Pressure from
+    // the UN forced ...")
+    let opening = lead
+        .trim_end_matches([' ', '\t'])
+        .ends_with(['\n', '.', '!', '?', ':', ';'])
+        || lead.trim().is_empty();
     let possessive = prev.ends_with("'s") || prev.ends_with("\u{2019}s");
     let lower = prev.to_ascii_lowercase();
-    possessive
+    opening
+        || possessive
         || (!prev.starts_with(|c: char| c.is_uppercase())
             && !crate::nlp::syntax::treebank_upos(&lower).contains(&"PRON")
             && prev.chars().any(char::is_alphabetic))
@@ -293,7 +298,8 @@ pub(crate) fn is_agent_noun(w: &str) -> bool {
 /// of its roles (parsing is the costly step of the analysis, so the tree
 /// is asked only here, and only for the clause): a passive ("was
 /// arrested", "by the army"), a relative clause ("who", "which": parsed
-/// from the start of the sentence, where its antecedent is), or an act of
+/// from the start of the sentence, where its antecedent is), an infinitive
+/// (from the start of the sentence, where the verb it depends on is), or an act of
 /// force or coercion whose target word order did not find. Parsing every
 /// clause with a trigger would cost four times the rest of the analysis.
 pub(crate) fn tree_window(
@@ -311,7 +317,11 @@ pub(crate) fn tree_window(
         .unwrap_or("")
         .to_ascii_lowercase();
     let relative = matches!(opener.as_str(), "who" | "which" | "that");
-    if relative {
+    // "called Erdogan to apologize": the doer of an infinitive is the
+    // subject or the object of the verb before it, which only the tree
+    // tells apart
+    let infinitive = word_before(text, trigger.0) == "to";
+    if relative || infinitive {
         Some((sentence.0, clause.1))
     } else if passive || (no_target && MATERIAL_CONFLICT.contains(&ty)) {
         Some(clause)

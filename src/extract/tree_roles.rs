@@ -372,6 +372,10 @@ impl<'m> Tree<'m> {
     /// through control, coordination and relative clauses; at most a few
     /// steps up.
     fn subject(&self, mut v: usize, path: &mut Vec<String>) -> (Vec<Span>, Vec<Span>, bool) {
+        // whether the verb looked at controls the one below it ("forced to
+        // withdraw", "are scheduled to become members"): its passive
+        // subject is then the lower verb's doer
+        let mut controlled = false;
         for _ in 0..4 {
             // a relative pronoun stands for the noun the clause modifies
             let mut subjects: Vec<usize> = self
@@ -415,6 +419,10 @@ impl<'m> Tree<'m> {
                 )
                 .map(|c| self.phrase(c))
                 .collect();
+            if !passive.is_empty() && controlled {
+                path.push("nsubj:pass".into());
+                return (passive, Vec::new(), false);
+            }
             if !passive.is_empty() {
                 path.push("nsubj:pass".into());
                 if !by.is_empty() {
@@ -441,9 +449,18 @@ impl<'m> Tree<'m> {
             let Some(h) = self.words[v].head else {
                 break;
             };
+            // object control: "urged him to withdraw" (the one urged
+            // withdraws; "agreed to withdraw" has no object)
+            if self.rel(v) == "xcomp"
+                && let Some(o) = self.children_with(h, "obj").find(|&o| o < v)
+            {
+                path.push("xcomp^obj".into());
+                return (vec![self.phrase(o)], Vec::new(), false);
+            }
             match self.rel(v) {
                 "xcomp" | "conj" | "advcl" => {
                     path.push(format!("{}^", self.rel(v)));
+                    controlled = self.rel(v) == "xcomp";
                     v = h;
                 }
                 "acl:relcl" => {
