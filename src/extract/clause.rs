@@ -223,9 +223,29 @@ impl<'a> ClauseContext<'a> {
         let lex = &*LEXICON;
         self.governor().filter(|g| {
             Lexicon::in_types(&lex.cues.threat_types, ty)
+                && !Lexicon::in_types(&lex.cues.yield_types, ty)
                 && lex
                     .cues
                     .promise_forms
+                    .iter()
+                    .any(|f| g.form.eq_ignore_ascii_case(f))
+        })
+    }
+
+    /// The intent (an AGREE trigger: "promised", "willing to", "agreed
+    /// to") whose content the trigger is, where the trigger is a yield
+    /// (`yield_types`: "willing to withdraw", "offered to release the
+    /// hostages"): a promise of a concession, PLOVER CONCEDE. An agreement
+    /// (`mutual_intents`: "agreed to a ceasefire", "agreed to lift the
+    /// embargo") may bind both sides and stays AGREE.
+    pub fn promised_yield(&self, ty: PloverType) -> Option<&'a TriggerHit> {
+        let lex = &*LEXICON;
+        self.governor().filter(|g| {
+            Lexicon::in_types(&lex.cues.yield_types, ty)
+                && lex.trigger_types[g.entry] == PloverType::Agree
+                && !lex
+                    .cues
+                    .mutual_intents
                     .iter()
                     .any(|f| g.form.eq_ignore_ascii_case(f))
         })

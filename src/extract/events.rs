@@ -33,6 +33,9 @@ const APPEAL_CAMEO: &str = "10";
 /// CAMEO "threaten", for promises of force.
 const THREAT_CAMEO: &str = "130";
 
+/// CAMEO "express intent to yield", for promises of a concession.
+const INTENT_TO_YIELD_CAMEO: &str = "035";
+
 /// What the rules found for one trigger, ready to become an event.
 struct Found {
     ty: PloverType,
@@ -215,6 +218,23 @@ fn make_threat(e: &mut Event, force: &str) {
     e.goldstein = lex.goldstein.get(THREAT_CAMEO).copied();
 }
 
+/// Makes an intent whose content is a yield ("willing to withdraw",
+/// "offered to release") a promised concession: PLOVER CONCEDE, CAMEO 035
+/// (express intent to yield).
+fn make_concession(e: &mut Event, yielded: &str) {
+    let lex = &*LEXICON;
+    if e.event_type != PloverType::Agree {
+        return;
+    }
+    e.rule
+        .push_str(&format!("; promises \"{yielded}\", a yield → CONCEDE"));
+    e.event_type = PloverType::Concede;
+    e.mode = String::new();
+    e.score = lex.score(PloverType::Concede, "");
+    e.cameo = Some(INTENT_TO_YIELD_CAMEO.to_string());
+    e.goldstein = lex.goldstein.get(INTENT_TO_YIELD_CAMEO).copied();
+}
+
 /// What one sentence offers to the event rules.
 pub struct SentenceInput<'a> {
     /// Its span.
@@ -314,6 +334,14 @@ pub fn find_events(
                         .find(|e| e.trigger.span == promise.span)
                 {
                     make_threat(e, &t.form);
+                }
+                if why == CONTENT_OF_ANOTHER
+                    && let Some(intent) = ctx.promised_yield(lex.trigger_types[t.entry])
+                    && let Some(e) = sentence_events
+                        .iter_mut()
+                        .find(|e| e.trigger.span == intent.span)
+                {
+                    make_concession(e, &t.form);
                 }
                 continue;
             }
@@ -958,6 +986,26 @@ mod tests {
                 "{text}: {found:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_one_sided_promise_to_yield_is_a_concession() {
+        assert_each_has(
+            &[
+                "Israel was willing to withdraw its troops from southern Lebanon.",
+                "Israel promised to withdraw its troops from Lebanon.",
+                "The Taliban offered to release the Afghan hostages.",
+            ],
+            PloverType::Concede,
+        );
+        // an agreement may bind both sides; a promise of force is a threat
+        assert_none_has(
+            &[
+                "Bosnia and Slovenia agreed to a ceasefire after two days of fighting.",
+                "Hamas vowed to kill the Israeli hostages.",
+            ],
+            PloverType::Concede,
+        );
     }
 
     #[test]

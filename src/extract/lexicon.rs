@@ -352,6 +352,10 @@ pub struct CueFile {
     /// what the noun is aimed at ("a campaign targeting the election").
     #[serde(default)]
     pub aim_forms: Vec<String>,
+    /// Intents that may bind both sides ("agreed to"): with a yield as
+    /// content they stay AGREE, where a one-sided promise is CONCEDE.
+    #[serde(default)]
+    pub mutual_intents: Vec<String>,
     /// Causes of death and damage that are no one's act ("fire",
     /// "earthquake", "virus"): as the subject of an act of force, a
     /// disaster.
@@ -848,6 +852,7 @@ mod tests {
             ("handed_to_justice", &cues.handed_to_justice),
             ("aim_forms", &cues.aim_forms),
             ("natural_causes", &cues.natural_causes),
+            ("mutual_intents", &cues.mutual_intents),
             ("object_openers", &cues.object_openers),
         ] {
             assert!(!list.is_empty(), "cues.toml: {name} is empty");
