@@ -367,15 +367,26 @@ pub fn find_events(
             // an act of force or coercion its doer says it will do ("will
             // begin a new military operation", "will extend the curfew",
             // "plans to impose restrictions") is a threat made now (PLOVER
-            // THREATEN; CAMEO 13), not a forecast ("is expected to")
+            // THREATEN; CAMEO 13), not a forecast ("is expected to"); a
+            // retreat its doer says it will make ("Israel wants to withdraw
+            // from Lebanon", "will release the prisoners") is a concession
+            // made now (PLOVER CONCEDE, CAMEO 035)
             let announced = (modality == Modality::Planned
-                && matches!(ty, PloverType::Assault | PloverType::Coerce))
+                && matches!(
+                    ty,
+                    PloverType::Assault | PloverType::Coerce | PloverType::Retreat
+                ))
             .then(|| ctx.announced_by())
             .flatten();
             if let Some(intention) = announced {
-                rule_notes.push(format!("\"{intention}\" announces {}: a threat", ty.name()));
-                (ty, modality) = (PloverType::Threaten, Modality::Asserted);
-                recode = Some(("", THREAT_CAMEO));
+                let (made, cameo, what) = if ty == PloverType::Retreat {
+                    (PloverType::Concede, INTENT_TO_YIELD_CAMEO, "a concession")
+                } else {
+                    (PloverType::Threaten, THREAT_CAMEO, "a threat")
+                };
+                rule_notes.push(format!("\"{intention}\" announces {}: {what}", ty.name()));
+                (ty, modality) = (made, Modality::Asserted);
+                recode = Some(("", cameo));
             }
             let (mut source, mut target, how) =
                 assign_roles(&ctx, ty, entry, &last_source, &mut trees);
@@ -995,8 +1006,15 @@ mod tests {
                 "Israel was willing to withdraw its troops from southern Lebanon.",
                 "Israel promised to withdraw its troops from Lebanon.",
                 "The Taliban offered to release the Afghan hostages.",
+                "Officials said that Israel wants to withdraw from southern Lebanon.",
             ],
             PloverType::Concede,
+        );
+        // a forecast stays a planned retreat
+        let found = coded_sentence("Israel is expected to withdraw from Gaza next week.");
+        assert!(
+            found.iter().any(|e| e.ty == PloverType::Retreat),
+            "{found:?}"
         );
         // an agreement may bind both sides; a promise of force is a threat
         assert_none_has(
