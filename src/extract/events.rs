@@ -218,6 +218,15 @@ fn make_threat(e: &mut Event, force: &str) {
     e.goldstein = lex.goldstein.get(THREAT_CAMEO).copied();
 }
 
+/// Whether a retreat is the announcing subject's own act: its verb right
+/// after the intention ("wants to withdraw", "will fully withdraw"), not a
+/// noun another verb takes ("aims to secure the release of detainees": the
+/// release is someone else's).
+fn retreat_of_its_own(ctx: &ClauseContext<'_>) -> bool {
+    let before = word_before(ctx.text, ctx.trigger.span.0);
+    matches!(before.as_str(), "to" | "will" | "shall" | "'ll") || before.ends_with("ly")
+}
+
 /// Makes an intent whose content is a yield ("willing to withdraw",
 /// "offered to release") a promised concession: PLOVER CONCEDE, CAMEO 035
 /// (express intent to yield).
@@ -377,7 +386,8 @@ pub fn find_events(
                     PloverType::Assault | PloverType::Coerce | PloverType::Retreat
                 ))
             .then(|| ctx.announced_by())
-            .flatten();
+            .flatten()
+            .filter(|_| ty != PloverType::Retreat || retreat_of_its_own(&ctx));
             if let Some(intention) = announced {
                 let (made, cameo, what) = if ty == PloverType::Retreat {
                     (PloverType::Concede, INTENT_TO_YIELD_CAMEO, "a concession")
