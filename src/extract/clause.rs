@@ -204,12 +204,15 @@ impl<'a> ClauseContext<'a> {
     }
 
     /// The nearest earlier complement-taking trigger of the clause, whose
-    /// content the trigger may be ("accused Russia of planning an attack").
+    /// content the trigger may be ("accused Russia of planning an attack");
+    /// not one that gives way to the act it approves ("approved the
+    /// extradition": the extradition is the event).
     pub fn governor(&self) -> Option<&'a TriggerHit> {
         let lex = &*LEXICON;
         self.earlier.iter().rev().find(|g| {
             g.entry != NOT_AN_EVENT
                 && !lex.triggers[g.entry].attributes_an_act
+                && !lex.triggers[g.entry].yields_to_its_object
                 && Lexicon::in_types(&lex.cues.complement_types, lex.trigger_types[g.entry])
                 && g.span.0 >= self.clause.0
                 && !part_of_a_name(self.text, self.sentence, g.span)

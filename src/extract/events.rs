@@ -616,6 +616,17 @@ fn clause_type(
         notes.push(format!("meeting {what}: no meeting"));
         return None;
     }
+    if entry.yields_to_its_object
+        && let Some(act) = ctx.later.iter().find(|l| {
+            l.entry != super::lexicon::NOT_AN_EVENT
+                && l.span.1 <= clause.1
+                && text[t.span.1..l.span.0].split_whitespace().count() <= 6
+        })
+    {
+        // "approved the extradition of": the act approved is the event
+        notes.push(format!("approves \"{}\": that act is the event", act.form));
+        return None;
+    }
     if entry.attributes_an_act && ctx.attributed_act().is_none() {
         // "was behind the lines", "the minister responsible for defence":
         // no act of force held against anyone
@@ -1034,6 +1045,42 @@ mod tests {
             ],
             PloverType::Concede,
         );
+    }
+
+    #[test]
+    fn approval_and_opposition_are_support_and_rejection() {
+        assert_each_has(
+            &[
+                "The Dutch parliament voted in favor of the accession of Poland.",
+                "The Hungarian parliament approved NATO enlargement on Tuesday.",
+            ],
+            PloverType::Support,
+        );
+        assert_each_has(
+            &[
+                "Several parties in Hungary are against NATO expansion.",
+                "The Senate voted against the treaty with Russia.",
+            ],
+            PloverType::Reject,
+        );
+        // an act approved is the event; "opposed to" is its subject's stance
+        let found = coded_sentence(
+            "A Dutch court approved the extradition of a Moroccan suspect to France.",
+        );
+        assert!(
+            found.iter().all(|e| e.ty != PloverType::Support),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().any(|e| e.ty == PloverType::Cooperate),
+            "{found:?}"
+        );
+        let found = coded_sentence("China is opposed to the sanctions against Iran.");
+        let e = found
+            .iter()
+            .find(|e| e.ty == PloverType::Reject)
+            .expect("a rejection");
+        assert_eq!(e.source, ["CHN"], "{found:?}");
     }
 
     #[test]

@@ -100,6 +100,11 @@ pub struct TriggerEntry {
     /// event of its own, not the accusation's content.
     #[serde(default)]
     pub attributes_an_act: bool,
+    /// Whether the form gives way to an act it approves, named a few words
+    /// after it in its clause ("approved the extradition of", "voted in
+    /// favor of deploying troops"): that act is the event.
+    #[serde(default)]
+    pub yields_to_its_object: bool,
 }
 
 /// Verbs that, governing an event noun of some types, make the event one

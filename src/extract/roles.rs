@@ -346,7 +346,10 @@ fn looks_passive(text: &str, trigger: Span) -> bool {
         [] => (String::new(), String::new()),
     };
     let participle = word.ends_with("ed") || word.ends_with("en") || word.ends_with("wn");
-    (participle && is_be(&before)) || after.trim_start().starts_with("by ")
+    // "is opposed to", "are committed to": a state of the subject, whose
+    // doer it is
+    let stative = after.trim_start().starts_with("to ");
+    (participle && is_be(&before) && !stative) || after.trim_start().starts_with("by ")
 }
 
 /// The tree of `window`, parsed once per sentence and window.
