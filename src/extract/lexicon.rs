@@ -357,6 +357,11 @@ pub struct CueFile {
     /// what the noun is aimed at ("a campaign targeting the election").
     #[serde(default)]
     pub aim_forms: Vec<String>,
+    /// Verbs (lemmas) whose object does the act of the infinitive after it
+    /// ("urged him to withdraw"); after other verbs the subject does it
+    /// ("called Putin to discuss").
+    #[serde(default)]
+    pub object_control_verbs: Vec<String>,
     /// Intents that may bind both sides ("agreed to"): with a yield as
     /// content they stay AGREE, where a one-sided promise is CONCEDE.
     #[serde(default)]
@@ -858,6 +863,7 @@ mod tests {
             ("aim_forms", &cues.aim_forms),
             ("natural_causes", &cues.natural_causes),
             ("mutual_intents", &cues.mutual_intents),
+            ("object_control_verbs", &cues.object_control_verbs),
             ("object_openers", &cues.object_openers),
         ] {
             assert!(!list.is_empty(), "cues.toml: {name} is empty");

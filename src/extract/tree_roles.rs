@@ -449,10 +449,20 @@ impl<'m> Tree<'m> {
             let Some(h) = self.words[v].head else {
                 break;
             };
-            // object control: "urged him to withdraw" (the one urged
-            // withdraws; "agreed to withdraw" has no object)
+            // object control, by verbs of `object_control_verbs`: "urged
+            // him to withdraw" (the one urged withdraws; "agreed to
+            // withdraw" has no object; "called Putin to discuss" is the
+            // caller's purpose)
+            let controls_object = || {
+                let lemma = self.words[h].lemma.to_ascii_lowercase();
+                super::lexicon::LEXICON
+                    .cues
+                    .object_control_verbs
+                    .contains(&lemma)
+            };
             if self.rel(v) == "xcomp"
                 && let Some(o) = self.children_with(h, "obj").find(|&o| o < v)
+                && controls_object()
             {
                 path.push("xcomp^obj".into());
                 return (vec![self.phrase(o)], Vec::new(), false);
