@@ -798,6 +798,22 @@ pub const REFERENCE_REACH: usize = 100;
 /// names would otherwise give every reference thousands of mentions.
 const MAX_GROUP_CODES: usize = 64;
 
+/// Whether the agent noun of a role mention is plural ("Egyptian
+/// reporters", "reporters in Washington", "rebels"): no antecedent of "it".
+fn plural_agent(words: &str) -> bool {
+    let plural =
+        |w: &str| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
+    let lower: Vec<String> = words
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    lower.last().is_some_and(|w| plural(w))
+        || lower
+            .iter()
+            .any(|w| plural(w) && super::dictionaries::is_agent_word(w))
+}
+
 /// What one group of coordinated mentions tells the memory, built mention
 /// by mention.
 #[derive(Debug, Default, Clone)]
@@ -811,8 +827,8 @@ struct GroupState {
 }
 
 impl GroupState {
-    /// Adds the group's next mention.
-    fn push(&mut self, h: &ActorHit) {
+    /// Adds the group's next mention (its words in `text`).
+    fn push(&mut self, h: &ActorHit, text: &str) {
         if h.location {
             return;
         }
@@ -826,8 +842,12 @@ impl GroupState {
             // actor accuracy 0.60 against 0.58 with them)
             ActorForm::Person if h.code.is_empty() => {}
             ActorForm::Person => self.person = Some(h.code.clone()),
-            // a role without a state ("police") is no antecedent of "it"
-            ActorForm::Name if h.role.is_none() || h.country().is_some() => {
+            // a role without a state ("police") is no antecedent of "it",
+            // nor a plural one ("reporters")
+            ActorForm::Name
+                if h.role.is_none()
+                    || (h.country().is_some() && !plural_agent(&text[h.span.0..h.span.1])) =>
+            {
                 self.thing = Some(h.code.clone());
             }
             // a demonym with its agent noun is a noun phrase ("the Cuban
@@ -872,7 +892,7 @@ impl ActorMemory {
         for g in group_actors(text, hits) {
             let mut state = GroupState::default();
             for h in g {
-                state.push(h);
+                state.push(h, text);
             }
             first_person = first_person.or_else(|| state.person.clone());
             self.apply(&state);
@@ -916,7 +936,7 @@ impl ActorMemory {
             // the base memory, the group still open stays partial
             let before = named.partition_point(|h| h.span.1 <= at.0);
             while done < before {
-                partial.push(&named[done]);
+                partial.push(&named[done], text);
                 done += 1;
                 if group_ends.get(group) == Some(&done) {
                     base.apply(&partial);
@@ -978,6 +998,16 @@ mod tests {
             .into_iter()
             .map(|h| (h.code, &text[h.span.0..h.span.1]))
             .collect()
+    }
+
+    #[test]
+    fn a_plural_agent_is_no_antecedent_of_it() {
+        for words in ["Egyptian reporters", "reporters in Washington", "rebels"] {
+            assert!(plural_agent(words), "{words}");
+        }
+        for words in ["the Egyptian government", "police in Cairo", "the press"] {
+            assert!(!plural_agent(words), "{words}");
+        }
     }
 
     #[test]

@@ -924,7 +924,14 @@ pub(crate) fn assign_roles(
             dedup_codes(&mut v);
             v
         };
-        let (tree_source, tree_target) = (inside(&r.source), inside(&r.target));
+        let (tree_source, mut tree_target) = (inside(&r.source), inside(&r.target));
+        if word_before(text, t.span.0) == "to" && !r.path.split(' ').any(|p| p == "nsubj:pass") {
+            // an infinitive's object follows it; one before it is a
+            // misparse of the words its window adds ("told reporters that
+            // he was ... to make it difficult for Putin")
+            // ("make it difficult for": "it" is no one)
+            tree_target.retain(|m| m.span.0 >= t.span.0 && m.text != "it");
+        }
         let mut used = false;
         if r.source.is_empty() && r.path.split(' ').any(|p| p == "nsubj:pass") {
             // "a Tanzanian man was arrested": the subject of an agentless
