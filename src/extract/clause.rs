@@ -7,7 +7,7 @@ use super::actors::ActorHit;
 use super::event::{ActorMention, Event, Modality, PloverType};
 use super::lexicon::{CueKind, LEXICON, Lexicon, NOT_AN_EVENT};
 use super::modality::{Cue, clause_of, governing_cue, modality_of, words_between};
-use super::roles::{attached_actor, from_names_the_doer};
+use super::roles::attached_actor;
 use super::text::quote_between;
 use super::triggers::{
     COMPLEMENT_OPENERS, DETERMINERS, MATERIAL_CONFLICT, TriggerHit, inside_quote, is_finite_marker,
@@ -134,8 +134,8 @@ impl<'a> ClauseContext<'a> {
             attached: attached_actor(
                 text,
                 trigger.span,
+                LEXICON.trigger_types[trigger.entry],
                 actors,
-                from_names_the_doer(text, trigger.span, LEXICON.trigger_types[trigger.entry]),
             )
             .filter(|a| !a.anaphoric),
             nominal: entry.pos != "verb"

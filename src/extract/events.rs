@@ -197,13 +197,9 @@ fn make_deportation(e: &mut Event, who: &str) {
 /// A promise of force ("vowed to hunt down the bombers") made a threat:
 /// its type, score and CAMEO code, and the rule that says why.
 fn make_threat(e: &mut Event, force: &str) {
-    let lex = &*LEXICON;
     if e.event_type == PloverType::Threaten {
         return;
     }
-    e.rule.push_str(&format!(
-        "; promises \"{force}\", an act of force → THREATEN"
-    ));
     if !e.source.is_empty() && e.source == e.target {
         // the participants of a reciprocal promise ("kept their promise to
         // kill a hostage"): a threat goes from those named before it
@@ -211,11 +207,31 @@ fn make_threat(e: &mut Event, force: &str) {
         let at = e.trigger.span.0;
         e.source.retain(|a| a.span.1 <= at);
     }
-    e.event_type = PloverType::Threaten;
+    let note = format!("promises \"{force}\", an act of force");
+    recode_promise(e, PloverType::Threaten, THREAT_CAMEO, &note);
+}
+
+/// An intent whose content is a yield ("willing to withdraw", "offered to
+/// release") made a promised concession: PLOVER CONCEDE, CAMEO 035
+/// (express intent to yield).
+fn make_concession(e: &mut Event, yielded: &str) {
+    if e.event_type != PloverType::Agree {
+        return;
+    }
+    let note = format!("promises \"{yielded}\", a yield");
+    recode_promise(e, PloverType::Concede, INTENT_TO_YIELD_CAMEO, &note);
+}
+
+/// Gives a promise the type its content makes it (`ty`, with its score,
+/// `cameo` and that code's Goldstein value) and says why in its rule.
+fn recode_promise(e: &mut Event, ty: PloverType, cameo: &str, why: &str) {
+    let lex = &*LEXICON;
+    e.rule.push_str(&format!("; {why} → {}", ty.name()));
+    e.event_type = ty;
     e.mode = String::new();
-    e.score = lex.score(PloverType::Threaten, "");
-    e.cameo = Some(THREAT_CAMEO.to_string());
-    e.goldstein = lex.goldstein.get(THREAT_CAMEO).copied();
+    e.score = lex.score(ty, "");
+    e.cameo = Some(cameo.to_string());
+    e.goldstein = lex.goldstein.get(cameo).copied();
 }
 
 /// Whether a retreat is the announcing subject's own act: its verb right
@@ -225,23 +241,6 @@ fn make_threat(e: &mut Event, force: &str) {
 fn retreat_of_its_own(ctx: &ClauseContext<'_>) -> bool {
     let before = word_before(ctx.text, ctx.trigger.span.0);
     matches!(before.as_str(), "to" | "will" | "shall" | "'ll") || before.ends_with("ly")
-}
-
-/// Makes an intent whose content is a yield ("willing to withdraw",
-/// "offered to release") a promised concession: PLOVER CONCEDE, CAMEO 035
-/// (express intent to yield).
-fn make_concession(e: &mut Event, yielded: &str) {
-    let lex = &*LEXICON;
-    if e.event_type != PloverType::Agree {
-        return;
-    }
-    e.rule
-        .push_str(&format!("; promises \"{yielded}\", a yield → CONCEDE"));
-    e.event_type = PloverType::Concede;
-    e.mode = String::new();
-    e.score = lex.score(PloverType::Concede, "");
-    e.cameo = Some(INTENT_TO_YIELD_CAMEO.to_string());
-    e.goldstein = lex.goldstein.get(INTENT_TO_YIELD_CAMEO).copied();
 }
 
 /// What one sentence offers to the event rules.
@@ -808,14 +807,22 @@ fn natural_cause(
     words: &Words<'_>,
     trees: &mut Vec<(Span, Option<Tree<'static>>)>,
 ) -> Option<String> {
+    // the last word of each cause, looked for before the trigger
+    static LAST_WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            LEXICON
+                .cues
+                .natural_causes
+                .iter()
+                .filter_map(|c| c.rsplit(' ').next())
+                .collect()
+        });
     let causes = &LEXICON.cues.natural_causes;
     let before = (ctx.sentence.0, ctx.trigger.span.0);
     if !words.lower_in(before).any(|w| {
-        let one = w.strip_suffix('s').unwrap_or(w);
-        causes
-            .iter()
-            .filter_map(|c| c.rsplit(' ').next())
-            .any(|c| c == w || c == one)
+        LAST_WORDS.contains(w)
+            || w.strip_suffix('s')
+                .is_some_and(|one| LAST_WORDS.contains(one))
     }) {
         return None;
     }

@@ -91,14 +91,14 @@ pub(crate) fn dedup_codes(v: &mut Vec<ActorMention>) {
 
 /// Whether an actor is attached to a nominal trigger: an adjective or
 /// possessive right before it ("a Russian military buildup", "Russia's
-/// invasion"), "by X" right after it, or "from X" where `from_agent` says
-/// that the trigger is an event noun whose "from" names its doer
+/// invasion"), "by X" right after it, or "from X" where the trigger, of
+/// type `ty`, is an event noun whose "from" names its doer
 /// ([`from_names_the_doer`]: "warnings from Moscow").
 pub(crate) fn attached_actor<'a>(
     text: &str,
     trigger: Span,
+    ty: PloverType,
     actors: &'a [ActorHit],
-    from_agent: bool,
 ) -> Option<&'a ActorHit> {
     actors.iter().filter(|a| !a.location).find(|a| {
         if a.span.1 <= trigger.0 && trigger.0 - a.span.1 <= 40 {
@@ -119,7 +119,8 @@ pub(crate) fn attached_actor<'a>(
             let reduced = gap
                 .split_once(' ')
                 .is_some_and(|(p, rest)| p.ends_with("ed") && (rest == "by" || rest == "by the"));
-            let from = from_agent && (gap == "from" || gap == "from the");
+            let from =
+                (gap == "from" || gap == "from the") && from_names_the_doer(text, trigger, ty);
             gap == "by" || gap == "by the" || reduced || from || agent_after_of(text, trigger, a)
         } else if a.span.0 >= trigger.1 && a.span.0 - trigger.1 <= 64 {
             agent_after_of(text, trigger, a)
@@ -135,7 +136,7 @@ pub(crate) fn attached_actor<'a>(
 /// from Kiev") of a type whose doer is not left behind ("a withdrawal from
 /// Lebanon" leaves Lebanon), and not done together ("cooperation from
 /// Kenya" is Kenya's and the speaker's).
-pub(crate) fn from_names_the_doer(text: &str, trigger: Span, ty: PloverType) -> bool {
+fn from_names_the_doer(text: &str, trigger: Span, ty: PloverType) -> bool {
     if matches!(ty, PloverType::Retreat | PloverType::Mobilize) || ty.is_reciprocal() {
         // ("cooperation from Kenya" is theirs and the speaker's)
         return false;
@@ -226,7 +227,7 @@ fn receiving_verb<'t>(
                     .iter()
                     .any(|u| matches!(*u, "ADJ" | "DET" | "NOUN" | "ADV" | "NUM"))
         });
-        let start = gap.to_ascii_lowercase().find(&form)?;
+        let start = lower.find(&form)?;
         modifiers.then(|| text[end + start..end + start + form.len()].trim())
     })
 }
@@ -1012,11 +1013,11 @@ pub(crate) fn assign_roles(
             .filter(|a| !a.location && a.span.0 >= clause.0 && a.span.1 <= t.span.0)
             .cloned()
             .collect();
-        if let Some(g) = group_actors(text, &before).last() {
+        if target.is_empty()
+            && let Some(g) = group_actors(text, &before).last()
+        {
             let subject: Vec<ActorMention> = g.iter().map(|a| mention(text, a)).collect();
-            if target.is_empty()
-                && let Some(verb) = receiving_verb(text, clause, t.span, &subject)
-            {
+            if let Some(verb) = receiving_verb(text, clause, t.span, &subject) {
                 // "the government faced criticism from Germany": the
                 // subject of the receiving verb is the one acted on
                 target = subject;
