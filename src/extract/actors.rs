@@ -430,6 +430,10 @@ pub fn find_actors_on(
     let mut extra = Vec::new();
     let mut weak: rustc_hash::FxHashSet<Span> = Default::default();
     for n in unlisted {
+        if dateline_credit(text, n.span) {
+            // "CAGUAS, Puerto Rico (AP)_": the wire that sent the story
+            continue;
+        }
         // the part of the run after the coded mentions inside it ("Arab
         // League Secretary-General Chedli Klibi": "Chedli Klibi")
         let mut start = n.span.0;
@@ -440,12 +444,21 @@ pub fn find_actors_on(
         if start >= n.span.1 {
             continue;
         }
+        let coded_end = start;
         let rest = text[start..n.span.1].trim_start_matches(|c: char| !c.is_alphanumeric());
         let start = n.span.1 - rest.len();
         let naming = rest
             .split_whitespace()
             .any(|w| !is_title_word(&w.to_lowercase()));
         if rest.is_empty() || !naming || overlaps(&hits, (start, n.span.1)) {
+            continue;
+        }
+        if coded_end > n.span.0
+            && &text[coded_end..start] == " "
+            && super::names::is_organisation_head(rest)
+        {
+            // "the Newark Police Department": the head of the coded
+            // mention before it, no name of its own
             continue;
         }
         if n.weak {
@@ -798,6 +811,19 @@ pub const REFERENCE_REACH: usize = 100;
 /// names would otherwise give every reference thousands of mentions.
 const MAX_GROUP_CODES: usize = 64;
 
+/// Whether a name is a dateline's credit: in parentheses, with the
+/// dateline's dash or underscore right after ("CAGUAS, Puerto Rico (AP)_",
+/// "BEIRUT (Reuters) -"): the wire that sent the story, no actor of it.
+fn dateline_credit(text: &str, span: Span) -> bool {
+    let opened = text[..span.0].ends_with('(');
+    let after = crate::slice::head(&text[span.1..], 8);
+    opened
+        && after.strip_prefix(')').is_some_and(|rest| {
+            rest.trim_start_matches(' ')
+                .starts_with(['_', '-', '\u{2013}', '\u{2014}'])
+        })
+}
+
 /// Whether the agent noun of a role mention is plural ("Egyptian
 /// reporters", "reporters in Washington", "rebels"): no antecedent of "it".
 fn plural_agent(words: &str) -> bool {
@@ -998,6 +1024,36 @@ mod tests {
             .into_iter()
             .map(|h| (h.code, &text[h.span.0..h.span.1]))
             .collect()
+    }
+
+    #[test]
+    fn an_organisation_head_after_a_coded_mention_is_no_name_of_its_own() {
+        let t = "Officers of the Newark Police Department arrested him.";
+        let hits = find_actors_on(t, None, Some("USA"));
+        assert!(
+            hits.iter().all(|h| &t[h.span.0..h.span.1] != "Department"),
+            "{hits:?}"
+        );
+        let t = "CAGUAS, Puerto Rico (AP)_ Kidnappers killed a store owner.";
+        let hits = find_actors_on(t, None, None);
+        assert!(
+            hits.iter().all(|h| &t[h.span.0..h.span.1] != "AP"),
+            "{hits:?}"
+        );
+    }
+
+    #[test]
+    fn a_dateline_credit_is_no_actor() {
+        let t = "CAGUAS, Puerto Rico (AP)_ Kidnappers killed a store owner.";
+        let at = t.find("AP").unwrap();
+        assert!(dateline_credit(t, (at, at + 2)));
+        let t = "BEIRUT (Reuters) - Gunmen attacked a convoy.";
+        let at = t.find("Reuters").unwrap();
+        assert!(dateline_credit(t, (at, at + 7)));
+        // a name in parentheses in the story is one
+        let t = "the Ulster Unionists (UUP) said.";
+        let at = t.find("UUP").unwrap();
+        assert!(!dateline_credit(t, (at, at + 3)));
     }
 
     #[test]

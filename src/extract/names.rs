@@ -38,6 +38,12 @@ static LISTS: LazyLock<NameLists> = LazyLock::new(|| {
     }
 });
 
+/// Whether a word (any case) makes a name an organisation ("Ministry",
+/// "Department"; `organisation_heads` in `assets/names.toml`).
+pub fn is_organisation_head(word: &str) -> bool {
+    LISTS.organisation_heads.contains(&word.to_lowercase())
+}
+
 /// Prepositions after which a name is a place, not a participant.
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "at", "near", "outside", "inside", "across", "into", "through", "toward", "towards",
