@@ -1085,6 +1085,20 @@ mod tests {
     }
 
     #[test]
+    fn united_states_agencies_are_the_united_states() {
+        for name in [
+            "ICE",
+            "Immigration and Customs Enforcement",
+            "DHS",
+            "CBP",
+            "USAID",
+        ] {
+            let t = format!("{name} returned the paintings.");
+            assert_eq!(codes(&t), [("USA".to_string(), name)], "{t}");
+        }
+    }
+
+    #[test]
     fn people_places_institutions() {
         let t = "Biden, the White House and Washington; Putin, the Kremlin, Moscow, Peskov and Lavrov; Kiev and Kyiv.";
         let c: Vec<String> = codes(t).into_iter().map(|(c, _)| c).collect();
