@@ -235,12 +235,18 @@ fn recode_promise(e: &mut Event, ty: PloverType, cameo: &str, why: &str) {
 }
 
 /// Whether a retreat is the announcing subject's own act: its verb right
-/// after the intention ("wants to withdraw", "will fully withdraw"), not a
-/// noun another verb takes ("aims to secure the release of detainees": the
-/// release is someone else's).
+/// after the intention's last word (`intentions`: "wants to withdraw",
+/// "will withdraw"; an adverb may stand between: "will fully withdraw"),
+/// not a noun another verb takes ("aims to secure the release of
+/// detainees": the release is someone else's).
 fn retreat_of_its_own(ctx: &ClauseContext<'_>) -> bool {
     let before = word_before(ctx.text, ctx.trigger.span.0);
-    matches!(before.as_str(), "to" | "will" | "shall" | "'ll") || before.ends_with("ly")
+    before.ends_with("ly")
+        || LEXICON
+            .cues
+            .intentions
+            .iter()
+            .any(|i| i.rsplit(' ').next() == Some(before.as_str()))
 }
 
 /// What one sentence offers to the event rules.
@@ -935,6 +941,16 @@ mod tests {
         coded_events(&format!(" date 2020-06-01 T\n\n{text}"))
     }
 
+    /// The first event of `ty` in the sentence (a story of its own).
+    fn coded_event(text: &str, ty: PloverType) -> CodedEvent {
+        let found = coded_sentence(text);
+        let at = found
+            .iter()
+            .position(|e| e.ty == ty)
+            .unwrap_or_else(|| panic!("{text}: no {} in {found:?}", ty.name()));
+        found.into_iter().nth(at).expect("found above")
+    }
+
     /// Asserts that each sentence (a story of its own) has an event of `ty`.
     fn assert_each_has(texts: &[&str], ty: PloverType) {
         for text in texts {
@@ -987,11 +1003,7 @@ mod tests {
                 "EUR",
             ),
         ] {
-            let found = coded_sentence(text);
-            let e = found
-                .iter()
-                .find(|e| e.ty == PloverType::Request)
-                .expect(text);
+            let e = coded_event(text, PloverType::Request);
             assert_eq!(
                 (&e.source[..], &e.target[..]),
                 (&[source.to_string()][..], &[target.to_string()][..]),
@@ -1017,12 +1029,11 @@ mod tests {
                 "POL",
             ),
         ] {
-            let found = coded_sentence(text);
-            let e = found.iter().find(|e| e.ty == ty).expect(text);
+            let e = coded_event(text, ty);
             assert_eq!(
                 e.source.first().map(String::as_str),
                 Some(source),
-                "{text}: {found:?}"
+                "{text}: {e:?}"
             );
         }
     }
@@ -1082,12 +1093,11 @@ mod tests {
             found.iter().any(|e| e.ty == PloverType::Cooperate),
             "{found:?}"
         );
-        let found = coded_sentence("China is opposed to the sanctions against Iran.");
-        let e = found
-            .iter()
-            .find(|e| e.ty == PloverType::Reject)
-            .expect("a rejection");
-        assert_eq!(e.source, ["CHN"], "{found:?}");
+        let e = coded_event(
+            "China is opposed to the sanctions against Iran.",
+            PloverType::Reject,
+        );
+        assert_eq!(e.source, ["CHN"], "{e:?}");
     }
 
     #[test]
@@ -1136,10 +1146,9 @@ mod tests {
                 &[][..],
             ),
         ] {
-            let found = coded_sentence(text);
-            let e = found.iter().find(|e| e.ty == ty).expect(text);
-            assert_eq!(e.source, source, "{text}: {found:?}");
-            assert_eq!(e.target, target, "{text}: {found:?}");
+            let e = coded_event(text, ty);
+            assert_eq!(e.source, source, "{text}: {e:?}");
+            assert_eq!(e.target, target, "{text}: {e:?}");
         }
         // a verb's "from" is no doer ("demands from Ukraine" is Russia's),
         // nor that of a phrase led by a verb, a withdrawal or a joint act
@@ -1160,9 +1169,8 @@ mod tests {
                 "ISR",
             ),
         ] {
-            let found = coded_sentence(text);
-            let e = found.iter().find(|e| e.ty == ty).expect(text);
-            assert_eq!(e.source, [source], "{text}: {found:?}");
+            let e = coded_event(text, ty);
+            assert_eq!(e.source, [source], "{text}: {e:?}");
         }
     }
 

@@ -930,8 +930,7 @@ pub(crate) fn assign_roles(
             // an infinitive's object follows it; one before it is a
             // misparse of the words its window adds ("told reporters that
             // he was ... to make it difficult for Putin")
-            // ("make it difficult for": "it" is no one)
-            tree_target.retain(|m| m.span.0 >= t.span.0 && m.text != "it");
+            tree_target.retain(|m| m.span.0 >= t.span.0);
         }
         let mut used = false;
         if r.source.is_empty() && r.path.split(' ').any(|p| p == "nsubj:pass") {

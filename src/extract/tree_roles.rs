@@ -597,13 +597,17 @@ impl<'m> Tree<'m> {
         (!out.source.is_empty() || !out.target.is_empty() || out.explicit_subject).then_some(out)
     }
 
-    /// The objects of a verb: `obj`, `iobj`, else an `obl` with a target
-    /// preposition.
+    /// The objects of a verb: `obj`, `iobj` (not a placeholder "it"), else
+    /// an `obl` with a target preposition.
     fn objects(&self, v: usize, out: &mut TreeRoles, path: &mut Vec<String>) {
+        // "make it difficult for Putin", "found it hard": an "it" before
+        // the verb's small clause is a placeholder, no one acted on
+        let small_clause = |o: usize| self.children_with(v, "xcomp").any(|x| x > o);
         let objs: Vec<usize> = self.children[v]
             .iter()
             .copied()
             .filter(|&c| matches!(self.rel(c), "obj" | "iobj"))
+            .filter(|&c| !(self.words[c].lemma.eq_ignore_ascii_case("it") && small_clause(c)))
             .collect();
         for &c in &objs {
             out.target.push(self.phrase(c));
