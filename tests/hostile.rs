@@ -132,6 +132,17 @@ const SLACK: u64 = 48 << 20;
 /// densest hostile text names an actor every 12 bytes.
 const FILE_FACTOR: u64 = 18;
 
+/// Bytes of memory per byte of text dense with events and actors ("Russia
+/// attacked Ukraine and NATO warned Moscow." over and over: an actor every
+/// 12 bytes, an event every 24). The analysis holds the actor mentions and
+/// the words of the whole text while it reads it, and at most
+/// `MAX_EVENTS_PER_ARTICLE` events: the release build, run to the end on
+/// 4.8 MB of it, peaks at about 35 bytes per byte above its baseline. The
+/// dev build gives up at its time budget somewhere on the way, so its peak
+/// depends on how far it got; a bound above the finished run's holds
+/// wherever it stops.
+const DENSE_FACTOR: u64 = 40;
+
 /// Bytes of memory per article read: its analysis, kept for linking and
 /// output (the README states 6 KB for the release build).
 const PER_ARTICLE: u64 = 8 << 10;
@@ -141,6 +152,11 @@ const PER_ARTICLE: u64 = 8 << 10;
 /// starts with `id`) or reported by name,
 /// nothing panics, and the peak memory stays within the bound. Returns the run.
 fn check(name: &str, bytes: &[u8], id: &str) -> Run {
+    check_within(name, bytes, id, FILE_FACTOR)
+}
+
+/// [`check`] with `file_factor` bytes of memory per byte of the file.
+fn check_within(name: &str, bytes: &[u8], id: &str, file_factor: u64) -> Run {
     let dir = tempfile::tempdir().unwrap();
     let hostile = dir.path().join(name);
     std::fs::write(&hostile, bytes).unwrap();
@@ -164,7 +180,7 @@ fn check(name: &str, bytes: &[u8], id: &str) -> Run {
     assert!(named, "the hostile file is read or reported: {what}");
     if let Some(peak) = run.peak {
         let articles = run.ids.len() as u64;
-        let bound = *BASELINE + FILE_FACTOR * bytes.len() as u64 + PER_ARTICLE * articles + SLACK;
+        let bound = *BASELINE + file_factor * bytes.len() as u64 + PER_ARTICLE * articles + SLACK;
         assert!(peak <= bound, "peak {peak} > bound {bound}: {what}");
     }
     // a loose ceiling that only a quadratic path (or a stall) would reach
@@ -246,7 +262,7 @@ fn many_tiny_json_articles() {
 fn a_long_jsonl_line() {
     let body = "Russia attacked Ukraine and NATO warned Moscow. ".repeat(100_000);
     let jsonl = format!("{{\"text\": \"{body}\"}}\n{{\"text\": \"Kyiv replied on Friday.\"}}\n");
-    let run = check("long.jsonl", jsonl.as_bytes(), "long.jsonl");
+    let run = check_within("long.jsonl", jsonl.as_bytes(), "long.jsonl", DENSE_FACTOR);
     // the second line is an article of its own whatever becomes of the first
     assert!(
         run.ids.iter().any(|id| id == "long.jsonl#2"),

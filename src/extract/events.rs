@@ -262,6 +262,22 @@ pub struct SentenceInput<'a> {
     pub headline: bool,
 }
 
+/// The most event mentions one article yields: a news article holds tens, a
+/// long report a few thousand. Past it the rest of the text is not read
+/// for events ([`FoundEvents::stopped_at`]), so that text dense with events
+/// (a megabyte of "Russia attacked Ukraine.") costs bounded memory.
+pub const MAX_EVENTS_PER_ARTICLE: usize = 5_000;
+
+/// The event mentions of one article.
+#[derive(Debug, Default)]
+pub struct FoundEvents {
+    /// The mentions, in text order.
+    pub events: Vec<Event>,
+    /// Where the search stopped at [`MAX_EVENTS_PER_ARTICLE`] (the byte
+    /// after the last sentence read), if it did.
+    pub stopped_at: Option<usize>,
+}
+
 /// The event mentions of one article; `None` as soon as `stop()` says so
 /// (asked at every sentence and every trigger: the caller's time budget).
 pub fn find_events(
@@ -272,7 +288,7 @@ pub fn find_events(
     timexes: &[Timex],
     quantities: &[Quantity],
     stop: &mut dyn FnMut() -> bool,
-) -> Option<Vec<Event>> {
+) -> Option<FoundEvents> {
     let lex: &Lexicon = &LEXICON;
     let story_country = sentences
         .iter()
@@ -284,6 +300,7 @@ pub fn find_events(
     let mut events = Vec::new();
     let mut retellings: Vec<DatedRetelling> = Vec::new();
     let mut acts_of_force = 0;
+    let mut stopped_at = None;
     for (si, s) in sentences.iter().enumerate() {
         if stop() {
             return None;
@@ -521,6 +538,10 @@ pub fn find_events(
         }
         events.extend(sentence_events);
         memory.update(&named, text);
+        if events.len() >= MAX_EVENTS_PER_ARTICLE {
+            stopped_at = Some(span.1);
+            break;
+        }
     }
     let relevance = super::relevance::Relevance {
         acts_of_force,
@@ -535,7 +556,7 @@ pub fn find_events(
     for (i, e) in events.iter_mut().enumerate() {
         e.id = format!("{article}#e{}", i + 1);
     }
-    Some(events)
+    Some(FoundEvents { events, stopped_at })
 }
 
 /// Why a trigger of type `ty` tells no act of its own beside the events

@@ -137,7 +137,7 @@ fn analyze_until(mut article: Article, stop: &mut dyn FnMut() -> bool) -> Option
             }),
         })
         .collect();
-    let mut events = events::find_events(
+    let found = events::find_events(
         &article.text,
         &article.id,
         article.published,
@@ -146,6 +146,14 @@ fn analyze_until(mut article: Article, stop: &mut dyn FnMut() -> bool) -> Option
         &quantities,
         stop,
     )?;
+    let stopped_at = found.stopped_at;
+    let mut events = found.events;
+    if let Some(at) = stopped_at {
+        article.warnings.push(format!(
+            "more than {} events: the text after byte {at} was not searched for events or places",
+            events::MAX_EVENTS_PER_ARTICLE
+        ));
+    }
     drop(inputs);
     drop(words);
     let actor_states: Vec<&str> = events
@@ -153,7 +161,10 @@ fn analyze_until(mut article: Article, stop: &mut dyn FnMut() -> bool) -> Option
         .flat_map(|e| e.source.iter().chain(&e.target))
         .filter_map(|m| m.country.as_deref())
         .collect();
-    let places = places::find_places(&article.text, &spans, &actor_states);
+    // past the event cap, places are not searched either: they serve the
+    // events and the map of what was read
+    let searched = stopped_at.map_or(spans.len(), |at| spans.partition_point(|s| s.1 <= at));
+    let places = places::find_places(&article.text, &spans[..searched], &actor_states);
     drop(actor_states);
     places::locate_events(&article.text, &spans, &places, &mut events);
     roles::police_of_the_place(&mut events);
@@ -301,6 +312,48 @@ mod tests {
                 assert_eq!(redated, fresh, "{date}");
             }
         }
+    }
+
+    #[test]
+    fn text_dense_with_events_stops_at_the_cap_and_says_where() {
+        let sentence = "Russia attacked Ukraine and NATO warned Moscow. ";
+        let n = events::MAX_EVENTS_PER_ARTICLE / 2 + 200;
+        let head = "Dense\ndate 2022-02-24\n\n";
+        let an = analyze_text("dense.txt", &format!("{head}{}", sentence.repeat(n)));
+        assert!(an.events.len() <= events::MAX_EVENTS_PER_ARTICLE + 2);
+        assert!(
+            an.events.len() >= events::MAX_EVENTS_PER_ARTICLE - 2,
+            "{} {:?}",
+            an.events.len(),
+            an.article.warnings
+        );
+        let warning = an
+            .article
+            .warnings
+            .iter()
+            .find(|w| w.starts_with("more than 5000 events"))
+            .expect("a warning says the search stopped");
+        // it names the byte where the search stopped: a sentence's end
+        let at: usize = warning
+            .split("after byte ")
+            .nth(1)
+            .and_then(|r| r.split(' ').next())
+            .and_then(|b| b.parse().ok())
+            .expect("a byte offset");
+        assert_eq!((at - head.len()) % sentence.len(), sentence.len() - 1);
+        assert!(an.events.iter().all(|e| e.span.1 <= at));
+        assert!(!an.places.is_empty());
+        assert!(an.places.iter().all(|p| p.span.1 <= at));
+        // an article under the cap has no such warning
+        let small = analyze_text("small.txt", &format!("{head}{}", sentence.repeat(20)));
+        assert_eq!(small.events.len(), 40);
+        assert!(
+            small
+                .article
+                .warnings
+                .iter()
+                .all(|w| !w.contains("events:"))
+        );
     }
 
     #[test]
