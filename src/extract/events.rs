@@ -1704,6 +1704,23 @@ mod tests {
         );
         let types: Vec<PloverType> = found.iter().map(|e| e.ty).collect();
         assert_eq!(types, [PloverType::Coerce], "{found:?}");
+        // so is the act a suspicion or a charge names, and the noun it takes:
+        // the police who detain are no rioters
+        for text in [
+            "Police detained six men on suspicion of rioting.",
+            "Police detained the activist on suspicion of organizing protests.",
+            "Kenyan police detained three men on charges of bombing the embassy.",
+        ] {
+            let types: Vec<PloverType> = coded_sentence(text).iter().map(|e| e.ty).collect();
+            assert_eq!(types, [PloverType::Coerce], "{text}");
+        }
+        let found = coded_sentence(
+            "The man, suspected of bombing the embassy, was extradited to the United States.",
+        );
+        assert!(
+            found.iter().all(|e| e.ty != PloverType::Assault),
+            "{found:?}"
+        );
         // the act itself, after a word that is no marker, still counts
         let found =
             events(" date 1998-02-27 T\n\nIsraeli troops began shelling the village of Arnoun.");
