@@ -378,10 +378,16 @@ pub fn find_actors_on(
                 && gap == " "
                 && hits[j].country().is_some()
         });
+        // a state's representation abroad is not of the place it is in
+        let envoy = {
+            let word = text[a.span.0..a.span.1].to_ascii_lowercase();
+            LEXICON.cues.envoy_agents.contains(&word)
+        };
         // or a place after it: "police in Cairo", "the government of Iraq"
         let after = hits.get(i).filter(|h| {
             let gap = text[a.span.1..h.span.0].trim().to_ascii_lowercase();
-            matches!(gap.as_str(), "in" | "of" | "of the" | "in the") && h.country().is_some()
+            let place = matches!(gap.as_str(), "in" | "in the") && !envoy;
+            (place || matches!(gap.as_str(), "of" | "of the")) && h.country().is_some()
         });
         if let Some(j) = before {
             let country = hits[j].country().unwrap_or_default().to_string();
@@ -397,7 +403,7 @@ pub fn find_actors_on(
         }
         let country = after
             .and_then(ActorHit::country)
-            .or(story_country)
+            .or(story_country.filter(|_| !envoy))
             .unwrap_or_default()
             .to_string();
         // "police in Cairo": the place says where they are; it is no
@@ -1252,5 +1258,31 @@ mod tests {
         assert_eq!(c[0].0, "EGYCVL", "{c:?}");
         let c = got("Egyptian opposition activists marched.");
         assert_eq!(c[0].0, "EGYOPP", "{c:?}");
+    }
+
+    #[test]
+    fn an_embassy_is_not_of_the_place_it_is_in() {
+        let codes = |t: &str, story: Option<&str>| -> Vec<String> {
+            find_actors_on(t, None, story)
+                .into_iter()
+                .map(|h| h.code)
+                .collect()
+        };
+        // the host's city and the dateline's country give it no state
+        assert_eq!(codes("The embassy in Nairobi was bombed.", None), ["KEN"]);
+        assert!(codes("The ambassador laid a wreath.", Some("KEN")).is_empty());
+        // police there are the host's
+        assert_eq!(codes("Police laid a wreath.", Some("KEN")), ["KENCOP"]);
+        // its own state comes before it, or after "of"
+        for (text, story) in [
+            ("The Kenyan embassy was bombed.", Some("TZA")),
+            ("The embassy of Kenya was bombed.", None),
+        ] {
+            let c = codes(text, story);
+            assert!(
+                !c.is_empty() && c.iter().all(|c| c.starts_with("KEN")),
+                "{text}: {c:?}"
+            );
+        }
     }
 }

@@ -399,6 +399,10 @@ pub struct CueFile {
     /// ("faced criticism from Germany").
     #[serde(default)]
     pub receiving_verbs: Vec<String>,
+    /// Agent nouns of a state's representation abroad ("embassy",
+    /// "ambassador"): the place they are in is the host's, not theirs.
+    #[serde(default)]
+    pub envoy_agents: Vec<String>,
     /// Words that do not tell events apart.
     pub wording_stopwords: Vec<String>,
     /// Groups of words that name the same kind of event.
