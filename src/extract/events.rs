@@ -1144,6 +1144,35 @@ mod tests {
     }
 
     #[test]
+    fn a_reduced_relative_after_an_event_noun_names_its_doer() {
+        // "by" after a participle (and a particle, and the compound's head
+        // noun) names the one who did it, not the one it was done to
+        for (text, ty, source) in [
+            (
+                "The attack carried out by Taliban militants killed ten soldiers.",
+                PloverType::Assault,
+                "AFGUAF",
+            ),
+            (
+                "The raid led by US forces killed ten militants.",
+                PloverType::Coerce,
+                "USA",
+            ),
+        ] {
+            let e = coded_event(text, ty);
+            assert_eq!(e.source, [source], "{text}: {e:?}");
+            assert!(e.target.iter().all(|t| t != source), "{text}: {e:?}");
+        }
+        // after a verb the noun between is its object: the verb's subject
+        // does it, and the accuser is who the denial answers
+        let e = coded_event(
+            "Iran denied accusations made by the United States that it supplied weapons.",
+            PloverType::Reject,
+        );
+        assert_eq!(e.source, ["IRN"], "{e:?}");
+    }
+
+    #[test]
     fn a_from_phrase_after_an_event_noun_names_its_doer() {
         // the doer, with those coordinated with it; the subject of a
         // receiving verb is the one acted on

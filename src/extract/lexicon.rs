@@ -399,6 +399,13 @@ pub struct CueFile {
     /// ("faced criticism from Germany").
     #[serde(default)]
     pub receiving_verbs: Vec<String>,
+    /// Past participles not in "-ed" that open a reduced relative clause
+    /// after an event noun ("the raid led by US forces").
+    #[serde(default)]
+    pub irregular_participles: Vec<String>,
+    /// Particles of phrasal verbs ("carried out by", "set up by").
+    #[serde(default)]
+    pub phrasal_particles: Vec<String>,
     /// Agent nouns of a state's representation abroad ("embassy",
     /// "ambassador"): the place they are in is the host's, not theirs.
     #[serde(default)]
