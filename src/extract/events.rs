@@ -1195,6 +1195,13 @@ mod tests {
                 &["CHN", "IRN"][..],
                 &[][..],
             ),
+            // a plural the treebank never saw is a noun as its singular is
+            (
+                "Washington brushed aside stern warnings from Moscow.",
+                PloverType::Threaten,
+                &["RUS"][..],
+                &["USA"][..],
+            ),
         ] {
             let e = coded_event(text, ty);
             assert_eq!(e.source, source, "{text}: {e:?}");

@@ -203,7 +203,13 @@ fn from_names_the_doer(text: &str, trigger: Span, ty: PloverType) -> bool {
     }) {
         return false;
     }
-    let upos = crate::nlp::syntax::treebank_upos(last);
+    // a plural the treebank never saw is read as its singular ("warnings")
+    let mut upos = crate::nlp::syntax::treebank_upos(last);
+    if upos.is_empty()
+        && let Some(stem) = last.strip_suffix('s')
+    {
+        upos = crate::nlp::syntax::treebank_upos(stem);
+    }
     if !upos.contains(&"NOUN") {
         return false;
     }
@@ -266,10 +272,13 @@ fn receiving_verb<'t>(
             None if verbs.iter().any(|v| v == words[i]) => (words[i].to_string(), &words[i + 1..]),
             None => return None,
         };
-        // the noun's own modifiers may stand between the verb and it
+        // the noun's own modifiers may stand between the verb and it (a
+        // word the treebank never saw is most likely one: "stern")
         let modifiers = rest.iter().all(|w| {
+            let upos = crate::nlp::syntax::treebank_upos(w);
             DETERMINERS.contains(w)
-                || crate::nlp::syntax::treebank_upos(w)
+                || (upos.is_empty() && w.chars().all(|c| c.is_ascii_alphabetic()))
+                || upos
                     .iter()
                     .any(|u| matches!(*u, "ADJ" | "DET" | "NOUN" | "ADV" | "NUM"))
         });
