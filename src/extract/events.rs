@@ -278,6 +278,49 @@ pub struct FoundEvents {
     pub stopped_at: Option<usize>,
 }
 
+/// Whether the words after a giving verb are an object (opened by a
+/// determiner or a number) and then "to" and an actor in its clause: "returned
+/// the wild monkeys to Democratic Republic of the Congo", "returned a silver
+/// pendant engraved with the image of Peter the Great to Russian
+/// authorities", where a long object defeats the parse; "returned to
+/// Baghdad" has no object, "returned last week" no determiner, and the "to"
+/// of "returned the greeting and went to Moscow" is another verb's.
+fn object_then_actor_after_to(text: &str, verb: Span, clause: Span, actors: &[ActorHit]) -> bool {
+    let Some(rest) = text.get(verb.1..clause.1.max(verb.1)) else {
+        return false;
+    };
+    let first = rest
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let opens_object = super::triggers::DETERMINERS.contains(&first.as_str())
+        || first.starts_with(|c: char| c.is_ascii_digit())
+        || crate::nlp::syntax::treebank_upos(&first).contains(&"NUM");
+    if !opens_object {
+        return false;
+    }
+    let mut at = 0;
+    while let Some(i) = rest[at..].find(" to ") {
+        let to = verb.1 + at + i + 4;
+        // "returned the greeting and went to Moscow": another verb's "to"
+        let between = &rest[..at + i];
+        if between.contains(" and ") || between.contains(" but ") {
+            return false;
+        }
+        if actors.iter().any(|a| {
+            !a.anaphoric
+                && a.span.0 >= to
+                && a.span.1 <= clause.1
+                && text[to..a.span.0].split_whitespace().count() <= 3
+        }) {
+            return true;
+        }
+        at += i + 4;
+    }
+    false
+}
+
 /// The event mentions of one article; `None` as soon as `stop()` says so
 /// (asked at every sentence and every trigger: the caller's time budget).
 pub fn find_events(
@@ -629,7 +672,8 @@ fn clause_type(
     }
     if entry.needs_recipient
         && !(text[t.span.1..clause.1.max(t.span.1)].contains(" to ")
-            && tree_for(trees, text, clause).is_some_and(|tr| tr.gives_object_to(t.span)))
+            && (object_then_actor_after_to(text, t.span, clause, ctx.actors)
+                || tree_for(trees, text, clause).is_some_and(|tr| tr.gives_object_to(t.span))))
     {
         // "returned to Baghdad" is travel; "returned the paintings to
         // Peru" gives something back
@@ -2493,6 +2537,22 @@ mod tests {
         let returned: Vec<_> = found.iter().filter(|e| e.3 == "returned").collect();
         assert_eq!(returned.len(), 1, "{found:?}");
         assert_eq!(returned[0].0, PloverType::Retreat, "{found:?}");
+        // a long object the parse gets wrong still has its recipient after
+        // "to"; another verb's "to" is none
+        let e = coded_event(
+            "ICE returned a silver pendant engraved with the image of Peter the Great to \
+             Russian authorities in Moscow on March 4, 2010.",
+            PloverType::Retreat,
+        );
+        assert_eq!(
+            (e.source, e.target),
+            (vec!["USA".into()], vec!["RUS".into()])
+        );
+        let found = coded_sentence("The president returned the greeting and went to Moscow.");
+        assert!(
+            found.iter().all(|e| e.ty != PloverType::Retreat),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -217,8 +217,12 @@ impl<'m> Tree<'m> {
             return false;
         }
         let to = |i: usize| self.case_of(i).as_deref() == Some("to");
-        // the recipient may hang from the object's own complement ("dozens
-        // of artifacts to the embassy"): a few steps down
+        // the recipient may hang anywhere below a long object, where the
+        // parse put it ("dozens of artifacts to the embassy", "a pendant
+        // engraved with the image of Peter the Great to Russian
+        // authorities", "artifacts, including a krater and a fresco, to the
+        // government of Italy"), though not in a relative clause of its own
+        // ("skulls that date back to A.D. 640")
         let mut phrase: Vec<usize> = self.children_with(p, "obj").collect();
         if phrase.is_empty() {
             return false;
@@ -226,14 +230,22 @@ impl<'m> Tree<'m> {
         if self.children_with(p, "obl").any(to) {
             return true;
         }
-        for _ in 0..3 {
+        for _ in 0..6 {
             let below: Vec<usize> = phrase
                 .iter()
                 .flat_map(|&o| self.children[o].iter().copied())
-                .filter(|&c| matches!(self.rel(c), "nmod" | "obl"))
+                .filter(|&c| {
+                    matches!(
+                        self.rel(c),
+                        "nmod" | "obl" | "acl" | "appos" | "conj" | "flat" | "compound"
+                    )
+                })
                 .collect();
             if below.iter().any(|&c| to(c)) {
                 return true;
+            }
+            if below.is_empty() {
+                break;
             }
             phrase = below;
         }
