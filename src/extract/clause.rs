@@ -151,6 +151,51 @@ impl<'a> ClauseContext<'a> {
         self
     }
 
+    /// Whether the one a trigger that attributes an act holds responsible
+    /// is asked after, not named: "who" (with its auxiliary) as its
+    /// subject after a word of not knowing or finding out (`unknown_doer_markers`:
+    /// "it was not immediately known who was responsible", "trying to
+    /// determine who was behind the attacks").
+    pub fn doer_asked_after(&self) -> bool {
+        // the question's verb is in the clause before the one of "who"
+        let Some(lead) = self
+            .text
+            .get(self.sentence.0.min(self.trigger.span.0)..self.trigger.span.0)
+        else {
+            return false;
+        };
+        let lower = lead.to_ascii_lowercase();
+        let mut words = lower
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .rev()
+            .skip_while(|w| {
+                matches!(
+                    *w,
+                    "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "be"
+                        | "been"
+                        | "may"
+                        | "might"
+                        | "could"
+                        | "have"
+                        | "has"
+                        | "had"
+                        | "actually"
+                        | "really"
+                )
+            });
+        if !matches!(words.next(), Some("who" | "whoever")) {
+            return false;
+        }
+        words
+            .next()
+            .is_some_and(|w| LEXICON.cues.unknown_doer_markers.iter().any(|m| m == w))
+    }
+
     /// The act of force a trigger that attributes an act ("was behind",
     /// "responsible for") holds its subject responsible for: a later
     /// trigger of the clause of material conflict, at most six words on

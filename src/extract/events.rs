@@ -697,9 +697,10 @@ fn clause_type(
         notes.push(format!("approves \"{}\": that act is the event", act.form));
         return None;
     }
-    if entry.attributes_an_act && ctx.attributed_act().is_none() {
+    if entry.attributes_an_act && (ctx.attributed_act().is_none() || ctx.doer_asked_after()) {
         // "was behind the lines", "the minister responsible for defence":
-        // no act of force held against anyone
+        // no act of force held against anyone; "not known who was
+        // responsible": no one named to hold
         return None;
     }
     if entry.gives_aid && patient_among(ctx, words, trees, &lex.cues.aid_objects).is_none() {
@@ -2039,9 +2040,17 @@ mod tests {
             &[
                 "Turkish troops were behind the lines near the river.",
                 "The minister responsible for defence resigned on Monday.",
+                // asked after, not named: no one is held responsible
+                "It was not immediately known who was responsible for the explosions.",
+                "Police are trying to determine who was behind the bombing.",
             ],
             PloverType::Accuse,
         );
+        // a "who" that names its noun still holds it responsible
+        let found = coded_sentence(
+            "Officials said Hamas militants, who were responsible for the bombing, fled to Gaza.",
+        );
+        assert!(found.iter().any(|e| e.ty == PloverType::Accuse), "{found:?}");
     }
 
     #[test]

@@ -406,6 +406,10 @@ pub struct CueFile {
     /// Particles of phrasal verbs ("carried out by", "set up by").
     #[serde(default)]
     pub phrasal_particles: Vec<String>,
+    /// Words before "who" that make it a question, not a name: "not known
+    /// who was responsible", "determine who was behind".
+    #[serde(default)]
+    pub unknown_doer_markers: Vec<String>,
     /// Agent nouns of a state's representation abroad ("embassy",
     /// "ambassador"): the place they are in is the host's, not theirs.
     #[serde(default)]
