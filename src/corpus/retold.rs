@@ -182,8 +182,8 @@ mod tests {
     fn retelling() -> Analysis {
         analyze_text(
             "b.txt",
-            " date 1998-08-26 B\n\nNAIROBI, Kenya (AP) _\n\nThe ambassador met Kenyan officials \
-             on Wednesday. She was hurt in the blast at the embassy.\n",
+            " date 1998-08-26 B\n\nNAIROBI, Kenya (AP) _\n\nThe U.S. ambassador met Kenyan \
+             officials on Wednesday. She was hurt in the blast at the embassy.\n",
         )
     }
 

@@ -2050,7 +2050,10 @@ mod tests {
         let found = coded_sentence(
             "Officials said Hamas militants, who were responsible for the bombing, fled to Gaza.",
         );
-        assert!(found.iter().any(|e| e.ty == PloverType::Accuse), "{found:?}");
+        assert!(
+            found.iter().any(|e| e.ty == PloverType::Accuse),
+            "{found:?}"
+        );
     }
 
     #[test]
